@@ -30,6 +30,13 @@ public final class CommandLine {
         }
     }
 
+    /** Every command of {@code hotline.jar}; {@code run} hands the loaded configuration to {@code service}. */
+    public static CommandLine standard(HotlineService service) {
+        return new CommandLine(List.of(
+                new RunCommand(service),
+                new CheckConfigCommand()));
+    }
+
     /** Runs the command named by {@code args[0]} (or {@code run}) and returns the exit code. */
     public int run(String[] args, CommandContext context) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
