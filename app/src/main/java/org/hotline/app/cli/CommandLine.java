@@ -34,7 +34,9 @@ public final class CommandLine {
     public static CommandLine standard(HotlineService service) {
         return new CommandLine(List.of(
                 new RunCommand(service),
-                new CheckConfigCommand()));
+                new CheckConfigCommand(),
+                new RouteCommand(),
+                new RosterCommand()));
     }
 
     /** Runs the command named by {@code args[0]} (or {@code run}) and returns the exit code. */
