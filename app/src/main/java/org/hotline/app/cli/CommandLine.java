@@ -36,6 +36,7 @@ public final class CommandLine {
                 new RunCommand(service),
                 new CheckConfigCommand(),
                 new RouteCommand(),
+                new DeadlineCommand(),
                 new RosterCommand()));
     }
 
