@@ -192,8 +192,11 @@ final class YamlNode {
         <T> T required(String key, Function<YamlNode, T> reader) {
             YamlNode child = get(key);
             try {
-                if (child.isAbsent()) {
+                if (child.node == null) {
                     throw child.fail("missing; expected a value");
+                }
+                if (child.isAbsent()) {
+                    throw child.fail("empty; expected a value");
                 }
                 return reader.apply(child);
             } catch (Invalid e) {
