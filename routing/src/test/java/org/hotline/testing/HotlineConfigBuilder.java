@@ -209,6 +209,16 @@ public final class HotlineConfigBuilder {
         return this;
     }
 
+    /** Changes the person with that id, keeping the order of people. */
+    public HotlineConfigBuilder editPerson(String id, UnaryOperator<Person> change) {
+        for (int i = 0; i < people.size(); i++) {
+            if (people.get(i).id().equals(id)) {
+                people.set(i, change.apply(people.get(i)));
+            }
+        }
+        return this;
+    }
+
     /** Adds or replaces the roster with that id. */
     public HotlineConfigBuilder roster(RosterConfig roster) {
         rosters.put(roster.id(), roster);
