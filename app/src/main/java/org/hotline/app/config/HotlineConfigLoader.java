@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline.config.ConfigValidator;
 import org.hotline.config.HotlineConfig;
 
 /**
@@ -98,7 +100,8 @@ public final class HotlineConfigLoader {
         PanelSection panel = attempt(() -> service.panel(root.get("panel")));
         source.throwIfErrors();
 
-        new SemanticCheck(config -> java.util.List.of()).check(hotline, source);
+        LocalDate today = LocalDate.now(clock.withZone(hotline.zone()));
+        new SemanticCheck(config -> new ConfigValidator().validate(config, today)).check(hotline, source);
         source.throwIfErrors();
         return new LoadedConfig(sourceName, file, countLines(content), hotline, asterisk, storage, panel);
     }
