@@ -51,6 +51,22 @@ class RosterCommandTest {
     }
 
     @Test
+    void slotsWithNobodyAreListedAsGaps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("hotline.yaml");
+        java.nio.file.Files.writeString(file, org.hotline.app.config.ExampleConfig.replace(
+                org.hotline.app.config.ExampleConfig.text(),
+                "tuesday:   { duty: [li, chen],   lunch: [qian, zhao] }", "tuesday:   { duty: [li], lunch: [] }"));
+
+        JsonNode json = Cli.run("roster", "--config", file.toString(), "--from", "2026-11-23", "--days", "3").json();
+
+        assertThat(json.get("gaps").toString()).isEqualTo("["
+                + "{\"date\":\"2026-11-24\",\"roster\":\"main\",\"role\":\"DUTY_B\",\"rotationWeek\":0},"
+                + "{\"date\":\"2026-11-24\",\"roster\":\"main\",\"role\":\"LUNCH_A\",\"rotationWeek\":0},"
+                + "{\"date\":\"2026-11-24\",\"roster\":\"main\",\"role\":\"LUNCH_B\",\"rotationWeek\":0}]");
+        assertThat(json.get("dutyDays").get(1).get("duty").get("b").isNull()).isTrue();
+    }
+
+    @Test
     void theNumberOfDaysIsBounded() {
         Cli.Result result = Cli.run("roster", "--from", "2026-11-28", "--days", "1000");
 

@@ -89,6 +89,24 @@ class RouteCommandTest {
     }
 
     @Test
+    void aLunchSlotWithNobodyGoesStraightToVoicemail() throws Exception {
+        Path file = dir.resolve("hotline.yaml");
+        Files.writeString(file, ExampleConfig.replace(ExampleConfig.text(),
+                "tuesday:   { duty: [li, chen],   lunch: [qian, zhao] }", "tuesday:   { duty: [li, chen] }"));
+
+        Cli.Result result = Cli.run("route", "--config", file.toString(), "--line", "complaints",
+                "--at", "2026-11-24T12:15");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode json = result.json();
+        assertThat(json.get("period").asText()).isEqualTo("LUNCH");
+        assertThat(json.get("action").asText()).isEqualTo("VOICEMAIL");
+        assertThat(json.has("targets")).isFalse();
+        assertThat(json.get("fallback").get("voicemail").asText()).isEqualTo("complaints@hotline");
+        assertThat(json.get("fallback").get("nextOpening").asText()).isEqualTo("2026-11-24T13:30:00+08:00");
+    }
+
+    @Test
     void anUnknownLineNamesTheConfiguredOnes() {
         Cli.Result result = Cli.run("route", "--line", "sales", "--at", "2026-11-24T10:00");
 
