@@ -87,8 +87,8 @@ final class DomainSectionReader {
 
     private static List<DeadlinePolicy> policies(YamlNode node) {
         return new ArrayList<>(node.map((id, steps) -> {
-            if (!RosterSectionReader.ID.matcher(id).matches()) {
-                throw steps.fail("expected " + RosterSectionReader.ID_FORM + " as the policy name, got "
+            if (!RosterSectionReader.KEY_ID.matcher(id).matches()) {
+                throw steps.fail("expected " + RosterSectionReader.KEY_ID_FORM + " as the policy name, got "
                         + YamlNode.quote(id));
             }
             List<DeadlineStep> list = steps.list(DomainSectionReader::step);
@@ -124,7 +124,7 @@ final class DomainSectionReader {
                             id,
                             f.optional("name", YamlNode::string, id == null ? "" : id),
                             f.required("numbers", DomainSectionReader::numbers),
-                            f.required("roster", n -> n.matching(RosterSectionReader.ID, "a roster name")),
+                            f.required("roster", n -> n.matching(RosterSectionReader.KEY_ID, "a roster name")),
                             f.required("queue", n -> n.matching(ASTERISK_NAME,
                                     "an Asterisk queue name (letters, digits, _ -)")),
                             f.optional("ring-seconds", DomainSectionReader::ringSeconds,
@@ -162,7 +162,7 @@ final class DomainSectionReader {
             if (!KINDS.contains(kind)) {
                 throw new YamlNode.Invalid();
             }
-            return policy.matching(RosterSectionReader.ID, "a deadline policy name");
+            return policy.matching(RosterSectionReader.KEY_ID, "a deadline policy name");
         });
     }
 

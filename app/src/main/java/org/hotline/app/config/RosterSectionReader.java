@@ -22,14 +22,17 @@ import org.hotline.config.RotationWeek;
 final class RosterSectionReader {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     static final String ID_FORM = "an id (letters, digits, _ . -; at most 64)";
+    /** Ids that are also mapping keys (roster and policy names): no dots, so paths stay plain. */
+    static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    static final String KEY_ID_FORM = "a name (letters, digits, _ -; at most 64)";
 
     List<RosterConfig> read(YamlNode node) {
         return List.copyOf(node.map(RosterSectionReader::roster).values());
     }
 
     private static RosterConfig roster(String id, YamlNode node) {
-        if (!ID.matcher(id).matches()) {
-            throw node.fail("expected " + ID_FORM + " as the roster name, got " + YamlNode.quote(id));
+        if (!KEY_ID.matcher(id).matches()) {
+            throw node.fail("expected " + KEY_ID_FORM + " as the roster name, got " + YamlNode.quote(id));
         }
         return node.fields(Set.of("duty-day-starts", "rotation", "overrides"), f -> new RosterConfig(
                 id,
