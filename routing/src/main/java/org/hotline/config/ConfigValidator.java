@@ -166,14 +166,26 @@ public final class ConfigValidator {
                 problem("calendar.lunch", "range " + lunch + " is inverted or empty: the start must be before the end");
                 return;
             }
+            boolean applies = false;
+            boolean anyHours = false;
             for (DayOfWeek day : DayOfWeek.values()) {
-                for (TimeRange r : config.calendar().officeHoursOn(day)) {
+                List<TimeRange> hours = config.calendar().officeHoursOn(day);
+                for (TimeRange r : hours) {
                     if (!r.isInverted() && r.overlaps(lunch)) {
                         problem("calendar.lunch", "lunch " + lunch + " overlaps the office hours of " + dayKey(day)
                                 + " (" + r + "); the lunch window must lie between office ranges");
                         return;
                     }
                 }
+                if (!hours.isEmpty()) {
+                    anyHours = true;
+                    applies |= hours.stream().anyMatch(r -> !r.start().isAfter(lunch.start()))
+                            && hours.stream().anyMatch(r -> !r.end().isBefore(lunch.end()));
+                }
+            }
+            if (anyHours && !applies) {
+                problem("calendar.lunch", "lunch " + lunch + " lies outside the office hours of every day, so it would"
+                        + " never apply; it must lie between the first opening and the last closing of a day");
             }
         }
 

@@ -27,7 +27,9 @@ import org.hotline.roster.DutyRoster;
  *   <li>{@link Period#AFTER_HOURS} and {@link Period#CLOSED}: forward to duty manager A, then
  *       B, of the duty day the instant belongs to;</li>
  *   <li>an urgent call on a line whose urgent path is {@link UrgentPath#DUTY_MANAGER}: forward
- *       to duty A, then B, whatever the period (the decision still carries the period);</li>
+ *       to duty A, then B, whatever the period (the decision still carries the period); when
+ *       the duty slot is empty the call takes the normal path, so that in office hours it still
+ *       reaches the queue;</li>
  *   <li>a slot with nobody on it: {@link RoutingDecision.Voicemail}.</li>
  * </ul>
  * Each target rings for the line's {@code ring-seconds} (a for A, b for B). Every decision's
@@ -100,7 +102,7 @@ public final class CallRouter {
     /**
      * The duty roster covering line {@code lineId}.
      *
-     * @throws IllegalArgumentException for an unknown line
+     * @throws UnknownLineException for an unknown line
      */
     public DutyRoster roster(String lineId) {
         return route(lineId).roster();
@@ -114,7 +116,7 @@ public final class CallRouter {
     /**
      * Who must answer a call on {@code lineId} at {@code at} (see the class comment).
      *
-     * @throws IllegalArgumentException for an unknown line, naming the configured ones
+     * @throws UnknownLineException for an unknown line, naming the configured ones
      */
     public RoutingDecision decide(String lineId, Instant at, boolean urgent) {
         LineRoute route = route(lineId);
@@ -123,7 +125,7 @@ public final class CallRouter {
         DaySlots slots = route.roster().slotsOn(route.roster().dutyDayOf(at));
         Fallback fallback = new Fallback(line.voicemail(), calendar.nextOpening(at),
                 slots.duty().map(DutyPair::ids).orElse(List.of()));
-        if (urgent && line.urgent() == UrgentPath.DUTY_MANAGER) {
+        if (urgent && line.urgent() == UrgentPath.DUTY_MANAGER && slots.duty().isPresent()) {
             return forward(route, period, slots.duty(), DutyRole.DUTY_A, DutyRole.DUTY_B, fallback);
         }
         switch (period) {
@@ -150,8 +152,7 @@ public final class CallRouter {
     private LineRoute route(String lineId) {
         LineRoute route = routes.get(lineId);
         if (route == null) {
-            throw new IllegalArgumentException("unknown line \"" + lineId + "\"; configured lines: "
-                    + String.join(", ", routes.keySet()));
+            throw new UnknownLineException(lineId, List.copyOf(routes.keySet()));
         }
         return route;
     }

@@ -56,6 +56,7 @@ class ConfigValidatorTest {
                 problem("calendar.lunch", "lunch 11:30-13:30 overlaps the office hours of monday (08:30-12:00)",
                         b -> b.lunch("11:30-13:30")),
                 problem("calendar.lunch", "inverted", b -> b.lunch("13:30-12:00")),
+                problem("calendar.lunch", "lies outside the office hours of every day", b -> b.lunch("18:00-19:00")),
                 problem("calendar.holidays[4].to", "2026-05-01 is before from 2026-05-05",
                         b -> b.holiday("2026-05-05", "2026-05-01", "Labour Day")),
                 problem("calendar.make-up-days[3].date", "is a monday, already a working day",

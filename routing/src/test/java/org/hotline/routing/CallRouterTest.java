@@ -98,6 +98,16 @@ class CallRouterTest {
     }
 
     @Test
+    void anUrgentCallWithNoDutyManagerTakesTheNormalPath() {
+        CallRouter router = new CallRouter(HotlineConfigBuilder.example()
+                .simpleRoster("lunchOnly", "08:30", "2026-01-05", "", "zhao")
+                .line(HotlineConfigBuilder.line("l", "5550197", "lunchOnly", UrgentPath.DUTY_MANAGER)).build());
+        assertThat(describe(router.decide("l", local("2026-03-02T10:00:00"), true))).isEqualTo("QUEUE q-l");
+        assertThat(describe(router.decide("l", local("2026-03-02T12:00:00"), true))).isEqualTo("FORWARD zhao:LUNCH_A:20");
+        assertThat(describe(router.decide("l", local("2026-03-02T20:00:00"), true))).isEqualTo("VOICEMAIL");
+    }
+
+    @Test
     void nobodyOnDutyMeansVoicemailWithNobodyToNotify() {
         CallRouter router = new CallRouter(HotlineConfigBuilder.example()
                 .simpleRoster("empty", "08:30", "2026-01-05", "", "")
@@ -117,7 +127,7 @@ class CallRouterTest {
     @Test
     void unknownLineIsAClearError() {
         assertThatThrownBy(() -> EXAMPLE.decide("nope", Instant.EPOCH))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UnknownLineException.class, e -> assertThat(e.lineId()).isEqualTo("nope"))
                 .hasMessage("unknown line \"nope\"; configured lines: complaints, service, plain");
     }
 

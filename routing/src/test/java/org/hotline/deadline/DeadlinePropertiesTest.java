@@ -23,7 +23,7 @@ import org.hotline.testing.HotlineConfigBuilder;
  * a half day, a closure) in three zones: Asia/Shanghai (no DST), Europe/Berlin and
  * America/New_York (whose DST nights fall inside the generated starts).
  */
-class DeadlineProperties {
+class DeadlinePropertiesTest {
     private static final List<String> ZONES = List.of("Asia/Shanghai", "Europe/Berlin", "America/New_York");
     private static final Instant FROM = Instant.parse("2025-12-20T00:00:00Z");
     private static final Instant TO = Instant.parse("2027-01-10T00:00:00Z");
@@ -34,7 +34,7 @@ class DeadlineProperties {
                 .closure("2026-03-29T01:00", "2026-03-29T02:30", "night maintenance").calendar(), z);
     }
 
-    private static final List<WorkingCalendar> CALENDARS = ZONES.stream().map(DeadlineProperties::calendar).toList();
+    private static final List<WorkingCalendar> CALENDARS = ZONES.stream().map(DeadlinePropertiesTest::calendar).toList();
 
     @Provide
     Arbitrary<WorkingCalendar> calendars() {
