@@ -99,6 +99,9 @@ public final class HotlineConfigLoader {
         StorageSection storage = attempt(() -> service.storage(root.get("storage")));
         PanelSection panel = attempt(() -> service.panel(root.get("panel")));
         source.throwIfErrors();
+        if (hotline == null || asterisk == null || storage == null || panel == null) {
+            throw new IllegalStateException("a section of " + sourceName + " failed without a recorded problem");
+        }
 
         LocalDate today = LocalDate.now(clock.withZone(hotline.zone()));
         new SemanticCheck(config -> new ConfigValidator().validate(config, today)).check(hotline, source);

@@ -44,6 +44,7 @@ final class YamlSource {
 
     private final String name;
     private final Set<ConfigError> errors = new LinkedHashSet<>();
+    private int dropped;
     private final Map<String, Integer> lines = new HashMap<>();
 
     YamlSource(String name) {
@@ -201,16 +202,20 @@ final class YamlSource {
 
     /** Records a problem; the same problem is kept once, and at most {@link #MAX_ERRORS}. */
     void error(int line, String path, String message) {
+        add(new ConfigError(name, line, path, message));
+    }
+
+    private void add(ConfigError error) {
         if (errors.size() < MAX_ERRORS) {
-            errors.add(new ConfigError(name, line, path, message));
+            errors.add(error);
+        } else if (!errors.contains(error)) {
+            dropped++;
         }
     }
 
     /** Records a problem located in another file (a holiday file named by this source). */
     void errorIn(String otherSource, int line, String path, String message) {
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(new ConfigError(otherSource, line, path, message));
-        }
+        add(new ConfigError(otherSource, line, path, message));
     }
 
     boolean hasErrors() {
@@ -237,6 +242,10 @@ final class YamlSource {
     List<ConfigError> errors() {
         List<ConfigError> sorted = new ArrayList<>(errors);
         sorted.sort(Comparator.comparingInt(ConfigError::line));
+        if (dropped > 0) {
+            sorted.add(new ConfigError(name, 0, "", "and " + dropped + " more problems not shown (at most "
+                    + MAX_ERRORS + " are listed); fix these first"));
+        }
         return Collections.unmodifiableList(sorted);
     }
 

@@ -225,6 +225,21 @@ class HotlineConfigLoaderTest {
     }
 
     @Test
+    void aFileWithThousandsOfProblemsListsTheFirstHundred() throws Exception {
+        StringBuilder text = new StringBuilder("panel:\n");
+        for (int i = 0; i < 150; i++) {
+            text.append("  unknown").append(i).append(": x\n");
+        }
+        List<String> problems = problems(text.toString());
+        assertThat(problems).hasSize(YamlSource.MAX_ERRORS + 1);
+        // The six missing sections (line 1) come first, then the unknown keys until the limit.
+        assertThat(problems.get(0)).isEqualTo("hotline.yaml:1: timezone: missing; expected a value");
+        assertThat(problems.get(6)).startsWith("hotline.yaml:2: panel.unknown0: unknown key");
+        assertThat(problems.get(YamlSource.MAX_ERRORS)).isEqualTo("hotline.yaml: and 56 more problems not shown "
+                + "(at most 100 are listed); fix these first");
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsRefused() throws Exception {
         byte[] latin1 = replace(EXAMPLE, "Li Na", "Lì Na").getBytes(StandardCharsets.ISO_8859_1);
         assertThat(problems(latin1)).containsExactly("hotline.yaml:" + line(EXAMPLE, "Li Na") + ": not valid UTF-8 "
