@@ -1,0 +1,31 @@
+package org.hotline.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes command results as one line of JSON. Dates and times are ISO-8601 text (offsets kept,
+ * never converted to timestamps or UTC). Thread-safe.
+ */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE);
+
+    private Json() {}
+
+    static void print(PrintStream out, Object value) {
+        try {
+            out.println(MAPPER.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the result as JSON", e);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,33 @@
+package org.hotline.app.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.hotline.config.HotlineConfig;
+
+/**
+ * A configuration file that was read and validated: the routing module's {@link HotlineConfig}
+ * plus the sections that configure the service around it. Immutable.
+ *
+ * @param source the name used in messages: the path as given, or the built-in example's name
+ * @param file   the file it came from; empty for the built-in example
+ * @param lines  the number of lines of the source
+ */
+public record LoadedConfig(
+        String source,
+        Optional<Path> file,
+        int lines,
+        HotlineConfig hotline,
+        AsteriskSection asterisk,
+        StorageSection storage,
+        PanelSection panel) {
+
+    public LoadedConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(hotline, "hotline");
+        Objects.requireNonNull(asterisk, "asterisk");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(panel, "panel");
+    }
+}

@@ -1,0 +1,40 @@
+package org.hotline.app.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code storage} section. A URL left out means "run the embedded server", keeping its data
+ * under {@code dataDir} (a path as written, resolved against the working directory).
+ */
+public record StorageSection(
+        Optional<String> postgresUrl,
+        Optional<String> postgresUser,
+        Optional<String> postgresPassword,
+        Optional<String> redisUrl,
+        Path dataDir) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of(".hotline", "data");
+
+    public StorageSection {
+        Objects.requireNonNull(postgresUrl, "postgresUrl");
+        Objects.requireNonNull(postgresUser, "postgresUser");
+        Objects.requireNonNull(postgresPassword, "postgresPassword");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    public static StorageSection defaults() {
+        return new StorageSection(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                DEFAULT_DATA_DIR);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "StorageSection[postgresUrl=" + postgresUrl + ", postgresUser=" + postgresUser
+                + ", postgresPassword=" + postgresPassword.map(p -> "***") + ", redisUrl=" + redisUrl
+                + ", dataDir=" + dataDir + "]";
+    }
+}

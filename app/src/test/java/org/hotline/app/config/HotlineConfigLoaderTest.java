@@ -1,0 +1,315 @@
+package org.hotline.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hotline.app.config.ExampleConfig.line;
+import static org.hotline.app.config.ExampleConfig.replace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import org.hotline.config.HotlineConfig;
+import org.hotline.config.TimeRange;
+import org.hotline.config.UrgentPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HotlineConfigLoaderTest {
+    private static final String EXAMPLE = ExampleConfig.text();
+
+    @TempDir
+    Path dir;
+
+    private final HotlineConfigLoader loader = new HotlineConfigLoader(ExampleConfig.CLOCK);
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("hotline.yaml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The rendered problems of loading {@code text}, with the temp directory cut from file names. */
+    private List<String> problems(String text) throws IOException {
+        return problems(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<String> problems(byte[] bytes) throws IOException {
+        Path file = dir.resolve("hotline.yaml");
+        Files.write(file, bytes);
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
+        assertThat(e).as("loading must fail").isNotNull();
+        return e.errors().stream().map(ConfigError::render).map(s -> s.replace(dir + "/", "")).toList();
+    }
+
+    @Test
+    void theShippedExampleLoadsWithoutProblems() throws Exception {
+        LoadedConfig loaded = loader.load(write(EXAMPLE));
+        HotlineConfig config = loaded.hotline();
+
+        assertThat(config.zone().getId()).isEqualTo("Asia/Shanghai");
+        assertThat(config.calendar().officeHoursOn(DayOfWeek.MONDAY)).containsExactly(
+                new TimeRange(LocalTime.of(8, 30), LocalTime.of(12, 0)),
+                new TimeRange(LocalTime.of(13, 30), LocalTime.of(17, 30)));
+        assertThat(config.calendar().officeHoursOn(DayOfWeek.SATURDAY)).isEmpty();
+        assertThat(config.calendar().lunch()).contains(new TimeRange(LocalTime.of(12, 0), LocalTime.of(13, 30)));
+        assertThat(config.calendar().holidays()).hasSize(4);
+        assertThat(config.calendar().makeUpDays()).hasSize(3);
+        assertThat(config.people()).hasSize(6);
+        assertThat(config.rosters()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("main");
+            assertThat(r.dutyDayStarts()).isEqualTo(LocalTime.of(8, 30));
+            assertThat(r.rotation().weeks()).hasSize(2);
+            assertThat(r.rotation().weeks().get(0).on(DayOfWeek.SATURDAY).lunch()).isEmpty();
+            assertThat(r.overrides()).hasSize(1);
+        });
+        assertThat(config.deadlinePolicies()).extracting(p -> p.id())
+                .containsExactly("complaint", "inquiry", "suggestion", "report", "repair", "urgent");
+        assertThat(config.lines()).extracting(l -> l.id()).containsExactly("complaints", "service");
+        assertThat(config.line("complaints").orElseThrow().urgent()).isEqualTo(UrgentPath.DUTY_MANAGER);
+        assertThat(config.line("complaints").orElseThrow().prompts()).containsEntry("greeting-office",
+                "hotline/complaints-welcome");
+
+        assertThat(loaded.asterisk().dialString("13800000001")).isEqualTo("PJSIP/13800000001@trunk");
+        assertThat(loaded.asterisk().agi().port()).isEqualTo(4573);
+        assertThat(loaded.asterisk().ami()).hasValueSatisfying(ami -> assertThat(ami.username()).isEqualTo("hotline"));
+        assertThat(loaded.asterisk().agents()).containsEntry("PJSIP/1001", "alice");
+        assertThat(loaded.storage().postgresUrl()).isEmpty();
+        assertThat(loaded.storage().dataDir()).isEqualTo(Path.of(".hotline/data"));
+        assertThat(loaded.panel()).isEqualTo(new PanelSection("127.0.0.1", 8080));
+        assertThat(loaded.file()).contains(dir.resolve("hotline.yaml"));
+        assertThat(loaded.lines()).isEqualTo(EXAMPLE.split("\n", -1).length - 1);
+    }
+
+    @Test
+    void theBuiltInExampleLoadsWithoutProblems() throws Exception {
+        LoadedConfig loaded = loader.loadBuiltInExample();
+        assertThat(loaded.source()).isEqualTo(HotlineConfigLoader.BUILT_IN_NAME);
+        assertThat(loaded.file()).isEmpty();
+        assertThat(loaded.hotline().lines()).hasSize(2);
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithTheKeysExpected() throws Exception {
+        String text = replace(EXAMPLE, "  port: 8080\n", "  port: 8080\n  colour: blue\n");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "colour") + ": panel.colour: "
+                + "unknown key \"colour\"; expected one of: bind, port");
+    }
+
+    @Test
+    void anUnknownTopLevelKeyIsRefused() throws Exception {
+        String text = EXAMPLE + "pannel:\n  port: 1\n";
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "pannel") + ": pannel: "
+                + "unknown key \"pannel\"; expected one of: asterisk, calendar, deadline-policies, lines, panel, "
+                + "people, rosters, storage, timezone");
+    }
+
+    @Test
+    void aWrongTypeNamesTheValueAndWhatWasExpected() throws Exception {
+        String text = replace(EXAMPLE, "ring-seconds: { a: 25, b: 25 }", "ring-seconds: { a: twenty, b: 25 }");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "twenty") + ": lines[1].ring-seconds.a: "
+                + "expected a whole number of seconds from 5 to 120, got \"twenty\"");
+    }
+
+    @Test
+    void aRingTimeOutOfRangeIsRefused() throws Exception {
+        String text = replace(EXAMPLE, "ring-seconds: { a: 25, b: 25 }", "ring-seconds: { a: 25, b: 300 }");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "b: 300") + ": lines[1].ring-seconds.b: "
+                + "expected a whole number of seconds from 5 to 120, got \"300\"");
+    }
+
+    @Test
+    void anInvertedTimeRangeIsRefused() throws Exception {
+        String text = replace(EXAMPLE, "lunch: \"12:00-13:30\"", "lunch: \"13:30-12:00\"");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "lunch: \"13:30") + ": calendar.lunch: "
+                + "the range \"13:30-12:00\" is empty or inverted; expected the start before the end "
+                + "(a range cannot cross midnight)");
+    }
+
+    @Test
+    void aMalformedTimeRangeIsRefused() throws Exception {
+        String text = replace(EXAMPLE, "tuesday:   [\"08:30-12:00\"", "tuesday:   [\"8:30-12:00\"");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "tuesday:   [") + ": "
+                + "calendar.office-hours.tuesday[0]: expected a time range \"HH:MM-HH:MM\", got \"8:30-12:00\"");
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedWithBothLines() throws Exception {
+        String text = replace(EXAMPLE, "  port: 8080\n", "  port: 8080\n  port: 8081\n");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "port: 8081") + ": panel.port: "
+                + "duplicate key \"port\" (first at line " + line(text, "port: 8080") + "); expected each key once");
+    }
+
+    @Test
+    void aDuplicatePersonIdIsRefused() throws Exception {
+        String text = replace(EXAMPLE, "{ id: sun,   name: \"Sun Yue\"", "{ id: li,    name: \"Sun Yue\"");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "\"Sun Yue\"") + ": people[5].id: "
+                + "duplicate id \"li\" (also people[1]); expected each id once");
+    }
+
+    @Test
+    void aBadZoneIsRefused() throws Exception {
+        String text = replace(EXAMPLE, "timezone: Asia/Shanghai", "timezone: Asia/Shanghia");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "timezone:") + ": timezone: "
+                + "expected an IANA time zone such as Asia/Shanghai or Europe/Berlin, got \"Asia/Shanghia\"");
+    }
+
+    @Test
+    void aFixedOffsetIsNotAZone() throws Exception {
+        String text = replace(EXAMPLE, "timezone: Asia/Shanghai", "timezone: \"+08:00\"");
+        assertThat(problems(text)).singleElement().asString().contains("timezone: expected an IANA time zone");
+    }
+
+    @Test
+    void aBadDueStringListsTheAcceptedForms() throws Exception {
+        String text = replace(EXAMPLE, "due: \"5 working days\"", "due: \"five working days\"");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "five working") + ": "
+                + "deadline-policies.suggestion[0].due: unrecognised due rule \"five working days\"; accepted forms: "
+                + org.hotline.config.DueRule.ACCEPTED_FORMS);
+    }
+
+    @Test
+    void aMissingRequiredKeyPointsAtItsMapping() throws Exception {
+        String text = replace(EXAMPLE, "    voicemail: \"service@hotline\"\n", "");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "- id: service") + ": "
+                + "lines[1].voicemail: missing; expected a value");
+    }
+
+    @Test
+    void yamlOneOneBooleansAreNotBooleans() throws Exception {
+        String text = replace(EXAMPLE, "    ask-location: true\n    urgent: duty-manager\n    voicemail: \"service",
+                "    ask-location: yes\n    urgent: duty-manager\n    voicemail: \"service");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "ask-location: yes") + ": "
+                + "lines[1].ask-location: expected true or false, got \"yes\"");
+    }
+
+    @Test
+    void theDialTemplateMustContainTheNumber() throws Exception {
+        String text = replace(EXAMPLE, "dial: \"PJSIP/{number}@trunk\"", "dial: \"PJSIP/1001@trunk\"");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "dial: \"PJSIP/1001") + ": "
+                + "asterisk.dial: expected a dial string containing {number} exactly once (and no other braces), "
+                + "got \"PJSIP/1001@trunk\"");
+    }
+
+    @Test
+    void theDialTemplateCannotSmuggleDialOptions() throws Exception {
+        String text = replace(EXAMPLE, "dial: \"PJSIP/{number}@trunk\"", "dial: \"PJSIP/{number}@trunk&DAHDI/1\"");
+        assertThat(problems(text)).singleElement().asString().contains("asterisk.dial: expected a dial string such as");
+    }
+
+    @Test
+    void aDatabaseLoginWithoutADatabaseIsRefused() throws Exception {
+        String text = replace(EXAMPLE, "  # postgres-user: hotline\n", "  postgres-user: hotline\n");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "  postgres-user: hotline") + ": "
+                + "storage.postgres-user: has no effect without postgres-url (the embedded server chooses its own "
+                + "login); expected postgres-url as well, or neither");
+    }
+
+    @Test
+    void everyProblemOfOneRunIsReportedInLineOrder() throws Exception {
+        String text = replace(EXAMPLE, "timezone: Asia/Shanghai", "timezone: Mars/Olympus");
+        text = replace(text, "{ id: chen,  name: \"Chen Jing\",  phone: \"13800000005\" }",
+                "{ id: chen,  name: \"Chen Jing\",  phone: \"13800000005\", email: x }");
+        text = replace(text, "ring-seconds: { a: 25, b: 25 }", "ring-seconds: { a: twenty, b: 25 }");
+        text = replace(text, "  port: 8080\n", "  port: eighty\n");
+        List<String> problems = problems(text);
+        assertThat(problems).hasSize(4);
+        assertThat(problems.get(0)).startsWith("hotline.yaml:" + line(text, "Mars") + ": timezone: ");
+        assertThat(problems.get(1)).startsWith("hotline.yaml:" + line(text, "email: x") + ": people[4].email: unknown key");
+        assertThat(problems.get(2)).startsWith("hotline.yaml:" + line(text, "twenty") + ": lines[1].ring-seconds.a: ");
+        assertThat(problems.get(3)).startsWith("hotline.yaml:" + line(text, "eighty") + ": panel.port: ");
+    }
+
+    @Test
+    void aFileWithThousandsOfProblemsListsTheFirstHundred() throws Exception {
+        StringBuilder text = new StringBuilder("panel:\n");
+        for (int i = 0; i < 150; i++) {
+            text.append("  unknown").append(i).append(": x\n");
+        }
+        List<String> problems = problems(text.toString());
+        assertThat(problems).hasSize(YamlSource.MAX_ERRORS + 1);
+        // The six missing sections (line 1) come first, then the unknown keys until the limit.
+        assertThat(problems.get(0)).isEqualTo("hotline.yaml:1: timezone: missing; expected a value");
+        assertThat(problems.get(6)).startsWith("hotline.yaml:2: panel.unknown0: unknown key");
+        assertThat(problems.get(YamlSource.MAX_ERRORS)).isEqualTo("hotline.yaml: and 56 more problems not shown "
+                + "(at most 100 are listed); fix these first");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefused() throws Exception {
+        byte[] latin1 = replace(EXAMPLE, "Li Na", "Lì Na").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(problems(latin1)).containsExactly("hotline.yaml:" + line(EXAMPLE, "Li Na") + ": not valid UTF-8 "
+                + "(byte 0xEC at offset " + EXAMPLE.indexOf("i Na") + "); expected the file to be saved as UTF-8");
+    }
+
+    @Test
+    void anAliasBombIsRefused() throws Exception {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            bomb.append("]\n");
+        }
+        assertThat(problems(bomb.toString())).singleElement().asString().startsWith("hotline.yaml: not accepted: "
+                + "Number of aliases for non-scalar nodes exceeds the specified max=50");
+    }
+
+    @Test
+    void aRecursiveAliasIsRefused() throws Exception {
+        assertThat(problems("timezone: &z [*z]\n")).containsExactly(
+                "hotline.yaml:1: timezone[0]: a recursive alias refers to its own ancestor; expected a finite tree");
+    }
+
+    @Test
+    void mergeKeysAreRefused() throws Exception {
+        assertThat(problems("base: &b { bind: 127.0.0.1 }\npanel:\n  <<: *b\n  port: 1\n")).contains(
+                "hotline.yaml:3: panel: merge keys (<<) are not supported; expected the keys written out");
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() throws Exception {
+        assertThat(problems("timezone: Asia/Shanghai\npanel: [1\nlines: []\n")).singleElement().asString()
+                .startsWith("hotline.yaml:3: not valid YAML: while parsing a flow sequence");
+    }
+
+    @Test
+    void controlCharactersAreRefused() throws Exception {
+        assertThat(problems("timezone: Asia/Shanghai\npeople: \"\u0007\"\n")).containsExactly(
+                "hotline.yaml:2: control character U+0007 is not allowed; expected printable text");
+    }
+
+    @Test
+    void anEmptyFileSaysWhatIsExpected() throws Exception {
+        assertThat(problems("# nothing\n")).containsExactly("hotline.yaml: the file is empty; expected a mapping "
+                + "with the keys timezone, calendar, people, rosters, deadline-policies, lines");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nope.yaml");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.load(missing));
+        assertThat(e.getMessage()).isEqualTo(missing + ": no such file; expected a YAML configuration file "
+                + "(see config/hotline.example.yaml)");
+    }
+
+    @Test
+    void aTopLevelListIsNotAConfiguration() throws Exception {
+        assertThat(problems("- a\n- b\n")).contains("hotline.yaml:1: expected a mapping (key: value), got a list");
+    }
+
+    @Test
+    void theSectionsAroundTheCoreHaveDefaults() throws Exception {
+        String text = EXAMPLE.substring(0, EXAMPLE.indexOf("# How the service reaches Asterisk."));
+        LoadedConfig loaded = loader.load(write(text));
+        assertThat(loaded.asterisk()).isEqualTo(AsteriskSection.defaults());
+        assertThat(loaded.storage()).isEqualTo(StorageSection.defaults());
+        assertThat(loaded.panel()).isEqualTo(PanelSection.defaults());
+        assertThat(loaded.asterisk().ami()).isEqualTo(Optional.empty());
+    }
+}
