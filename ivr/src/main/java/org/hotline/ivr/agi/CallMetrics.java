@@ -54,7 +54,7 @@ public final class CallMetrics {
     public void abandoned() { abandoned.increment(); }
     void overload() { overload.increment(); }
     void unknownFlow() { unknownFlow.increment(); }
-    void fallback() { fallback.increment(); }
+    public void fallback() { fallback.increment(); }
     void rejectedPeer() { rejectedPeer.increment(); }
     void commandRoundTrip(long nanos) { commandRoundTrip.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS); }
 }
