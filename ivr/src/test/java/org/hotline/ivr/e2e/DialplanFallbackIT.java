@@ -29,7 +29,7 @@ class DialplanFallbackIT {
         AmiMessage fallback = call.await(m -> m.isEvent("UserEvent") && "HotlineFallback".equals(m.get("UserEvent")),
                 WAIT, "the dialplan's fallback");
         assertThat(fallback.get("AgiStatus")).isEqualTo("FAILURE");
-        assertThat(fallback.get("Line")).isEqualTo("complaints");
+        assertThat(fallback.get("LineId")).isEqualTo("complaints");
         call.await(m -> m.isEvent("QueueCallerJoin") && "hotline-complaints".equals(m.get("Queue")), WAIT,
                 "caller joins hotline-complaints");
         AmiMessage connect = call.await(m -> m.isEvent("AgentConnect"), WAIT, "an agent answers");
