@@ -1,0 +1,290 @@
+package org.hotline.ivr.flow;
+
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.hotline.config.LineConfig;
+import org.hotline.ivr.agi.AgiCommand;
+import org.hotline.ivr.agi.AgiConnectionClosedException;
+import org.hotline.ivr.agi.AgiSession;
+import org.hotline.routing.RoutingDecision;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One hotline call, from answer to hand-off; reads like the conversation. The state below is
+ * confined to the call: each step runs after the previous one completed (happens-before through
+ * the futures), never two at once.
+ */
+final class HotlineCall {
+
+    private static final Logger log = LoggerFactory.getLogger(HotlineCall.class);
+
+    private final AgiSession session;
+    private final HotlineRouting routing;
+    private final TicketStore tickets;
+    private final HotlineFlowConfig config;
+    private final CallRecord record = new CallRecord();
+    private CallerQuestions questions;
+
+    HotlineCall(AgiSession session, HotlineRouting routing, TicketStore tickets, HotlineFlowConfig config) {
+        this.session = session;
+        this.routing = routing;
+        this.tickets = tickets;
+        this.config = config;
+    }
+
+    CompletableFuture<Void> run() {
+        return answer()
+                .thenCompose(x -> findLine())
+                .thenCompose(x -> openTicket())
+                .thenCompose(x -> greet())
+                .thenCompose(x -> askKind())
+                .thenCompose(x -> askCallbackNumber())
+                .thenCompose(x -> askLocation())
+                .thenCompose(x -> offerMessage())
+                .thenCompose(x -> saveIntake())
+                .thenCompose(x -> decide())
+                .thenCompose(x -> new HotlineConnect(session, tickets, config, record, questions).connect())
+                .handle((x, failure) -> failure == null ? completedFuture((Void) null) : recover(unwrap(failure)))
+                .thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Void> answer() {
+        return session.send(new AgiCommand.Answer()).thenCompose(reply -> {
+            if (reply.channelGone()) {
+                throw new CallerHungUpException("answer");
+            }
+            return session.send(new AgiCommand.GetVariable("CHANNEL(linkedid)"));
+        }).thenAccept(reply -> {
+            String linkedid = reply.resultNumber() == 1 ? reply.data().orElse("") : "";
+            if (linkedid.isBlank()) {
+                linkedid = session.request().uniqueId();
+            }
+            record.linkedid = linkedid.isBlank() ? "agi-" + UUID.randomUUID() : linkedid;
+        });
+    }
+
+    private CompletableFuture<Void> findLine() {
+        String dialled = session.request().dialledNumber();
+        return session.call(() -> routing.lineForNumber(dialled)).thenAccept(line -> {
+            record.line = line.orElseThrow(() -> new UnknownLineException(dialled));
+            questions = new CallerQuestions(session, record.line, config.attempts(), config.keyTimeoutMillis());
+        });
+    }
+
+    private CompletableFuture<Void> openTicket() {
+        LineConfig line = record.line;
+        var request = session.request();
+        var intake = new CallIntake(line.id(), request.callerId().orElse(null), emptyToNull(request.get("calleridname")),
+                request.uniqueId(), record.linkedid, config.clock().instant());
+        return session.call(() -> tickets.openForCall(intake))
+                .thenCompose(ticket -> {
+                    record.ticket = ticket;
+                    return session.setVariable(HotlineVariables.TICKET, ticket.number());
+                })
+                .thenCompose(x -> session.call(() -> routing.decide(line.id(), config.clock().instant(), false)))
+                .thenAccept(first -> record.decision = first);
+    }
+
+    private CompletableFuture<Void> greet() {
+        return questions.play(HotlinePrompts.greeting(record.decision.period()), "the greeting");
+    }
+
+    /** Menu: 1 complaint, 2 inquiry, 3 suggestion, 4 report, 5 repair, 9 (or 6) urgent. */
+    private CompletableFuture<Void> askKind() {
+        return questions.<RequestKind>ask("the menu", () -> questions.keys(HotlinePrompts.MENU, 1), entry -> {
+            if (entry.star()) {
+                return new Answer.Repeat<>();
+            }
+            if (entry.nothing()) {
+                return new Answer.NoInput<>();
+            }
+            return menuChoice(entry.keys()).<Answer<RequestKind>>map(Answer.Accept::new).orElseGet(Answer.Invalid::new);
+        }).thenAccept(kind -> record.kind = kind.orElse(null));
+    }
+
+    static Optional<RequestKind> menuChoice(String keys) {
+        if (keys.length() != 1) {
+            return Optional.empty();
+        }
+        char key = keys.charAt(0);
+        return key == '9' ? Optional.of(RequestKind.URGENT) : RequestKind.fromDigit(key);
+    }
+
+    /**
+     * Callback number: with a caller ID, it is read back and the caller presses 1 (or #) to
+     * confirm or 2 to key another number; without one, the caller keys a number. A keyed number
+     * is 5 to 20 digits ending with # (or a pause). When the tries run out the caller ID is kept
+     * unconfirmed. Urgent calls skip the question and keep the caller ID.
+     */
+    private CompletableFuture<Void> askCallbackNumber() {
+        Optional<String> callerId = session.request().callerId().filter(id -> id.matches("\\+?[0-9]{3,20}"));
+        if (record.urgent()) {
+            record.callback = callerId.orElse(null);
+            return completedFuture(null);
+        }
+        CompletableFuture<Optional<String>> number;
+        if (callerId.isPresent()) {
+            number = questions.<Boolean>ask("the callback confirmation", () -> questions
+                    .play(HotlinePrompts.CALLBACK_CONFIRM, "the callback number")
+                    .thenCompose(x -> session.send(new AgiCommand.SayDigits(callerId.get().replace("+", ""), "")))
+                    .thenCompose(x -> questions.keys(HotlinePrompts.CALLBACK_CHOICE, 1)), entry -> {
+                        if (entry.star()) {
+                            return new Answer.Repeat<>();
+                        }
+                        if (entry.nothing()) {
+                            return new Answer.NoInput<>();
+                        }
+                        if (entry.poundOnly() || entry.keys().equals("1")) {
+                            return new Answer.Accept<>(true);
+                        }
+                        return entry.keys().equals("2") ? new Answer.Accept<>(false) : new Answer.Invalid<>();
+                    })
+                    .thenCompose(confirmed -> confirmed.orElse(true)
+                            ? completedFuture(callerId)
+                            : askNumber());
+        } else {
+            number = askNumber();
+        }
+        return number.thenAccept(keyed -> record.callback = keyed.or(() -> callerId).orElse(null));
+    }
+
+    private CompletableFuture<Optional<String>> askNumber() {
+        return questions.<String>ask("the callback number", () -> questions.keys(HotlinePrompts.CALLBACK_ENTER, 20), entry -> {
+            if (entry.star()) {
+                return new Answer.Repeat<>();
+            }
+            if (entry.nothing()) {
+                return new Answer.NoInput<>();
+            }
+            if (entry.poundOnly()) {
+                return new Answer.Skip<>();
+            }
+            return entry.keys().matches("[0-9]{5,20}") ? new Answer.Accept<>(entry.keys()) : new Answer.Invalid<>();
+        });
+    }
+
+    /** Location code (building/unit/room), 1 to 12 digits ending with #, where the line asks. */
+    private CompletableFuture<Void> askLocation() {
+        if (!record.line.askLocation() || record.urgent()) {
+            return completedFuture(null);
+        }
+        return questions.<String>ask("the location", () -> questions.keys(HotlinePrompts.LOCATION, 12), entry -> {
+            if (entry.star()) {
+                return new Answer.Repeat<>();
+            }
+            if (entry.nothing()) {
+                return new Answer.NoInput<>();
+            }
+            if (entry.poundOnly()) {
+                return new Answer.Skip<>();
+            }
+            return entry.keys().matches("[0-9]{1,12}") ? new Answer.Accept<>(entry.keys()) : new Answer.Invalid<>();
+        }).thenAccept(location -> record.location = location.orElse(null));
+    }
+
+    /** "Press 1 to describe your request after the tone, # to skip." */
+    private CompletableFuture<Void> offerMessage() {
+        if (record.urgent()) {
+            return completedFuture(null);
+        }
+        return questions.<Boolean>ask("the message offer", () -> questions.keys(HotlinePrompts.MESSAGE_OFFER, 1), entry -> {
+            if (entry.star()) {
+                return new Answer.Repeat<>();
+            }
+            if (entry.nothing()) {
+                return new Answer.NoInput<>();
+            }
+            if (entry.poundOnly() || entry.keys().equals("2")) {
+                return new Answer.Skip<>();
+            }
+            return entry.keys().equals("1") ? new Answer.Accept<>(true) : new Answer.Invalid<>();
+        }).thenCompose(wanted -> wanted.isPresent()
+                ? new VoiceRecorder(session, config, questions, record).record("the message").thenAccept(ref -> { })
+                : completedFuture(null));
+    }
+
+    private CompletableFuture<Void> saveIntake() {
+        IntakeUpdate update = record.intakeUpdate();
+        long id = record.ticket.id();
+        CompletableFuture<Void> saved = session.call(() -> tickets.updateIntake(id, update))
+                .handle((ticket, failure) -> {
+                    if (failure != null) {
+                        log.warn("ticket {}: intake not saved ({}); routing the call anyway", record.ticket.number(),
+                                unwrap(failure).toString());
+                    }
+                    return null;
+                });
+        return saved.thenCompose(x -> session.setVariable(HotlineVariables.KIND,
+                record.kind == null ? "" : record.kind.configName())).thenAccept(reply -> { });
+    }
+
+    private CompletableFuture<Void> decide() {
+        String lineId = record.line.id();
+        boolean urgent = record.urgent();
+        return session.call(() -> routing.decide(lineId, config.clock().instant(), urgent))
+                .thenAccept(decision -> {
+                    record.decision = decision;
+                    record.routed = true;
+                });
+    }
+
+    /** Ends the call cleanly whatever went wrong; never leaves the caller in dead air. */
+    private CompletableFuture<Void> recover(Throwable failure) {
+        if (failure instanceof AgiConnectionClosedException) {
+            return record.ticket == null ? completedFuture(null) : abandon();
+        }
+        if (failure instanceof CallerHungUpException || session.hungUp()) {
+            return abandon();
+        }
+        if (failure instanceof UnknownLineException unknown) {
+            log.warn("call {}: {}", session.request().uniqueId(), unknown.getMessage());
+            return session.setVariable(HotlineVariables.STATUS, "UNKNOWN_LINE").thenAccept(reply -> { });
+        }
+        log.warn("call {} on line {}: {}; fallback verdict set", session.request().uniqueId(),
+                record.line == null ? "?" : record.line.id(), failure.toString());
+        session.metrics().fallback();
+        return new FallbackVerdict(session, record, config.dial()).set();
+    }
+
+    /** The caller left: keep what was captured and mark the call abandoned. */
+    private CompletableFuture<Void> abandon() {
+        session.metrics().abandoned();
+        if (record.ticket == null) {
+            return completedFuture(null);
+        }
+        long id = record.ticket.id();
+        IntakeUpdate update = record.intakeUpdate();
+        return session.call(() -> {
+            tickets.updateIntake(id, update);
+            return tickets.recordCallOutcome(id, new CallOutcome.Abandoned());
+        }).handle((ticket, failure) -> {
+            if (failure != null) {
+                log.warn("ticket {}: abandoned call not recorded: {}", record.ticket.number(), unwrap(failure).toString());
+            }
+            return null;
+        });
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        while ((failure instanceof CompletionException || failure instanceof ExecutionException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() || value.equalsIgnoreCase("unknown") ? null : value;
+    }
+}

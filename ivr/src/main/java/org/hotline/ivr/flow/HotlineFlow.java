@@ -1,0 +1,46 @@
+package org.hotline.ivr.flow;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.agi.AgiFlow;
+import org.hotline.ivr.agi.AgiRequest;
+import org.hotline.ivr.agi.AgiSession;
+import org.hotline.ticket.TicketStore;
+
+/**
+ * The hotline call flow, {@code agi://host/hotline}: answer; find the line by the dialled
+ * number; open the ticket (idempotent by linkedid) and put its number on the channel; greet
+ * per line and period; menu for the kind of request; callback number; location code where
+ * the line asks; optional voice message; save the intake; ask the router; then carry the
+ * decision out (queue, forward A then B, last resort), recording each outcome on the ticket.
+ * A caller who hangs up at any point leaves an abandoned ticket with what was captured.
+ *
+ * <p>The exact channel-variable contract is {@code ivr/AGI-CONTRACT.md}. Thread-safe and
+ * shared by all calls; each call gets its own {@link HotlineCall}.
+ */
+public final class HotlineFlow implements AgiFlow {
+
+    /** The name the dialplan uses: {@code AGI(agi://host/hotline)}. */
+    public static final String NAME = "hotline";
+
+    private final HotlineRouting routing;
+    private final TicketStore tickets;
+    private final HotlineFlowConfig config;
+
+    public HotlineFlow(HotlineRouting routing, TicketStore tickets, HotlineFlowConfig config) {
+        this.routing = routing;
+        this.tickets = tickets;
+        this.config = config;
+    }
+
+    @Override
+    public CompletionStage<?> run(AgiSession session) {
+        return new HotlineCall(session, routing, tickets, config).run();
+    }
+
+    /** Nothing is known when the flow itself broke: the dialplan's static fallback decides. */
+    @Override
+    public Map<String, String> fallbackVariables(AgiRequest request) {
+        return Map.of();
+    }
+}

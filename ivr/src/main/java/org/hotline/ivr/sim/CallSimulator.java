@@ -1,0 +1,260 @@
+package org.hotline.ivr.sim;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.ivr.agi.AgiCommand;
+
+/**
+ * Places a call on a running FastAGI server exactly as Asterisk would: connects, sends the AGI
+ * environment, then answers each command like a channel driven by a {@link SimulatedCall}
+ * (prompts consume the caller's keys, RECORD FILE returns a recording of the scripted length,
+ * EXEC Dial and Queue answer per the script, variables are kept), until the server closes.
+ * Also the fake Asterisk of the flow tests. One instance can place many calls, one at a time
+ * per thread; it keeps no state between calls.
+ */
+public final class CallSimulator {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final int SAMPLES_PER_SECOND = 8000;
+
+    private final InetSocketAddress server;
+    private final Duration readTimeout;
+
+    public CallSimulator(InetSocketAddress server, Duration readTimeout) {
+        this.server = server;
+        this.readTimeout = readTimeout;
+    }
+
+    /** Runs the call to its end and returns what happened. */
+    public CallTranscript run(SimulatedCall call) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(server, (int) Math.min(readTimeout.toMillis(), 10_000));
+            socket.setSoTimeout((int) readTimeout.toMillis());
+            socket.setTcpNoDelay(true);
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            var channel = new SimulatedChannel(call, "sim-" + System.currentTimeMillis() / 1000 + "." + SEQUENCE.incrementAndGet());
+            out.write(channel.environment(server).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String line;
+            while ((line = in.readLine()) != null) {
+                channel.log("> " + line);
+                String reply = channel.answer(line, AgiCommand.parseArguments(line));
+                for (String replyLine : reply.split("\n")) {
+                    channel.log("< " + replyLine);
+                }
+                out.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            return channel.transcript();
+        }
+    }
+
+    /** The channel end of one call. Confined to the thread running the call. */
+    private static final class SimulatedChannel {
+        private final SimulatedCall call;
+        private final String uniqueId;
+        private final List<String> lines = new ArrayList<>();
+        private final List<String> commands = new ArrayList<>();
+        private final Map<String, String> variables = new LinkedHashMap<>();
+        private int next;
+        private boolean hungUp;
+
+        SimulatedChannel(SimulatedCall call, String uniqueId) {
+            this.call = call;
+            this.uniqueId = uniqueId;
+        }
+
+        String environment(InetSocketAddress server) {
+            String host = server.getAddress().getHostAddress() + ":" + server.getPort();
+            return "agi_network: yes\n"
+                    + "agi_network_script: " + call.flow() + "\n"
+                    + "agi_request: agi://" + host + "/" + call.flow() + "\n"
+                    + "agi_channel: SIM/" + uniqueId + "\n"
+                    + "agi_language: en\n"
+                    + "agi_type: SIM\n"
+                    + "agi_uniqueid: " + uniqueId + "\n"
+                    + "agi_version: 22.0.0\n"
+                    + "agi_callerid: " + (call.callerId() == null ? "unknown" : call.callerId()) + "\n"
+                    + "agi_calleridname: unknown\n"
+                    + "agi_dnid: " + call.dialled() + "\n"
+                    + "agi_context: hotline\n"
+                    + "agi_extension: " + call.dialled() + "\n"
+                    + "agi_priority: 1\n"
+                    + "agi_arg_1: " + call.dialled() + "\n"
+                    + "\n";
+        }
+
+        void log(String line) {
+            lines.add(line);
+        }
+
+        CallTranscript transcript() {
+            return new CallTranscript(lines, commands, variables, hungUp);
+        }
+
+        String answer(String line, List<String> args) {
+            commands.add(line);
+            String verb = args.isEmpty() ? "" : args.get(0).toUpperCase();
+            String two = args.size() > 1 ? verb + " " + args.get(1).toUpperCase() : verb;
+            switch (two) {
+                case "SET VARIABLE":
+                    variables.put(arg(args, 2), arg(args, 3));
+                    return "200 result=1";
+                case "GET VARIABLE":
+                    return getVariable(arg(args, 2));
+                default:
+                    break;
+            }
+            if (hungUp) {
+                return "511 Command Not Permitted on a dead channel or intercept routine";
+            }
+            switch (two) {
+                case "STREAM FILE":
+                    return streamFile(arg(args, 3));
+                case "GET DATA":
+                    return getData(Integer.parseInt(args.size() > 4 ? args.get(4) : "1024"));
+                case "WAIT FOR":
+                    return waitForDigit();
+                case "RECORD FILE":
+                    return recordFile();
+                case "SAY DIGITS":
+                    return "200 result=0";
+                default:
+                    break;
+            }
+            switch (verb) {
+                case "ANSWER", "NOOP", "VERBOSE":
+                    return "200 result=0";
+                case "HANGUP":
+                    hungUp = true;
+                    return "200 result=1";
+                case "EXEC":
+                    return exec(arg(args, 1), arg(args, 2));
+                default:
+                    return "510 Invalid or unknown command";
+            }
+        }
+
+        private static String arg(List<String> args, int index) {
+            return index < args.size() ? args.get(index) : "";
+        }
+
+        private String getVariable(String name) {
+            String value = name.equals("CHANNEL(linkedid)") ? uniqueId : variables.get(name);
+            return value == null ? "200 result=0" : "200 result=1 (" + value + ")";
+        }
+
+        private char peek() {
+            return next < call.keys().length() ? call.keys().charAt(next) : 0;
+        }
+
+        private String hangUpNow() {
+            next++;
+            hungUp = true;
+            return "HANGUP\n200 result=-1";
+        }
+
+        private String streamFile(String escapeDigits) {
+            char key = peek();
+            if (key == 'H') {
+                return hangUpNow();
+            }
+            if (key != 0 && !escapeDigits.isEmpty() && escapeDigits.indexOf(key) >= 0) {
+                next++;
+                return "200 result=" + (int) key + " endpos=4000";
+            }
+            return "200 result=0 endpos=16000";
+        }
+
+        private String getData(int maxDigits) {
+            StringBuilder keyed = new StringBuilder();
+            while (true) {
+                char key = peek();
+                if (key == 'H') {
+                    return hangUpNow();
+                }
+                if (key == 0) {
+                    return "200 result=" + keyed + " (timeout)";
+                }
+                next++;
+                if (key == '_') {
+                    return "200 result=" + keyed + " (timeout)";
+                }
+                if (key == '#') {
+                    return "200 result=" + keyed;
+                }
+                keyed.append(key);
+                if (keyed.length() >= maxDigits) {
+                    return "200 result=" + keyed;
+                }
+            }
+        }
+
+        private String waitForDigit() {
+            char key = peek();
+            if (key == 'H') {
+                return hangUpNow();
+            }
+            if (key == 0 || key == '_') {
+                next += key == 0 ? 0 : 1;
+                return "200 result=0";
+            }
+            next++;
+            return "200 result=" + (int) key;
+        }
+
+        private String recordFile() {
+            long samples = (long) call.messageSeconds() * SAMPLES_PER_SECOND;
+            char key = peek();
+            if (key == 'H') {
+                next++;
+                hungUp = true;
+                return "HANGUP\n200 result=-1 (hangup) endpos=" + samples;
+            }
+            if (key == '#') {
+                next++;
+                return "200 result=35 (dtmf) endpos=" + samples;
+            }
+            return "200 result=0 (timeout) endpos=" + samples;
+        }
+
+        private String exec(String application, String options) {
+            String[] parts = options.split(",", -1);
+            if (application.equalsIgnoreCase("Dial")) {
+                String status = call.dialOutcomes().getOrDefault(parts[0], "NOANSWER");
+                variables.put("DIALSTATUS", status);
+                if (status.equals("CANCEL")) {
+                    hungUp = true;
+                    return "HANGUP\n200 result=-1";
+                }
+                if (status.equals("ANSWER")) {
+                    hungUp = true; // the bridged call ended and the caller's side hung up with it
+                    return "HANGUP\n200 result=-1";
+                }
+                return "200 result=0";
+            }
+            if (application.equalsIgnoreCase("Queue")) {
+                if (call.queueAnswerer() != null) {
+                    variables.put("MEMBERINTERFACE", call.queueAnswerer());
+                    hungUp = true;
+                    return "HANGUP\n200 result=-1";
+                }
+                variables.put("QUEUESTATUS", "TIMEOUT");
+                return "200 result=0";
+            }
+            return "200 result=0";
+        }
+    }
+}

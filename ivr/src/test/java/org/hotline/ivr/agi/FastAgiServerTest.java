@@ -1,0 +1,197 @@
+package org.hotline.ivr.agi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The server over real loopback sockets, with a hand-driven fake Asterisk. */
+class FastAgiServerTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final AtomicInteger runs = new AtomicInteger();
+    private final List<Object> seen = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> release = new CompletableFuture<>();
+    private FastAgiServer server;
+
+    private final AgiFlow greet = session -> {
+        runs.incrementAndGet();
+        return session.send(new AgiCommand.Answer())
+                .thenCompose(r -> session.send(new AgiCommand.StreamFile("hello-world", "")))
+                .thenCompose(r -> {
+                    seen.add(r);
+                    seen.add(session.hungUp());
+                    return session.setVariable("HOTLINE_STATUS", "OK");
+                });
+    };
+
+    private final AgiFlow hold = session -> {
+        runs.incrementAndGet();
+        return session.send(new AgiCommand.Answer()).thenCompose(r -> release);
+    };
+
+    private final AgiFlow broken = session -> session.send(new AgiCommand.Answer()).thenApply(r -> {
+        throw new IllegalStateException("boom");
+    });
+
+    private final AgiFlow slow = new AgiFlow() {
+        @Override
+        public CompletableFuture<?> run(AgiSession session) {
+            return session.call(() -> {
+                sleep(3000);
+                return "late";
+            }).thenCompose(value -> session.setVariable("NEVER", value));
+        }
+
+        @Override
+        public Map<String, String> fallbackVariables(AgiRequest request) {
+            return Map.of("HOTLINE_ACTION", "VOICEMAIL");
+        }
+    };
+
+    private FastAgiServer start(FastAgiConfig config) throws Exception {
+        server = new FastAgiServer(config.withPort(0),
+                new AgiFlows(Map.of("greet", greet, "hold", hold, "broken", broken, "slow", slow)), registry);
+        server.start();
+        return server;
+    }
+
+    private FastAgiServer start() throws Exception {
+        return start(FastAgiConfig.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        release.complete(null);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private double counter(String outcome) {
+        return registry.get("hotline.calls").tag("outcome", outcome).counter().count();
+    }
+
+    @Test
+    void runsTheNamedFlowAndClosesWhenItEnds() throws Exception {
+        start();
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("greet?line=1");
+            assertThat(asterisk.reply("200 result=0")).isEqualTo("ANSWER");
+            assertThat(asterisk.reply("200 result=0 endpos=8000")).isEqualTo("STREAM FILE \"hello-world\" \"\"");
+            assertThat(asterisk.reply("200 result=1")).isEqualTo("SET VARIABLE HOTLINE_STATUS \"OK\"");
+            assertThat(asterisk.command()).isNull();
+        }
+        assertThat(runs).hasValue(1);
+        assertThat(counter("offered")).isEqualTo(1);
+        assertThat(registry.get("hotline.agi.command").timer().count()).isEqualTo(3);
+    }
+
+    @Test
+    void hangupBetweenCommandAndReplyIsSeenByTheFlow() throws Exception {
+        start();
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("greet");
+            asterisk.reply("200 result=0");
+            asterisk.command();
+            asterisk.write("HAN").write("GUP\n200 result=-1 endpos=0\n");
+            assertThat(asterisk.reply("511 Command Not Permitted on a dead channel or intercept routine"))
+                    .startsWith("SET VARIABLE");
+            assertThat(asterisk.command()).isNull();
+        }
+        assertThat(((AgiReply) seen.get(0)).channelGone()).isTrue();
+        assertThat(seen.get(1)).isEqualTo(true);
+    }
+
+    @Test
+    void unknownFlowGetsAStatusAndAClose() throws Exception {
+        start();
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("nosuchflow");
+            assertThat(asterisk.answerAllUntilClosed()).containsExactly("SET VARIABLE HOTLINE_STATUS \"UNKNOWN_FLOW\"");
+        }
+        assertThat(runs).hasValue(0);
+        assertThat(counter("unknown_flow")).isEqualTo(1);
+    }
+
+    @Test
+    void peerNotAllowedIsClosedWithoutRunningAFlow() throws Exception {
+        start(FastAgiConfig.defaults().withAllowedHosts(List.of("192.0.2.10")));
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("greet");
+            assertThat(asterisk.command()).isNull();
+        }
+        assertThat(runs).hasValue(0);
+        assertThat(counter("rejected_peer")).isEqualTo(1);
+    }
+
+    @Test
+    void callsBeyondTheMaximumGetOverloadNotSilence() throws Exception {
+        start(FastAgiConfig.defaults().withMaxCalls(1));
+        try (var first = new FakeAsterisk(server.localAddress());
+             var second = new FakeAsterisk(server.localAddress())) {
+            first.call("hold");
+            assertThat(first.reply("200 result=0")).isEqualTo("ANSWER");
+            second.call("hold");
+            assertThat(second.answerAllUntilClosed()).containsExactly("SET VARIABLE HOTLINE_STATUS \"OVERLOAD\"");
+            release.complete(null);
+            assertThat(first.command()).isNull();
+        }
+        assertThat(runs).hasValue(1);
+        assertThat(counter("overload")).isEqualTo(1);
+        // the slot is free again
+        try (var third = new FakeAsterisk(server.localAddress())) {
+            third.call("greet");
+            assertThat(third.answerAllUntilClosed()).hasSize(3).last().isEqualTo("SET VARIABLE HOTLINE_STATUS \"OK\"");
+        }
+    }
+
+    @Test
+    void failingFlowLeavesAFallbackVerdict() throws Exception {
+        start();
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("broken");
+            assertThat(asterisk.answerAllUntilClosed())
+                    .containsExactly("ANSWER", "SET VARIABLE HOTLINE_STATUS \"FALLBACK\"");
+        }
+        assertThat(counter("fallback")).isEqualTo(1);
+    }
+
+    @Test
+    void slowDependencyHitsTheDeadlineAndFallsBack() throws Exception {
+        start(FastAgiConfig.defaults().withDependencyTimeout(Duration.ofMillis(200)));
+        long begin = System.nanoTime();
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("slow");
+            assertThat(asterisk.answerAllUntilClosed()).containsExactly(
+                    "SET VARIABLE HOTLINE_ACTION \"VOICEMAIL\"", "SET VARIABLE HOTLINE_STATUS \"FALLBACK\"");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofMillis(2000));
+    }
+
+    @Test
+    void garbageFromThePeerEndsTheCallWithAFallbackVerdict() throws Exception {
+        start();
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("greet");
+            assertThat(asterisk.command()).isEqualTo("ANSWER");
+            asterisk.write("this is not agi\n");
+            assertThat(asterisk.answerAllUntilClosed()).containsExactly("SET VARIABLE HOTLINE_STATUS \"FALLBACK\"");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

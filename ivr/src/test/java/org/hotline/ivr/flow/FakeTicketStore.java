@@ -1,0 +1,149 @@
+package org.hotline.ivr.flow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.CallerHistory;
+import org.hotline.ticket.HistoryEvent;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.hotline.ticket.TicketQuery;
+import org.hotline.ticket.TicketStore;
+
+/**
+ * An in-memory {@link TicketStore} for the flow tests: opens tickets idempotently by linkedid,
+ * applies intake updates, and keeps every outcome in order. The methods the IVR never calls
+ * refuse loudly. Thread-safe.
+ */
+final class FakeTicketStore implements TicketStore {
+    private final Clock clock;
+    private final Map<Long, Ticket> tickets = new HashMap<>();
+    private final Map<Long, List<CallOutcome>> outcomes = new HashMap<>();
+    private long nextId = 1;
+    volatile Duration openDelay = Duration.ZERO;
+
+    FakeTicketStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Ticket openForCall(CallIntake intake) {
+        sleep(openDelay);
+        synchronized (this) {
+            for (Ticket ticket : tickets.values()) {
+                if (ticket.linkedid().equals(intake.linkedid())) {
+                    return ticket;
+                }
+            }
+            long id = nextId++;
+            Instant now = clock.instant();
+            Ticket ticket = new Ticket.Builder().id(id).number(String.format("HL-2026-%06d", id)).line(intake.line())
+                    .callerNumber(intake.callerNumber()).callerName(intake.callerName()).uniqueid(intake.uniqueid())
+                    .linkedid(intake.linkedid()).createdAt(now).updatedAt(now).build();
+            tickets.put(id, ticket);
+            outcomes.put(id, new ArrayList<>());
+            return ticket;
+        }
+    }
+
+    @Override
+    public synchronized Ticket updateIntake(long id, IntakeUpdate update) {
+        Ticket updated = update.applyTo(ticket(id));
+        tickets.put(id, updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized Ticket recordCallOutcome(long id, CallOutcome outcome) {
+        outcomes.get(id).add(outcome);
+        return ticket(id);
+    }
+
+    synchronized Ticket only() {
+        if (tickets.size() != 1) {
+            throw new AssertionError("expected one ticket, have " + tickets.values());
+        }
+        return tickets.values().iterator().next();
+    }
+
+    synchronized List<CallOutcome> outcomes(long id) {
+        return List.copyOf(outcomes.get(id));
+    }
+
+    synchronized int count() {
+        return tickets.size();
+    }
+
+    private Ticket ticket(long id) {
+        Ticket ticket = tickets.get(id);
+        if (ticket == null) {
+            throw new IllegalArgumentException("no ticket " + id);
+        }
+        return ticket;
+    }
+
+    private static void sleep(Duration delay) {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
+        throw new UnsupportedOperationException("the IVR never applies lifecycle actions");
+    }
+
+    @Override
+    public synchronized Optional<Ticket> find(long id) {
+        return Optional.ofNullable(tickets.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Ticket> findByNumber(String number) {
+        return tickets.values().stream().filter(t -> t.number().equals(number)).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<Ticket> findByLinkedid(String linkedid) {
+        return tickets.values().stream().filter(t -> t.linkedid().equals(linkedid)).findFirst();
+    }
+
+    @Override
+    public List<HistoryEvent> history(long id) {
+        throw new UnsupportedOperationException("not used by the IVR");
+    }
+
+    @Override
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind) {
+        throw new UnsupportedOperationException("not used by the IVR");
+    }
+
+    @Override
+    public List<Ticket> search(TicketQuery query, Actor viewer) {
+        throw new UnsupportedOperationException("not used by the IVR");
+    }
+
+    @Override
+    public List<Ticket> dueBefore(Instant before, int limit, Actor viewer) {
+        throw new UnsupportedOperationException("not used by the IVR");
+    }
+
+    @Override
+    public List<Ticket> forwardedTo(String personId, Instant since, Actor viewer) {
+        throw new UnsupportedOperationException("not used by the IVR");
+    }
+}
