@@ -232,6 +232,10 @@ public final class AmiClient implements AutoCloseable {
     }
 
     private void apply(AmiEvent event) {
+        if (event instanceof AmiEvent.Ringing r && !router.knowsTicket(r.linkedId())
+                && agents.userAt(r.device()).isPresent()) {
+            ticketOf(r).ifPresent(t -> apply(new AmiEvent.CallTagged(r.linkedId(), "", t, "")));
+        }
         List<ScreenPop> pops;
         try {
             pops = router.on(event);
@@ -246,6 +250,30 @@ public final class AmiClient implements AutoCloseable {
                 log.warn("screen pop for {} on call {} not published: {}", pop.agent(), pop.callId(), ex.getMessage());
             }
         }
+    }
+
+    /**
+     * The ticket of a call whose agent phone rings before the follower learned it: the
+     * HOTLINE_TICKET variable of the calling channel (the flow sets it before it queues or
+     * dials). Runs on the event thread, never on Asterisk-Java's reader thread.
+     */
+    private Optional<String> ticketOf(AmiEvent.Ringing r) {
+        ManagerConnection c;
+        synchronized (lock) {
+            c = current;
+        }
+        if (c == null || r.callerChannel().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            ManagerResponse resp = c.sendAction(new GetVarAction(r.callerChannel(), TICKET_VARIABLE), ACTION_TIMEOUT_MS);
+            if (resp instanceof GetVarResponse v && v.getValue() != null && !v.getValue().isBlank()) {
+                return Optional.of(v.getValue());
+            }
+        } catch (Exception e) {
+            log.debug("no {} on {}: {}", TICKET_VARIABLE, r.callerChannel(), e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /** Reads queue members and live channels, applies them as a snapshot, then the events held meanwhile. */

@@ -37,13 +37,21 @@ public sealed interface AmiEvent {
         }
     }
 
-    /** A phone started ringing for the call (AgentCalled, or DialBegin to that phone). */
-    record Ringing(String linkedId, String legId, String device, String queue, String callerNumber, String callerName)
-            implements AmiEvent {
+    /**
+     * A phone started ringing for the call (AgentCalled, or DialBegin to that phone);
+     * {@code callerChannel} is the calling channel's name (blank when unknown).
+     */
+    record Ringing(String linkedId, String legId, String device, String queue, String callerNumber, String callerName,
+            String callerChannel) implements AmiEvent {
         public Ringing {
             require(linkedId, "linkedId");
             require(legId, "legId");
             require(device, "device");
+            callerChannel = callerChannel == null ? "" : callerChannel;
+        }
+
+        public Ringing(String linkedId, String legId, String device, String queue, String callerNumber, String callerName) {
+            this(linkedId, legId, device, queue, callerNumber, callerName, "");
         }
     }
 

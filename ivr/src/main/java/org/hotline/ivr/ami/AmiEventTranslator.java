@@ -44,10 +44,12 @@ public final class AmiEventTranslator {
             String device = first(e.getInterface(), AgentDirectory.deviceOfChannel(first(e.getDestChannel(),
                     e.getDestinationChannel())));
             return new AmiEvent.Ringing(first(e.getLinkedId(), e.getDestLinkedId()), e.getDestUniqueId(), device,
-                    e.getQueue(), first(e.getCallerIdNum(), e.getCallerId()), e.getCallerIdName());
+                    e.getQueue(), first(e.getCallerIdNum(), e.getCallerId()), e.getCallerIdName(),
+                    first(e.getChannel(), e.getChannelCalling()));
         } else if (event instanceof DialBeginEvent e) {
             return new AmiEvent.Ringing(first(e.getLinkedId(), e.getDestLinkedId()), e.getDestUniqueId(),
-                    AgentDirectory.deviceOfChannel(e.getDestChannel()), "", e.getCallerIdNum(), e.getCallerIdName());
+                    AgentDirectory.deviceOfChannel(e.getDestChannel()), "", e.getCallerIdNum(), e.getCallerIdName(),
+                    e.getChannel());
         } else if (event instanceof AgentConnectEvent e) {
             return new AmiEvent.Answered(first(e.getLinkedId(), e.getDestLinkedId()), e.getDestUniqueId(),
                     first(e.getInterface(), AgentDirectory.deviceOfChannel(e.getDestChannel())));

@@ -79,6 +79,12 @@ public final class ScreenPopRouter {
         throw new IllegalArgumentException("unhandled event " + event);
     }
 
+    /** Whether the ticket of call {@code linkedId} is known. */
+    public boolean knowsTicket(String linkedId) {
+        Call call = calls.get(linkedId);
+        return call != null && call.ticket.isPresent();
+    }
+
     /** Calls currently followed (for diagnostics and tests). */
     public int activeCalls() {
         return calls.size();

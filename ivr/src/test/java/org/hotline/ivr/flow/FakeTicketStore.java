@@ -128,7 +128,7 @@ final class FakeTicketStore implements TicketStore {
     }
 
     @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind) {
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
         throw new UnsupportedOperationException("not used by the IVR");
     }
 
