@@ -123,7 +123,7 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
         String id = "hotline-it-" + UUID.randomUUID().toString().substring(0, 8);
         runDirInChroot = "/tmp/" + id;
         runDir = root.resolve("tmp").resolve(id);
-        for (String d : List.of("etc", "db", "spool", "run", "log")) {
+        for (String d : List.of("etc", "db", "spool", "run", "log", "recordings")) {
             Files.createDirectories(runDir.resolve(d));
         }
         amiPort = freePort();
@@ -386,6 +386,11 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
     /** Turns a path inside the chroot (as Asterisk reports it) into a host path. */
     public Path hostPath(String chrootPath) {
         return root.resolve(chrootPath.startsWith("/") ? chrootPath.substring(1) : chrootPath);
+    }
+
+    /** Where the flow may RECORD FILE in this run, as Asterisk sees it (an absolute path in the chroot). */
+    public String recordingsDirInChroot() {
+        return runDirInChroot + "/recordings";
     }
 
     /** The run folder as Asterisk sees it (inside the chroot). */

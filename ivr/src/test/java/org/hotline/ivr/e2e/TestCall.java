@@ -16,8 +16,8 @@ import java.util.function.Predicate;
  */
 public final class TestCall {
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
-    private static final List<String> LISTENING_COMMANDS = List.of("GET DATA", "STREAM FILE", "CONTROL STREAM FILE",
-            "WAIT FOR DIGIT", "GET OPTION", "RECORD FILE", "EXEC READ", "EXEC BACKGROUND", "EXEC RECORD");
+    private static final List<String> LISTENING_COMMANDS = List.of("GET DATA", "WAIT FOR DIGIT", "GET OPTION",
+            "RECORD FILE", "EXEC READ", "EXEC BACKGROUND", "EXEC RECORD");
 
     private final AmiTestConnection ami;
     private final String callerId;
@@ -51,9 +51,15 @@ public final class TestCall {
         return callerChannel;
     }
 
-    /** Whether an AGI command makes the IVR listen for keys. */
+    /**
+     * Whether an AGI command makes the IVR listen for keys: the reading commands, and STREAM FILE
+     * with escape digits (a prompt played with {@code ""} listens to nothing).
+     */
     static boolean listening(String agiCommand) {
-        String c = agiCommand.toUpperCase(Locale.ROOT);
+        String c = agiCommand.toUpperCase(Locale.ROOT).strip();
+        if (c.startsWith("STREAM FILE") || c.startsWith("CONTROL STREAM FILE")) {
+            return !c.endsWith("\"\"") && !c.matches(".*\\s\"?\"?$");
+        }
         return LISTENING_COMMANDS.stream().anyMatch(c::startsWith);
     }
 
