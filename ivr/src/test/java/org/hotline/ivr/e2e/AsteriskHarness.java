@@ -231,15 +231,18 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    /** Stops Asterisk and starts it again on the same AMI port (for reconnect tests). */
-    public void restart() throws IOException, InterruptedException {
+    /**
+     * Kills Asterisk with SIGKILL (no goodbye on AMI: no Hangup events, the socket just drops)
+     * and starts it again on the same AMI port, as after a crash (for reconnect tests).
+     */
+    public void crashAndRestart() throws IOException, InterruptedException {
         int port = amiPort;
         if (admin != null) {
             admin.close();
             admin = null;
         }
         if (process != null) {
-            process.getOutputStream().close();
+            new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
             process.waitFor(15, TimeUnit.SECONDS);
         }
         Path console = runDir.resolve("log/console.log");
