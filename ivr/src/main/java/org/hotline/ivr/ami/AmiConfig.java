@@ -1,0 +1,42 @@
+package org.hotline.ivr.ami;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the service reaches AMI ({@code asterisk.ami} in hotline.yaml) and how it keeps the
+ * connection alive.
+ *
+ * @param host AMI host (loopback in the sample manager.conf)
+ * @param port AMI port
+ * @param username the least-privilege user of asterisk-config/manager.conf
+ * @param secret its secret
+ * @param keepalive interval of the Ping that detects a dead connection
+ * @param backoff delays between reconnect attempts
+ */
+public record AmiConfig(String host, int port, String username, String secret, Duration keepalive,
+        ReconnectBackoff backoff) {
+
+    public AmiConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(keepalive, "keepalive");
+        Objects.requireNonNull(backoff, "backoff");
+        if (host.isBlank() || username.isBlank()) {
+            throw new IllegalArgumentException("asterisk.ami: host and username must not be blank");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("asterisk.ami.port: expected 1-65535, got " + port);
+        }
+        if (keepalive.isNegative() || keepalive.isZero()) {
+            throw new IllegalArgumentException("AMI keepalive must be positive, got " + keepalive);
+        }
+    }
+
+    /** The defaults: keepalive every 20 s, reconnect after 0.5 s doubling up to 30 s. */
+    public static AmiConfig of(String host, int port, String username, String secret) {
+        return new AmiConfig(host, port, username, secret, Duration.ofSeconds(20),
+                new ReconnectBackoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+    }
+}
