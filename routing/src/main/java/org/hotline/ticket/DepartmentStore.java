@@ -1,0 +1,16 @@
+package org.hotline.ticket;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Departments. Thread-safe. */
+public interface DepartmentStore {
+
+    /** Creates or replaces the department with this id. */
+    Department save(Department department);
+
+    Optional<Department> find(String id);
+
+    /** All departments, by id. */
+    List<Department> list();
+}

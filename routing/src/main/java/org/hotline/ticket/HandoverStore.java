@@ -1,0 +1,17 @@
+package org.hotline.ticket;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Shift handover records, append-only. Thread-safe. */
+public interface HandoverStore {
+
+    /** Stores a handover ({@code id} ignored) and returns it with its id. */
+    Handover record(Handover handover);
+
+    /** The latest handover. */
+    Optional<Handover> latest();
+
+    /** The latest {@code max} handovers, newest first. */
+    List<Handover> recent(int max);
+}
