@@ -1,5 +1,5 @@
 // DOM helpers. Everything here writes text through textContent or text nodes: caller-controlled
-// strings are never parsed as HTML (no innerHTML anywhere in the panel).
+// strings are never parsed as HTML (no HTML-parsing DOM property is used anywhere in the panel).
 
 export const $ = (id) => document.getElementById(id);
 
