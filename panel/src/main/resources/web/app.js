@@ -174,6 +174,7 @@ function onPop(msg) {
   if (msg.ticket) {
     render({ ticket: msg.ticket, history: [], caller: null }, true);
     openTicket(msg.ticket.id, true);
+    loadMine();
   }
 }
 
