@@ -75,7 +75,16 @@ public interface TicketStore {
      * the same number created within {@code repeatWindow} before now. {@code kind} {@code null}:
      * any kind.
      */
-    CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind);
+    default CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind) {
+        return callerHistory(number, repeatWindow, kind, 0);
+    }
+
+    /**
+     * Like {@link #callerHistory(String, Duration, RequestKind)} but ignores ticket
+     * {@code currentTicketId} (the ticket of the call being shown), so a call is never a repeat
+     * of itself.
+     */
+    CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId);
 
     /** Tickets matching {@code query} that {@code viewer} may see, newest first. */
     List<Ticket> search(TicketQuery query, Actor viewer);

@@ -1,0 +1,278 @@
+package org.hotline.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hotline.storage.embedded.EmbeddedPostgresServer;
+import org.hotline.storage.embedded.EmbeddedRedisServer;
+import org.hotline.storage.pg.OutboxRelay;
+import org.hotline.storage.pg.PgDepartmentRepository;
+import org.hotline.storage.pg.PgEndpoint;
+import org.hotline.storage.pg.PgHandoverRepository;
+import org.hotline.storage.pg.PgSchema;
+import org.hotline.storage.pg.PgTicketRepository;
+import org.hotline.storage.pg.PgUserRepository;
+import org.hotline.storage.redis.RedisClients;
+import org.hotline.storage.redis.RedisDispatchQueue;
+import org.hotline.storage.redis.RedisEventStream;
+import org.hotline.storage.redis.RedisPresenceStore;
+import org.hotline.storage.redis.RedisRebuilder;
+import org.hotline.storage.spool.IntakeSpool;
+import org.hotline.storage.spool.SpoolingTicketStore;
+import org.hotline.ticket.DepartmentStore;
+import org.hotline.ticket.DispatchQueue;
+import org.hotline.ticket.EventStream;
+import org.hotline.ticket.HandoverStore;
+import org.hotline.ticket.PresenceStore;
+import org.hotline.ticket.TicketStore;
+import org.hotline.ticket.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The storage side of the service, wired once: starts the embedded servers when no URL is
+ * configured, migrates the schema, opens the pools and returns the port implementations. One
+ * background thread keeps things in step every {@code maintenanceInterval}: replays the intake
+ * spool, drains the outbox into the dispatch queues, returns expired leases, and rebuilds the
+ * queues from PostgreSQL when Redis was flushed. {@link #close()} stops all of it, then the
+ * embedded servers. Thread-safe after {@link #start}.
+ *
+ * <p>Roles: on the embedded server the superuser {@code postgres} migrates database
+ * {@code hotline} and the service connects as {@code hotline_app} (password regenerated at each
+ * start). On a real server the owner role ({@code postgres-owner-user}, or the application role
+ * itself) migrates and the application role connects.
+ */
+public final class Storage implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Storage.class);
+
+    /** The application role created on the embedded server. */
+    public static final String EMBEDDED_APP_ROLE = "hotline_app";
+    /** The database used on the embedded server. */
+    public static final String EMBEDDED_DATABASE = "hotline";
+
+    private final EmbeddedPostgresServer embeddedPg;
+    private final EmbeddedRedisServer embeddedRedis;
+    private final HikariDataSource dataSource;
+    private final UnifiedJedis redis;
+    private final PgTicketRepository repository;
+    private final SpoolingTicketStore tickets;
+    private final RedisDispatchQueue queue;
+    private final RedisEventStream events;
+    private final RedisPresenceStore presence;
+    private final PgUserRepository users;
+    private final PgDepartmentRepository departments;
+    private final PgHandoverRepository handovers;
+    private final OutboxRelay outbox;
+    private final RedisRebuilder rebuilder;
+    private final ScheduledExecutorService maintenance;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    private Storage(StorageConfig config, Clock clock, EmbeddedPostgresServer embeddedPg,
+            EmbeddedRedisServer embeddedRedis, PgEndpoint app, String redisUrl) {
+        this.embeddedPg = embeddedPg;
+        this.embeddedRedis = embeddedRedis;
+        StorageConfig.Tuning tuning = config.tuning();
+        this.dataSource = PgSchema.pool(app, tuning.postgresPoolSize(), tuning.postgresConnectTimeout());
+        this.redis = RedisClients.open(redisUrl, tuning.redisPoolSize());
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hotline-storage-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        this.queue = new RedisDispatchQueue(redis, clock);
+        this.repository = new PgTicketRepository(dataSource, clock, this::drainSoon);
+        this.tickets = new SpoolingTicketStore(repository, new IntakeSpool(config.dataDir().resolve("spool")));
+        this.events = new RedisEventStream(redis, tuning.streamMaxLength());
+        this.presence = new RedisPresenceStore(redis, clock);
+        this.users = new PgUserRepository(dataSource);
+        this.departments = new PgDepartmentRepository(dataSource);
+        this.handovers = new PgHandoverRepository(dataSource);
+        this.outbox = new OutboxRelay(dataSource, repository, queue);
+        this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
+    }
+
+    /**
+     * Starts storage as configured.
+     *
+     * @throws IllegalStateException with what to do when a server cannot be reached or prepared
+     */
+    public static Storage start(StorageConfig config, Clock clock) {
+        EmbeddedPostgresServer pg = null;
+        EmbeddedRedisServer rs = null;
+        try {
+            PgEndpoint owner;
+            PgEndpoint app;
+            if (config.postgresUrl() == null) {
+                pg = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"));
+                PgSchema.ensureDatabase(pg.superuser("postgres"), EMBEDDED_DATABASE);
+                owner = pg.superuser(EMBEDDED_DATABASE);
+                String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                PgSchema.ensureAppRole(owner, EMBEDDED_APP_ROLE, password, true);
+                app = new PgEndpoint(owner.url(), EMBEDDED_APP_ROLE, password);
+            } else {
+                app = new PgEndpoint(config.postgresUrl(), config.postgresUser(), config.postgresPassword());
+                owner = config.postgresOwnerUser() == null ? app
+                        : new PgEndpoint(config.postgresUrl(), config.postgresOwnerUser(), config.postgresOwnerPassword());
+                if (!owner.user().equals(app.user())) {
+                    PgSchema.ensureAppRole(owner, app.user(), app.password(), false);
+                }
+            }
+            PgSchema.migrate(owner, app.user());
+            String redisUrl = config.redisUrl();
+            if (redisUrl == null) {
+                rs = EmbeddedRedisServer.start(config.dataDir().resolve("redis"));
+                redisUrl = rs.url();
+            }
+            Storage s = new Storage(config, clock, pg, rs, app, redisUrl);
+            s.begin(config);
+            log.info("storage started: {}", config);
+            return s;
+        } catch (RuntimeException e) {
+            if (rs != null) {
+                rs.close();
+            }
+            if (pg != null) {
+                pg.close();
+            }
+            throw e;
+        }
+    }
+
+    private void begin(StorageConfig config) {
+        tickets.replaySpool();
+        outbox.drainAll();
+        rebuilder.rebuild();
+        long ms = config.tuning().maintenanceInterval().toMillis();
+        maintenance.scheduleWithFixedDelay(this::maintain, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of upkeep; each part is independent and failures are logged, not thrown. */
+    void maintain() {
+        quietly("replay the intake spool", () -> {
+            if (tickets.hasSpooled()) {
+                tickets.replaySpool();
+            }
+        });
+        quietly("drain the outbox", outbox::drainAll);
+        quietly("check the Redis queues", rebuilder::rebuildIfLost);
+        quietly("expire leases", queue::expireLeases);
+    }
+
+    private void drainSoon() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                maintenance.execute(() -> {
+                    drainScheduled.set(false);
+                    quietly("drain the outbox", outbox::drainAll);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                drainScheduled.set(false);
+            }
+        }
+    }
+
+    private static void quietly(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("storage maintenance could not {}: {}", what, e.getMessage());
+        }
+    }
+
+    /** Tickets (PostgreSQL, with the intake spool in front). */
+    public TicketStore tickets() {
+        return tickets;
+    }
+
+    /** The spooling store itself (to replay on demand, for tests and the health page). */
+    public SpoolingTicketStore spoolingTickets() {
+        return tickets;
+    }
+
+    /** The dispatch queues (Redis). */
+    public DispatchQueue queue() {
+        return queue;
+    }
+
+    public EventStream events() {
+        return events;
+    }
+
+    public PresenceStore presence() {
+        return presence;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public DepartmentStore departments() {
+        return departments;
+    }
+
+    public HandoverStore handovers() {
+        return handovers;
+    }
+
+    public RedisRebuilder rebuilder() {
+        return rebuilder;
+    }
+
+    public OutboxRelay outbox() {
+        return outbox;
+    }
+
+    /** The application role's pool (for the health check and tests). */
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The Redis client (for the health check and tests). */
+    public UnifiedJedis redis() {
+        return redis;
+    }
+
+    /** Readiness of PostgreSQL: a connection validates within a second. */
+    public boolean postgresReady() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(1);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Readiness of Redis: PING answers. */
+    public boolean redisReady() {
+        try {
+            return "PONG".equals(redis.ping());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        try {
+            maintenance.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        redis.close();
+        dataSource.close();
+        if (embeddedRedis != null) {
+            embeddedRedis.close();
+        }
+        if (embeddedPg != null) {
+            embeddedPg.close();
+        }
+    }
+}

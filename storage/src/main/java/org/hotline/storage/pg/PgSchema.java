@@ -1,0 +1,131 @@
+package org.hotline.storage.pg;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings a database to the current schema and opens the application's pool.
+ *
+ * <p>Two roles: the OWNER runs the Flyway migrations ({@code db/migration/V*.sql}) and owns the
+ * tables; the APPLICATION role, which the service connects as, gets only the grants the migration
+ * gives it: it can insert and read {@code ticket_events} but never update, delete or truncate it
+ * (and a trigger refuses those even to the owner). When both are the same role (a real server
+ * configured with one user), the revokes still apply to that role and the trigger still holds.
+ */
+public final class PgSchema {
+
+    private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private PgSchema() {}
+
+    /**
+     * Creates the application role if it does not exist (the owner needs CREATEROLE for that), and
+     * sets its password when {@code setPassword} (the embedded server, where the password is
+     * generated at each start).
+     *
+     * @throws IllegalStateException with what to do, when the role is missing and cannot be created
+     */
+    public static void ensureAppRole(PgEndpoint owner, String role, String password, boolean setPassword) {
+        checkRoleName(role);
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password())) {
+            boolean exists;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                ps.setString(1, role);
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            if (exists && !setPassword) {
+                return;
+            }
+            String ddl;
+            try (PreparedStatement ps = c.prepareStatement(exists
+                    ? "SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)"
+                    : "SELECT format('CREATE ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)")) {
+                ps.setString(1, role);
+                ps.setString(2, password);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ddl = rs.getString(1);
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute(ddl);
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().equals("42710")) {
+                    return; // created concurrently
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the application role '" + role + "' as " + owner
+                    + ": " + e.getMessage() + ". Create it yourself (CREATE ROLE " + role
+                    + " LOGIN PASSWORD '...') or give the owner CREATEROLE", e);
+        }
+    }
+
+    /** Creates database {@code name} if missing, connected as a role allowed to (embedded superuser). */
+    public static void ensureDatabase(PgEndpoint admin, String name) {
+        checkRoleName(name);
+        try (Connection c = DriverManager.getConnection(admin.url(), admin.user(), admin.password())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + " as " + admin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs pending migrations as the owner, granting the application role its rights. */
+    public static void migrate(PgEndpoint owner, String appRole) {
+        checkRoleName(appRole);
+        Flyway.configure()
+                .dataSource(owner.url(), owner.user(), owner.password())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("appRole", appRole))
+                .load()
+                .migrate();
+    }
+
+    /** The application's connection pool. */
+    public static HikariDataSource pool(PgEndpoint app, int size, Duration connectTimeout) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(app.url());
+        cfg.setUsername(app.user());
+        cfg.setPassword(app.password());
+        cfg.setMaximumPoolSize(size);
+        cfg.setMinimumIdle(Math.min(2, size));
+        cfg.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
+        cfg.setValidationTimeout(Math.max(250, Math.min(connectTimeout.toMillis(), 1000)));
+        cfg.setInitializationFailTimeout(-1);
+        cfg.setPoolName("hotline-pg");
+        cfg.addDataSourceProperty("connectTimeout", Math.max(1, connectTimeout.toSeconds()));
+        cfg.addDataSourceProperty("socketTimeout", 30);
+        cfg.addDataSourceProperty("ApplicationName", "hotline");
+        return new HikariDataSource(cfg);
+    }
+
+    private static void checkRoleName(String role) {
+        if (role == null || !ROLE.matcher(role).matches()) {
+            throw new IllegalArgumentException("'" + role + "' is not a plain lower-case PostgreSQL name");
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package org.hotline.storage.pg;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.CallerHistory;
+import org.hotline.ticket.HistoryEvent;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.hotline.ticket.TicketLifecycle;
+import org.hotline.ticket.TicketNotFoundException;
+import org.hotline.ticket.TicketQuery;
+import org.hotline.ticket.TicketStatus;
+import org.hotline.ticket.TicketStore;
+import org.hotline.ticket.TransitionRefusedException;
+import org.hotline.ticket.VersionConflictException;
+
+/**
+ * {@link TicketStore} on PostgreSQL: tickets, deadlines and the append-only history.
+ *
+ * <p>Intake is one SQL statement (ticket, opening event and caller upsert in data-modifying CTEs,
+ * {@code ON CONFLICT (linkedid) DO NOTHING}), so a call costs one round trip and one commit and
+ * the same linkedid never yields two tickets. Every other change is a transaction that updates
+ * the ticket {@code WHERE version = expected}, appends one event with the next {@code seq}, and
+ * writes an {@code outbox} row when the ticket's queue membership may have changed (drained by
+ * {@link OutboxRelay}). Text is cleaned by {@link TextRule} before it is written; all SQL uses
+ * bound parameters. Times are truncated to microseconds (PostgreSQL's precision) so returned
+ * tickets equal what a later read returns.
+ *
+ * <p>This class does not spool: it throws {@code StoreUnavailableException} when PostgreSQL is
+ * down; {@code org.hotline.storage.spool.SpoolingTicketStore} adds the spool. Thread-safe.
+ */
+public final class PgTicketRepository implements TicketStore {
+
+    private static final int MAX_RETRIES = 20;
+
+    private final PgTransaction tx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final TicketLifecycle lifecycle = new TicketLifecycle();
+    private final Runnable outboxNudge;
+
+    /**
+     * @param dataSource  connections as the application role
+     * @param clock       time of every change; its zone decides the year in ticket numbers
+     * @param outboxNudge called after a commit that wrote an outbox row (may be a no-op)
+     */
+    public PgTicketRepository(DataSource dataSource, Clock clock, Runnable outboxNudge) {
+        this.tx = new PgTransaction(dataSource);
+        this.clock = clock;
+        this.zone = clock.getZone();
+        this.outboxNudge = outboxNudge;
+    }
+
+    private static final String INTAKE_SQL = """
+            WITH ins AS (
+              INSERT INTO tickets (number, line, urgency, status, caller_number, caller_name, uniqueid, linkedid,
+                                   version, created_at, updated_at)
+              SELECT 'HL-' || ?::int || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+                     ?, 'NORMAL', 'ACCEPTED', ?, ?, ?, ?, 0, ?, ?
+                FROM next_ticket_number(?::int) AS n
+              ON CONFLICT (linkedid) DO NOTHING
+              RETURNING *
+            ), ev AS (
+              INSERT INTO ticket_events (ticket_id, seq, at, actor, actor_role, action, from_state, to_state, data)
+              SELECT id, 1, created_at, 'ivr', 'SYSTEM', 'opened', NULL, 'ACCEPTED',
+                     jsonb_build_object('line', line, 'uniqueid', uniqueid)
+                FROM ins
+            ), cl AS (
+              INSERT INTO callers (number, last_name, first_seen, last_seen)
+              SELECT caller_number, caller_name, created_at, created_at FROM ins
+               WHERE caller_number IS NOT NULL AND caller_number <> ''
+              ON CONFLICT (number) DO UPDATE
+                 SET last_name = EXCLUDED.last_name, last_seen = EXCLUDED.last_seen, calls = callers.calls + 1
+            )
+            SELECT id FROM ins
+            """;
+
+    @Override
+    public Ticket openForCall(CallIntake intake) {
+        String linkedid = TextRule.shortText(intake.linkedid());
+        Instant at = intake.at().truncatedTo(ChronoUnit.MICROS);
+        int year = at.atZone(zone).getYear();
+        Optional<Long> created = tx.autoCommit("open a ticket for call " + linkedid, c -> {
+            try (PreparedStatement ps = c.prepareStatement(INTAKE_SQL)) {
+                int i = 1;
+                ps.setInt(i++, year);
+                ps.setString(i++, TextRule.shortText(intake.line()));
+                ps.setString(i++, TextRule.shortText(intake.callerNumber()));
+                ps.setString(i++, TextRule.name(intake.callerName()));
+                ps.setString(i++, TextRule.shortText(intake.uniqueid()));
+                ps.setString(i++, linkedid);
+                ps.setTimestamp(i++, TicketRows.timestamp(at));
+                ps.setTimestamp(i++, TicketRows.timestamp(at));
+                ps.setInt(i, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+        Optional<Ticket> t = created.isPresent() ? find(created.get()) : findByLinkedid(linkedid);
+        return t.orElseThrow(() -> new IllegalStateException("ticket for call " + linkedid + " vanished after intake"));
+    }
+
+    @Override
+    public Ticket updateIntake(long id, IntakeUpdate update) {
+        return change(id, current -> {
+            TicketLifecycle.Decision d = lifecycle.decide(current, Actor.ivr(), new TicketAction.EditIntake(update), now());
+            if (d instanceof TicketLifecycle.Refused r) {
+                throw new TransitionRefusedException(r.reason());
+            }
+            TicketLifecycle.Applied a = (TicketLifecycle.Applied) d;
+            return new TicketLifecycle.Applied(a.after(), "intake", a.from(), a.to(), a.note(), a.data());
+        }, Actor.ivr());
+    }
+
+    @Override
+    public Ticket recordCallOutcome(long id, CallOutcome outcome) {
+        return change(id, current -> {
+            TicketLifecycle.Applied a = lifecycle.onCallOutcome(current, outcome, now());
+            return a.after().equals(current.toBuilder().updatedAt(a.after().updatedAt()).build()) ? null : a;
+        }, Actor.ivr());
+    }
+
+    @Override
+    public Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
+        Ticket current = find(id).orElseThrow(() -> new TicketNotFoundException("with id " + id));
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(id, current.number(), expectedVersion, current.version());
+        }
+        TicketLifecycle.Decision d = lifecycle.decide(current, actor, action, now());
+        if (d instanceof TicketLifecycle.Refused r) {
+            throw new TransitionRefusedException(r.reason());
+        }
+        TicketLifecycle.Applied a = (TicketLifecycle.Applied) d;
+        Optional<Ticket> written = write(current, a, actor);
+        return written.orElseThrow(() -> {
+            long actual = find(id).map(Ticket::version).orElse(-1L);
+            return new VersionConflictException(id, current.number(), expectedVersion, actual);
+        });
+    }
+
+    /**
+     * Read-decide-write with retries on concurrent change, for system updates that carry no
+     * expected version. {@code decide} returns {@code null} for "nothing to change".
+     */
+    private Ticket change(long id, Function<Ticket, TicketLifecycle.Applied> decide, Actor actor) {
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            Ticket current = find(id).orElseThrow(() -> new TicketNotFoundException("with id " + id));
+            TicketLifecycle.Applied a = decide.apply(current);
+            if (a == null) {
+                return current;
+            }
+            Optional<Ticket> written = write(current, a, actor);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
+        throw new IllegalStateException("ticket " + id + " kept changing under " + MAX_RETRIES + " attempts to update it");
+    }
+
+    private static final String UPDATE_SQL = """
+            UPDATE tickets SET kind = ?, urgency = ?, status = ?, callback_number = ?, location = ?, description = ?,
+                   voice_message_ref = ?, owner = ?, department = ?, classification = ?, confidential = ?,
+                   dispatch_count = ?, escalated = ?, call_disposition = ?, forwarded_to = ?, callback_requested = ?,
+                   last_callback = ?, plan = ?, resolution = ?, resolved_by = ?, version = version + 1, updated_at = ?
+             WHERE id = ? AND version = ?
+            """;
+
+    private static final String EVENT_SQL = """
+            INSERT INTO ticket_events (ticket_id, seq, at, actor, actor_role, action, from_state, to_state, note, data)
+            SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?::jsonb FROM ticket_events WHERE ticket_id = ?
+            """;
+
+    /** Writes the change if the ticket is still at {@code before.version()}; empty on conflict. */
+    private Optional<Ticket> write(Ticket before, TicketLifecycle.Applied change, Actor actor) {
+        Ticket after = clean(change.after()).toBuilder().version(before.version() + 1).build();
+        boolean outbox = after.awaitsAgent() || before.awaitsAgent();
+        Optional<Ticket> result = tx.inTransaction("update ticket " + before.number(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_SQL)) {
+                int i = 1;
+                ps.setString(i++, TicketRows.name(after.kind()));
+                ps.setString(i++, after.urgency().name());
+                ps.setString(i++, after.status().name());
+                ps.setString(i++, after.callbackNumber());
+                ps.setString(i++, after.location());
+                ps.setString(i++, after.description());
+                ps.setString(i++, after.voiceMessageRef());
+                ps.setString(i++, after.owner());
+                ps.setString(i++, after.department());
+                ps.setString(i++, TicketRows.name(after.classification()));
+                ps.setBoolean(i++, after.confidential());
+                ps.setInt(i++, after.dispatchCount());
+                ps.setBoolean(i++, after.escalated());
+                ps.setString(i++, TicketRows.name(after.callDisposition()));
+                ps.setString(i++, after.forwardedTo());
+                ps.setBoolean(i++, after.callbackRequested());
+                ps.setString(i++, TicketRows.name(after.lastCallback()));
+                ps.setString(i++, after.plan());
+                ps.setString(i++, after.resolution());
+                ps.setString(i++, after.resolvedBy());
+                ps.setTimestamp(i++, TicketRows.timestamp(after.updatedAt()));
+                ps.setLong(i++, before.id());
+                ps.setLong(i, before.version());
+                if (ps.executeUpdate() != 1) {
+                    return Optional.<Ticket>empty();
+                }
+            }
+            if (!after.deadlines().equals(before.deadlines())) {
+                writeDeadlines(c, after);
+            }
+            try (PreparedStatement ps = c.prepareStatement(EVENT_SQL)) {
+                int i = 1;
+                ps.setLong(i++, before.id());
+                ps.setTimestamp(i++, TicketRows.timestamp(after.updatedAt()));
+                ps.setString(i++, TextRule.shortText(actor.id()));
+                ps.setString(i++, actor.role().name());
+                ps.setString(i++, change.action());
+                ps.setString(i++, TicketRows.name(change.from()));
+                ps.setString(i++, change.to().name());
+                ps.setString(i++, TextRule.longText(change.note()));
+                Map<String, String> data = new HashMap<>();
+                change.data().forEach((k, v) -> data.put(TextRule.shortText(k), TextRule.name(v)));
+                ps.setString(i++, TicketRows.json(data));
+                ps.setLong(i, before.id());
+                ps.executeUpdate();
+            }
+            if (outbox) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (ticket_id, created_at) VALUES (?, ?)")) {
+                    ps.setLong(1, before.id());
+                    ps.setTimestamp(2, TicketRows.timestamp(after.updatedAt()));
+                    ps.executeUpdate();
+                }
+            }
+            return Optional.of(after);
+        });
+        if (result.isPresent() && outbox) {
+            outboxNudge.run();
+        }
+        return result;
+    }
+
+    private static void writeDeadlines(Connection c, Ticket t) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM ticket_deadlines WHERE ticket_id = ?")) {
+            del.setLong(1, t.id());
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO ticket_deadlines (ticket_id, step, due_at) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Instant> e : t.deadlines().entrySet()) {
+                ins.setLong(1, t.id());
+                ins.setString(2, e.getKey());
+                ins.setTimestamp(3, TicketRows.timestamp(e.getValue()));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    /** The ticket as it will be stored: caller-controlled text through {@link TextRule}, times in micros. */
+    private static Ticket clean(Ticket t) {
+        Map<String, Instant> deadlines = new HashMap<>();
+        t.deadlines().forEach((k, v) -> deadlines.put(TextRule.shortText(k), v.truncatedTo(ChronoUnit.MICROS)));
+        return t.toBuilder()
+                .callbackNumber(TextRule.shortText(t.callbackNumber()))
+                .location(TextRule.name(t.location()))
+                .description(TextRule.longText(t.description()))
+                .voiceMessageRef(TextRule.name(t.voiceMessageRef()))
+                .owner(TextRule.shortText(t.owner()))
+                .department(TextRule.shortText(t.department()))
+                .forwardedTo(TextRule.shortText(t.forwardedTo()))
+                .plan(TextRule.longText(t.plan()))
+                .resolution(TextRule.longText(t.resolution()))
+                .resolvedBy(TextRule.name(t.resolvedBy()))
+                .deadlines(deadlines)
+                .updatedAt(t.updatedAt().truncatedTo(ChronoUnit.MICROS))
+                .build();
+    }
+
+    @Override
+    public Optional<Ticket> find(long id) {
+        return one("find ticket " + id, "t.id = ?", ps -> ps.setLong(1, id));
+    }
+
+    @Override
+    public Optional<Ticket> findByNumber(String number) {
+        return one("find ticket " + number, "t.number = ?", ps -> ps.setString(1, number));
+    }
+
+    @Override
+    public Optional<Ticket> findByLinkedid(String linkedid) {
+        return one("find the ticket of call " + linkedid, "t.linkedid = ?",
+                ps -> ps.setString(1, TextRule.shortText(linkedid)));
+    }
+
+    @Override
+    public List<HistoryEvent> history(long id) {
+        return tx.autoCommit("read the history of ticket " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TicketRows.EVENT_COLUMNS
+                    + " FROM ticket_events WHERE ticket_id = ? ORDER BY seq")) {
+                ps.setLong(1, id);
+                List<HistoryEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(TicketRows.event(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
+        String n = TextRule.shortText(number);
+        if (n == null || n.isBlank()) {
+            return new CallerHistory(number, List.of(), false);
+        }
+        List<Ticket> previous = many("read the history of caller " + n,
+                "(t.caller_number = ? OR t.callback_number = ?) AND t.id <> ? ORDER BY t.created_at DESC LIMIT 20", ps -> {
+                    ps.setString(1, n);
+                    ps.setString(2, n);
+                    ps.setLong(3, currentTicketId);
+                });
+        Instant since = now().minus(repeatWindow);
+        boolean repeat = previous.stream().anyMatch(t -> !t.createdAt().isBefore(since)
+                && (kind == null || kind == t.kind()));
+        return new CallerHistory(number, previous, repeat);
+    }
+
+    @Override
+    public List<Ticket> search(TicketQuery q, Actor viewer) {
+        StringBuilder where = new StringBuilder("(NOT t.confidential OR ? OR t.owner = ?)");
+        List<Object> args = new ArrayList<>(List.of(viewer.role().seesConfidential(), viewer.id()));
+        if (q.line() != null) {
+            where.append(" AND t.line = ?");
+            args.add(q.line());
+        }
+        if (q.statuses().isEmpty()) {
+            where.append(" AND t.status <> 'CLOSED'");
+        } else {
+            where.append(" AND t.status = ANY (?)");
+            args.add(q.statuses().stream().map(TicketStatus::name).toArray(String[]::new));
+        }
+        if (q.owner() != null) {
+            where.append(" AND t.owner = ?");
+            args.add(q.owner());
+        }
+        if (q.unownedOnly()) {
+            where.append(" AND t.owner IS NULL");
+        }
+        where.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
+        args.add(q.limit());
+        return many("search tickets", where.toString(), ps -> bind(ps, args));
+    }
+
+    @Override
+    public List<Ticket> dueBefore(Instant before, int limit, Actor viewer) {
+        return many("find tickets due before " + before, """
+                (NOT t.confidential OR ? OR t.owner = ?) AND t.status <> 'CLOSED'
+                AND EXISTS (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = t.id AND d.due_at < ?)
+                ORDER BY (SELECT min(d.due_at) FROM ticket_deadlines d WHERE d.ticket_id = t.id), t.id LIMIT ?
+                """, ps -> bind(ps, List.of(viewer.role().seesConfidential(), viewer.id(),
+                        TicketRows.timestamp(before), limit)));
+    }
+
+    @Override
+    public List<Ticket> forwardedTo(String personId, Instant since, Actor viewer) {
+        return many("find tickets forwarded to " + personId, """
+                (NOT t.confidential OR ? OR t.owner = ?) AND t.created_at >= ?
+                AND (t.forwarded_to = ? OR (t.owner IS NULL AND t.callback_requested AND t.status <> 'CLOSED'))
+                ORDER BY t.created_at DESC, t.id DESC LIMIT 500
+                """, ps -> bind(ps, List.of(viewer.role().seesConfidential(), viewer.id(),
+                        TicketRows.timestamp(since), personId)));
+    }
+
+    /** Open tickets without an owner that want a call-back: the content of the dispatch queues. */
+    public List<Ticket> awaitingAgent() {
+        return many("list tickets awaiting an agent",
+                "t.owner IS NULL AND t.callback_requested AND t.status <> 'CLOSED' ORDER BY t.id", ps -> {});
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof String[] arr) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("text", arr));
+            } else if (a == null) {
+                ps.setNull(i + 1, Types.VARCHAR);
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+
+    private Optional<Ticket> one(String what, String where, Binder binder) {
+        List<Ticket> list = many(what, where, binder);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    private List<Ticket> many(String what, String where, Binder binder) {
+        return tx.autoCommit(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TicketRows.COLUMNS + " FROM tickets t WHERE " + where)) {
+                binder.bind(ps);
+                List<Ticket> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(TicketRows.ticket(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

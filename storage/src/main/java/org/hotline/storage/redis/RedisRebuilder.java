@@ -1,0 +1,54 @@
+package org.hotline.storage.redis;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.hotline.ticket.DispatchQueue;
+import org.hotline.ticket.Ticket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Rebuilds the dispatch queues from PostgreSQL, the truth: every open ticket without an owner that
+ * wants a call-back ({@link Ticket#awaitsAgent()}) is queued again (tickets currently leased stay
+ * leased). Runs at start-up and whenever the marker key {@code {hlq}:rebuilt} is missing, which is
+ * how a flushed or replaced Redis shows itself. Thread-safe; rebuilding twice is harmless.
+ */
+public final class RedisRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRebuilder.class);
+
+    private final UnifiedJedis redis;
+    private final DispatchQueue queue;
+    private final Supplier<List<Ticket>> awaitingAgent;
+
+    /**
+     * @param awaitingAgent reads the tickets that await an agent from PostgreSQL
+     */
+    public RedisRebuilder(UnifiedJedis redis, DispatchQueue queue, Supplier<List<Ticket>> awaitingAgent) {
+        this.redis = redis;
+        this.queue = queue;
+        this.awaitingAgent = awaitingAgent;
+    }
+
+    /** Queues every ticket that awaits an agent, then sets the marker; returns how many were queued. */
+    public synchronized int rebuild() {
+        List<Ticket> tickets = awaitingAgent.get();
+        for (Ticket t : tickets) {
+            queue.enqueue(t);
+        }
+        redis.set(QueueKeys.REBUILT, Long.toString(tickets.size()));
+        log.info("dispatch queues rebuilt from PostgreSQL: {} tickets await an agent", tickets.size());
+        return tickets.size();
+    }
+
+    /** Rebuilds when the marker is gone (Redis was flushed or is new); returns whether it did. */
+    public synchronized boolean rebuildIfLost() {
+        if (redis.exists(QueueKeys.REBUILT)) {
+            return false;
+        }
+        log.warn("Redis lost the dispatch queues (flushed or replaced); rebuilding from PostgreSQL");
+        rebuild();
+        return true;
+    }
+}

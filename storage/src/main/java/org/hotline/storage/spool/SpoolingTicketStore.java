@@ -1,0 +1,210 @@
+package org.hotline.storage.spool;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.CallerHistory;
+import org.hotline.ticket.HistoryEvent;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.StoreUnavailableException;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.hotline.ticket.TicketLifecycle;
+import org.hotline.ticket.TicketNotFoundException;
+import org.hotline.ticket.TicketQuery;
+import org.hotline.ticket.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link TicketStore} that never refuses a call a ticket: when the database is unreachable,
+ * {@link #openForCall} spools the intake to an {@link IntakeSpool} and returns a provisional ticket
+ * (negative id, number {@code HL-PENDING-<n>}); {@link #updateIntake} and
+ * {@link #recordCallOutcome} on a provisional id are spooled the same way, keyed by the call's
+ * linkedid. {@link #replaySpool()} writes the spooled calls, in order, once the database is back:
+ * intake is idempotent by linkedid, so a replay repeated after a crash creates nothing twice.
+ * Everything else is passed to the delegate. Thread-safe.
+ */
+public final class SpoolingTicketStore implements TicketStore {
+
+    private static final Logger log = LoggerFactory.getLogger(SpoolingTicketStore.class);
+    private static final int MAX_PROVISIONAL = 10_000;
+
+    private final TicketStore delegate;
+    private final IntakeSpool spool;
+    private final AtomicLong provisionalIds = new AtomicLong();
+    private final TicketLifecycle lifecycle = new TicketLifecycle();
+    private final Map<Long, Ticket> provisional = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Ticket> eldest) {
+            return size() > MAX_PROVISIONAL;
+        }
+    };
+
+    public SpoolingTicketStore(TicketStore delegate, IntakeSpool spool) {
+        this.delegate = delegate;
+        this.spool = spool;
+    }
+
+    @Override
+    public Ticket openForCall(CallIntake intake) {
+        try {
+            return delegate.openForCall(intake);
+        } catch (StoreUnavailableException e) {
+            spool.append(new SpoolRecord.Open(intake));
+            long n = provisionalIds.incrementAndGet();
+            Ticket t = new Ticket.Builder().id(-n).number("HL-PENDING-" + n).line(intake.line())
+                    .callerNumber(intake.callerNumber()).callerName(intake.callerName())
+                    .uniqueid(intake.uniqueid()).linkedid(intake.linkedid())
+                    .createdAt(intake.at()).updatedAt(intake.at()).build();
+            synchronized (provisional) {
+                provisional.put(t.id(), t);
+            }
+            log.warn("PostgreSQL unreachable: intake of call {} spooled as {}", intake.linkedid(), t.number());
+            return t;
+        }
+    }
+
+    @Override
+    public Ticket updateIntake(long id, IntakeUpdate update) {
+        if (id >= 0) {
+            return delegate.updateIntake(id, update);
+        }
+        Ticket t = provisional(id);
+        spool.append(new SpoolRecord.Update(t.linkedid(), update));
+        return remember(update.applyTo(t));
+    }
+
+    @Override
+    public Ticket recordCallOutcome(long id, CallOutcome outcome) {
+        if (id >= 0) {
+            return delegate.recordCallOutcome(id, outcome);
+        }
+        Ticket t = provisional(id);
+        spool.append(new SpoolRecord.Outcome(t.linkedid(), outcome));
+        return remember(lifecycle.onCallOutcome(t, outcome, t.updatedAt()).after());
+    }
+
+    /**
+     * Writes every spooled call to the delegate, oldest first; returns how many records were
+     * applied. Stops quietly, keeping the rest, while the database is still unreachable.
+     */
+    public int replaySpool() {
+        try {
+            int n = spool.replay(this::applySpooled);
+            if (n > 0) {
+                log.info("replayed {} spooled ticket records into PostgreSQL", n);
+            }
+            return n;
+        } catch (StoreUnavailableException e) {
+            return 0;
+        }
+    }
+
+    /** Whether spooled records wait for the database. */
+    public boolean hasSpooled() {
+        return spool.hasPending();
+    }
+
+    private void applySpooled(SpoolRecord r) {
+        try {
+            if (r instanceof SpoolRecord.Open o) {
+                delegate.openForCall(o.intake());
+                return;
+            }
+            Ticket t = delegate.findByLinkedid(r.linkedid()).orElseThrow(
+                    () -> new IntakeSpool.RejectedRecordException("no ticket for spooled call " + r.linkedid(), null));
+            if (r instanceof SpoolRecord.Update u) {
+                delegate.updateIntake(t.id(), u.update());
+            } else if (r instanceof SpoolRecord.Outcome o) {
+                delegate.recordCallOutcome(t.id(), o.outcome());
+            }
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (IntakeSpool.RejectedRecordException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IntakeSpool.RejectedRecordException("spooled record for call " + r.linkedid()
+                    + " cannot be applied: " + e.getMessage(), e);
+        }
+    }
+
+    private Ticket provisional(long id) {
+        synchronized (provisional) {
+            Ticket t = provisional.get(id);
+            if (t == null) {
+                throw new TicketNotFoundException("with provisional id " + id);
+            }
+            return t;
+        }
+    }
+
+    private Ticket remember(Ticket t) {
+        synchronized (provisional) {
+            provisional.put(t.id(), t);
+        }
+        return t;
+    }
+
+    @Override
+    public Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
+        if (id < 0) {
+            throw new StoreUnavailableException("ticket " + provisional(id).number()
+                    + " is still being written to the database; try again in a moment", null);
+        }
+        return delegate.apply(id, expectedVersion, actor, action);
+    }
+
+    @Override
+    public Optional<Ticket> find(long id) {
+        if (id < 0) {
+            synchronized (provisional) {
+                return Optional.ofNullable(provisional.get(id));
+            }
+        }
+        return delegate.find(id);
+    }
+
+    @Override
+    public Optional<Ticket> findByNumber(String number) {
+        return delegate.findByNumber(number);
+    }
+
+    @Override
+    public Optional<Ticket> findByLinkedid(String linkedid) {
+        return delegate.findByLinkedid(linkedid);
+    }
+
+    @Override
+    public List<HistoryEvent> history(long id) {
+        return id < 0 ? List.of() : delegate.history(id);
+    }
+
+    @Override
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
+        return delegate.callerHistory(number, repeatWindow, kind, currentTicketId);
+    }
+
+    @Override
+    public List<Ticket> search(TicketQuery query, Actor viewer) {
+        return delegate.search(query, viewer);
+    }
+
+    @Override
+    public List<Ticket> dueBefore(Instant before, int limit, Actor viewer) {
+        return delegate.dueBefore(before, limit, viewer);
+    }
+
+    @Override
+    public List<Ticket> forwardedTo(String personId, Instant since, Actor viewer) {
+        return delegate.forwardedTo(personId, since, viewer);
+    }
+}
