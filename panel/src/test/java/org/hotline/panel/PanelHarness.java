@@ -29,6 +29,12 @@ import org.hotline.ticket.RequestKind;
 import org.hotline.ticket.Role;
 import org.hotline.ticket.Ticket;
 import org.hotline.ticket.User;
+import org.hotline.ticket.DepartmentStore;
+import org.hotline.ticket.DispatchQueue;
+import org.hotline.ticket.HandoverStore;
+import org.hotline.ticket.PresenceStore;
+import org.hotline.ticket.TicketStore;
+import org.hotline.ticket.UserStore;
 
 /**
  * A running panel on an ephemeral port backed by hand-written fakes of the ports, with users
@@ -39,14 +45,27 @@ final class PanelHarness implements AutoCloseable {
     static final String PASSWORD = "correct horse 42";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    final Clock clock = Clock.systemUTC();
-    final FakeDispatchQueue queue = new FakeDispatchQueue(clock);
-    final FakeTicketStore tickets = new FakeTicketStore(clock, queue);
-    final FakeEventStream events = new FakeEventStream();
-    final FakeDirectory.Users users = new FakeDirectory.Users();
-    final FakeDirectory.Departments departments = new FakeDirectory.Departments();
-    final FakeDirectory.Handovers handovers = new FakeDirectory.Handovers();
-    final FakeDirectory.Presences presence = new FakeDirectory.Presences(clock);
+    /** The storage ports a harness runs on: hand-written fakes or the real storage. */
+    record Backend(TicketStore tickets, DispatchQueue queue, EventStream events, PresenceStore presence, UserStore users,
+                   DepartmentStore departments, HandoverStore handovers, AutoCloseable resources) {
+
+        static Backend fakes(Clock clock) {
+            FakeDispatchQueue queue = new FakeDispatchQueue(clock);
+            return new Backend(new FakeTicketStore(clock, queue), queue, new FakeEventStream(),
+                    new FakeDirectory.Presences(clock), new FakeDirectory.Users(), new FakeDirectory.Departments(),
+                    new FakeDirectory.Handovers(), () -> { });
+        }
+    }
+
+    final Clock clock;
+    final Backend backend;
+    final TicketStore tickets;
+    final DispatchQueue queue;
+    final EventStream events;
+    final UserStore users;
+    final DepartmentStore departments;
+    final HandoverStore handovers;
+    final PresenceStore presence;
     final FakeDirectory.QueueMembers queueMembers = new FakeDirectory.QueueMembers();
     final FakeDirectory.Calls calls = new FakeDirectory.Calls();
     final InMemoryRosterOverrides overrides = new InMemoryRosterOverrides(List.of());
@@ -57,10 +76,19 @@ final class PanelHarness implements AutoCloseable {
     private final AtomicInteger calls0 = new AtomicInteger();
 
     PanelHarness() throws Exception {
-        this(PanelConfig.defaults().withBind("127.0.0.1", 0));
+        this(Clock.systemUTC(), Backend.fakes(Clock.systemUTC()), PanelConfig.defaults().withBind("127.0.0.1", 0));
     }
 
-    PanelHarness(PanelConfig config) throws Exception {
+    PanelHarness(Clock clock, Backend backend, PanelConfig config) throws Exception {
+        this.clock = clock;
+        this.backend = backend;
+        this.tickets = backend.tickets();
+        this.queue = backend.queue();
+        this.events = backend.events();
+        this.users = backend.users();
+        this.departments = backend.departments();
+        this.handovers = backend.handovers();
+        this.presence = backend.presence();
         String hash = new String(BCrypt.withDefaults().hash(10, PASSWORD.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         users.create(new User("alice", "Alice Agent", Role.AGENT, hash, null, true));
         users.create(new User("bob", "Bob Agent", Role.AGENT, hash, null, true));
@@ -118,6 +146,14 @@ final class PanelHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            try {
+                backend.resources().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the test backend failed", e);
+            }
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class TicketRoutes {
         Map<String, Object> caller = new LinkedHashMap<>();
         if (number != null && !number.isBlank()) {
             CallerHistory h = StoreErrors.call(() -> ctx.ports().tickets().callerHistory(number,
-                    ctx.policy().repeatWindow(), t.kind()));
+                    ctx.policy().repeatWindow(), t.kind(), t.id()));
             caller.put("number", number);
             caller.put("repeat", h.repeat());
             caller.put("previous", h.previous().stream().filter(p -> p.id() != t.id() && p.visibleTo(me))

@@ -139,13 +139,14 @@ public final class FakeTicketStore implements TicketStore {
     }
 
     @Override
-    public synchronized CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind) {
+    public synchronized CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind,
+                                                    long currentTicketId) {
         Instant since = clock.instant().minus(repeatWindow);
-        List<Ticket> prev = tickets.values().stream()
+        List<Ticket> prev = tickets.values().stream().filter(t -> t.id() != currentTicketId)
                 .filter(t -> number.equals(t.callerNumber()) || number.equals(t.callbackNumber()))
                 .sorted(Comparator.comparing(Ticket::createdAt).reversed()).limit(20).toList();
         boolean repeat = prev.stream().filter(t -> kind == null || t.kind() == kind)
-                .filter(t -> t.createdAt().isAfter(since)).count() > 1;
+                .anyMatch(t -> t.createdAt().isAfter(since));
         return new CallerHistory(number, prev, repeat);
     }
 
