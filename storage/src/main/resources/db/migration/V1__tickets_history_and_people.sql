@@ -147,7 +147,7 @@ CREATE TABLE outbox (
 GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO ${appRole};
 GRANT SELECT, INSERT, UPDATE ON tickets, callers, departments, users TO ${appRole};
 GRANT SELECT, INSERT, UPDATE, DELETE ON ticket_deadlines TO ${appRole};
-GRANT SELECT, INSERT, DELETE ON outbox TO ${appRole};
+GRANT SELECT, INSERT, UPDATE, DELETE ON outbox TO ${appRole};  -- UPDATE: SELECT ... FOR UPDATE SKIP LOCKED
 GRANT SELECT, INSERT ON ticket_events, shift_handovers TO ${appRole};
 REVOKE UPDATE, DELETE, TRUNCATE ON ticket_events, shift_handovers FROM ${appRole};
 GRANT EXECUTE ON FUNCTION next_ticket_number(integer) TO ${appRole};

@@ -1,0 +1,304 @@
+package org.hotline.storage.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hotline.storage.Storage;
+import org.hotline.storage.testing.MutableClock;
+import org.hotline.storage.testing.StorageFixture;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.CallbackResult;
+import org.hotline.ticket.CallerHistory;
+import org.hotline.ticket.Classification;
+import org.hotline.ticket.Department;
+import org.hotline.ticket.Handover;
+import org.hotline.ticket.HistoryEvent;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Role;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.hotline.ticket.TicketQuery;
+import org.hotline.ticket.TicketStatus;
+import org.hotline.ticket.TicketStore;
+import org.hotline.ticket.TransitionRefusedException;
+import org.hotline.ticket.User;
+import org.hotline.ticket.VersionConflictException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PgTicketRepositoryIT {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Actor ALICE = new Actor("alice", Role.AGENT);
+    static final Actor BOB = new Actor("bob", Role.AGENT);
+    static final Actor SUE = new Actor("sue", Role.SUPERVISOR);
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:30:00.123456789Z"), SHANGHAI);
+    Storage storage;
+    TicketStore store;
+
+    @BeforeEach
+    void start() {
+        storage = StorageFixture.shared().freshStorage(clock);
+        store = storage.tickets();
+    }
+
+    @AfterEach
+    void stop() {
+        storage.close();
+    }
+
+    CallIntake call(String linkedid, String number) {
+        return new CallIntake("complaints", number, "Wang", "u-" + linkedid, linkedid, clock.instant());
+    }
+
+    @Test
+    void intakeOpensAnAcceptedTicketWithANumberAndAnOpeningEvent() {
+        Ticket t = store.openForCall(call("1700000000.1", "13900000001"));
+        assertThat(t.number()).isEqualTo("HL-2026-000001");
+        assertThat(t.status()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(t.kind()).isNull();
+        assertThat(t.version()).isZero();
+        assertThat(t.createdAt()).isEqualTo(Instant.parse("2026-03-02T01:30:00.123456Z"));
+        assertThat(store.openForCall(call("1700000000.2", "13900000001")).number()).isEqualTo("HL-2026-000002");
+        List<HistoryEvent> h = store.history(t.id());
+        assertThat(h).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("opened");
+            assertThat(e.seq()).isEqualTo(1);
+            assertThat(e.actor()).isEqualTo("ivr");
+            assertThat(e.fromState()).isNull();
+            assertThat(e.toState()).isEqualTo(TicketStatus.ACCEPTED);
+        });
+        assertThat(store.findByNumber("HL-2026-000001")).contains(t);
+        assertThat(store.findByLinkedid("1700000000.1")).contains(t);
+    }
+
+    @Test
+    void theYearOfTheNumberIsTheLocalYear() {
+        clock.set(Instant.parse("2026-12-31T16:30:00Z")); // 2027-01-01 00:30 in Shanghai
+        assertThat(store.openForCall(call("ny", "1")).number()).isEqualTo("HL-2027-000001");
+    }
+
+    @Test
+    void theSameLinkedidTwiceYieldsOneTicket() {
+        Ticket a = store.openForCall(call("dup", "139"));
+        Ticket b = store.openForCall(call("dup", "139"));
+        assertThat(b).isEqualTo(a);
+        assertThat(store.history(a.id())).hasSize(1);
+    }
+
+    @Test
+    void theSameLinkedidConcurrentlyYieldsOneTicket() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String linkedid = "race-" + round;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Ticket>> fs = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    fs.add(pool.submit(() -> {
+                        go.await();
+                        return store.openForCall(call(linkedid, "138"));
+                    }));
+                }
+                go.countDown();
+                Set<Long> ids = new java.util.HashSet<>();
+                for (Future<Ticket> f : fs) {
+                    ids.add(f.get().id());
+                }
+                assertThat(ids).hasSize(1);
+                assertThat(store.history(ids.iterator().next())).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.search(TicketQuery.open(100), SUE)).hasSize(5);
+    }
+
+    @Test
+    void aComplaintLivesThroughTheStateMachineWithAFullHistory() {
+        Ticket t = store.openForCall(call("life", "13900000009"));
+        t = store.updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT)
+                .withCallbackNumber("13900000009").withLocation("B3-1201")
+                .withDeadlines(Map.of("resolve", Instant.parse("2026-03-04T09:30:00Z"))));
+        t = store.recordCallOutcome(t.id(), new CallOutcome.Answered("alice"));
+        assertThat(t.owner()).isEqualTo("alice");
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Dispatch("engineering", "leak in B3"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.StartProgress(null));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Classify(Classification.VALID, "our pipe"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Resolve("pipe replaced", "Zhao"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.RecordCallback(CallbackResult.UNSATISFIED, "still drips"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Redispatch("still drips", null));
+        assertThat(t.dispatchCount()).isEqualTo(2);
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Resolve("valve replaced", "Zhao"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.RecordCallback(CallbackResult.SATISFIED, null));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Close("thanks"));
+        assertThat(t.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(store.find(t.id())).contains(t);
+
+        List<HistoryEvent> h = store.history(t.id());
+        assertThat(h).extracting(HistoryEvent::action).containsExactly("opened", "intake", "call-answered",
+                "dispatch", "start-progress", "classify", "resolve", "record-callback", "redispatch", "resolve",
+                "record-callback", "close");
+        assertThat(h).extracting(HistoryEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(h.get(3).data()).containsEntry("department", "engineering");
+        assertThat(h.get(8).fromState()).isEqualTo(TicketStatus.CALLBACK);
+        assertThat(h.get(8).toState()).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(t.version()).isEqualTo(h.size() - 1);
+        assertThat(t.deadlines()).containsEntry("resolve", Instant.parse("2026-03-04T09:30:00Z"));
+    }
+
+    @Test
+    void aRefusedTransitionChangesNothing() {
+        Ticket t = store.openForCall(call("refuse", "1"));
+        Ticket before = store.find(t.id()).orElseThrow();
+        assertThatThrownBy(() -> store.apply(t.id(), t.version(), ALICE, new TicketAction.StartProgress(null)))
+                .isInstanceOf(TransitionRefusedException.class)
+                .hasMessageContaining("cannot start-progress ticket " + t.number() + ": it is accepted");
+        assertThat(store.find(t.id())).contains(before);
+        assertThat(store.history(t.id())).hasSize(1);
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndNothingIsOverwritten() throws Exception {
+        Ticket t = store.openForCall(call("conflict", "1"));
+        t = store.updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        long v = t.version();
+        Ticket first = store.apply(t.id(), v, SUE, new TicketAction.Reassign("alice", null));
+        long id = t.id();
+        assertThatThrownBy(() -> store.apply(id, v, SUE, new TicketAction.Reassign("bob", null)))
+                .isInstanceOf(VersionConflictException.class)
+                .hasMessageContaining("reload it");
+        assertThat(store.find(id).orElseThrow().owner()).isEqualTo("alice");
+
+        // Concurrent edits of one version: exactly one wins.
+        Ticket current = first;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> edits = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String owner = "agent" + i;
+            edits.add(() -> {
+                try {
+                    store.apply(id, current.version(), SUE, new TicketAction.Reassign(owner, null));
+                    return true;
+                } catch (VersionConflictException e) {
+                    return false;
+                }
+            });
+        }
+        long wins = pool.invokeAll(edits).stream().filter(f -> {
+            try {
+                return f.get();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).count();
+        pool.shutdown();
+        assertThat(wins).isEqualTo(1);
+        assertThat(store.history(id)).hasSize(4);
+    }
+
+    @Test
+    void callOutcomesAreRecordedOnceAndMissedCallsAwaitAnAgent() {
+        Ticket t = store.openForCall(call("vm", "137"));
+        t = store.updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        t = store.recordCallOutcome(t.id(), new CallOutcome.Forwarded("wang", "13800000001"));
+        t = store.recordCallOutcome(t.id(), new CallOutcome.Voicemail("vm-0001"));
+        Ticket again = store.recordCallOutcome(t.id(), new CallOutcome.Voicemail("vm-0001"));
+        assertThat(again).isEqualTo(t);
+        assertThat(t.status()).isEqualTo(TicketStatus.MISSED);
+        assertThat(t.awaitsAgent()).isTrue();
+        assertThat(t.forwardedTo()).isEqualTo("wang");
+        assertThat(store.history(t.id())).extracting(HistoryEvent::action)
+                .containsExactly("opened", "intake", "call-forwarded", "call-voicemail");
+        Actor duty = new Actor("wang", Role.DUTY_MANAGER);
+        assertThat(store.forwardedTo("wang", clock.instant().minus(Duration.ofHours(12)), duty)).extracting(Ticket::id)
+                .containsExactly(t.id());
+    }
+
+    @Test
+    void callerHistoryFlagsARepeatOfTheSameKindWithinTheWindow() {
+        Ticket old = store.openForCall(call("h1", "13911112222"));
+        store.updateIntake(old.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT));
+        clock.advance(Duration.ofDays(10));
+        Ticket now = store.openForCall(call("h2", "13911112222"));
+        CallerHistory h = store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.COMPLAINT, now.id());
+        assertThat(h.previous()).extracting(Ticket::id).containsExactly(old.id());
+        assertThat(h.repeat()).isTrue();
+        assertThat(store.callerHistory("13911112222", Duration.ofDays(5), RequestKind.COMPLAINT, now.id()).repeat()).isFalse();
+        assertThat(store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.REPAIR, now.id()).repeat()).isFalse();
+        assertThat(store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.COMPLAINT).previous()).hasSize(2);
+        assertThat(store.callerHistory("", Duration.ofDays(30), null).previous()).isEmpty();
+    }
+
+    @Test
+    void confidentialTicketsAreHiddenFromAgentsWhoDoNotOwnThem() {
+        Ticket tip = store.openForCall(call("tip", "1"));
+        tip = store.updateIntake(tip.id(), IntakeUpdate.none().withKind(RequestKind.REPORT));
+        store.recordCallOutcome(tip.id(), new CallOutcome.Answered("alice"));
+        Ticket plain = store.openForCall(call("plain", "2"));
+        assertThat(tip.confidential()).isTrue();
+        assertThat(store.search(TicketQuery.open(10), BOB)).extracting(Ticket::id).containsExactly(plain.id());
+        assertThat(store.search(TicketQuery.open(10), ALICE)).extracting(Ticket::id).containsExactlyInAnyOrder(plain.id(), tip.id());
+        assertThat(store.search(TicketQuery.open(10), SUE)).hasSize(2);
+        assertThat(store.find(tip.id(), BOB)).isEmpty();
+        assertThat(store.find(tip.id(), SUE)).isPresent();
+        assertThat(store.search(TicketQuery.open(10).withOwner("alice"), SUE)).extracting(Ticket::id).containsExactly(tip.id());
+        assertThat(store.search(TicketQuery.open(10).withUnownedOnly(true).withLine("complaints"), SUE))
+                .extracting(Ticket::id).containsExactly(plain.id());
+        assertThat(store.search(TicketQuery.open(10).withStatuses(Set.of(TicketStatus.CLOSED)), SUE)).isEmpty();
+    }
+
+    @Test
+    void dueBeforeListsOpenTicketsByEarliestDeadline() {
+        Instant base = clock.instant();
+        Ticket late = store.openForCall(call("d1", "1"));
+        store.updateIntake(late.id(), IntakeUpdate.none().withDeadlines(Map.of("resolve", base.plus(Duration.ofHours(5)))));
+        Ticket soon = store.openForCall(call("d2", "2"));
+        store.updateIntake(soon.id(), IntakeUpdate.none().withDeadlines(Map.of("plan", base.plus(Duration.ofHours(1)),
+                "resolve", base.plus(Duration.ofDays(3)))));
+        store.openForCall(call("d3", "3"));
+        assertThat(store.dueBefore(base.plus(Duration.ofHours(2)), 10, SUE)).extracting(Ticket::id).containsExactly(soon.id());
+        assertThat(store.dueBefore(base.plus(Duration.ofHours(6)), 10, SUE)).extracting(Ticket::id)
+                .containsExactly(soon.id(), late.id());
+    }
+
+    @Test
+    void usersDepartmentsAndHandoversRoundTrip() {
+        User u = storage.users().create(new User("alice", "Alice", Role.AGENT, "$2a$12$hash", "PJSIP/1001", true));
+        assertThat(storage.users().find("alice")).contains(u);
+        assertThatThrownBy(() -> storage.users().create(u)).hasMessageContaining("already taken");
+        assertThat(storage.users().hasActiveAdmin()).isFalse();
+        storage.users().create(new User("root", null, Role.ADMIN, "$argon2id$x", null, true));
+        assertThat(storage.users().hasActiveAdmin()).isTrue();
+        storage.users().update(new User("alice", "Alice L", Role.SUPERVISOR, "$2a$12$new", null, false));
+        assertThat(storage.users().find("alice").orElseThrow().role()).isEqualTo(Role.SUPERVISOR);
+        assertThat(storage.users().list()).extracting(User::username).containsExactly("alice", "root");
+
+        storage.departments().save(new Department("eng", "Engineering", true));
+        storage.departments().save(new Department("eng", "Engineering dept", true));
+        assertThat(storage.departments().list()).containsExactly(new Department("eng", "Engineering dept", true));
+
+        Handover h1 = storage.handovers().record(new Handover(0, clock.instant(), "bob", "alice", 3, "call back 2 callers", null));
+        clock.advance(Duration.ofHours(8));
+        Handover h2 = storage.handovers().record(new Handover(0, clock.instant(), "carol", "bob", 1, null, "quiet"));
+        assertThat(storage.handovers().latest()).contains(h2);
+        assertThat(storage.handovers().recent(5)).containsExactly(h2, h1);
+    }
+}
