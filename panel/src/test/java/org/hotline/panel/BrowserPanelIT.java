@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The panel in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * The panel, backed by the real storage (embedded PostgreSQL and Redis from storage's test
+ * fixture), in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * driven by Selenium with the system driver; nothing is downloaded). Screenshots go to
  * {@code target/screenshots}. Without Chromium the test fails under {@code CI=true} and is
  * skipped otherwise: install with {@code apt-get install chromium chromium-driver}.
@@ -58,7 +59,8 @@ class BrowserPanelIT {
             }
             Assumptions.abort(msg);
         }
-        h = new PanelHarness();
+        h = new PanelHarness(java.time.Clock.systemUTC(), PanelHarness.Backend.storage(java.time.Clock.systemUTC()),
+                PanelConfig.defaults().withBind("127.0.0.1", 0));
         profile = Files.createTempDirectory("panel-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();

@@ -29,6 +29,8 @@ import org.hotline.ticket.RequestKind;
 import org.hotline.ticket.Role;
 import org.hotline.ticket.Ticket;
 import org.hotline.ticket.User;
+import org.hotline.storage.Storage;
+import org.hotline.storage.testing.StorageFixture;
 import org.hotline.ticket.DepartmentStore;
 import org.hotline.ticket.DispatchQueue;
 import org.hotline.ticket.HandoverStore;
@@ -54,6 +56,13 @@ final class PanelHarness implements AutoCloseable {
             return new Backend(new FakeTicketStore(clock, queue), queue, new FakeEventStream(),
                     new FakeDirectory.Presences(clock), new FakeDirectory.Users(), new FakeDirectory.Departments(),
                     new FakeDirectory.Handovers(), () -> { });
+        }
+
+        /** The real storage (PostgreSQL + Redis) on a fresh database, from storage's test fixture. */
+        static Backend storage(Clock clock) {
+            Storage s = StorageFixture.shared().freshStorage(clock);
+            return new Backend(s.tickets(), s.queue(), s.events(), s.presence(), s.users(), s.departments(),
+                    s.handovers(), s);
         }
     }
 
@@ -120,7 +129,27 @@ final class PanelHarness implements AutoCloseable {
             t = tickets.updateIntake(t.id(), IntakeUpdate.none().withKind(kind)
                     .withDeadlines(Map.of("resolve", clock.instant().plus(Duration.ofHours(2)))));
         }
-        return outcome == null ? t : tickets.recordCallOutcome(t.id(), outcome);
+        Ticket after = outcome == null ? t : tickets.recordCallOutcome(t.id(), outcome);
+        if (after.awaitsAgent()) {
+            awaitQueued(after);
+        }
+        return after;
+    }
+
+    /** Waits until the store has put the ticket in its line's queue (the real store does it asynchronously). */
+    void awaitQueued(Ticket t) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (queue.peek(t.line(), 1000).stream().noneMatch(q -> q.ticketId() == t.id())) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("ticket " + t.number() + " did not reach queue " + t.line());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Publishes a screen pop to the agent's stream as the AMI client does; returns its id. */
