@@ -56,6 +56,7 @@ public final class PanelServer implements AutoCloseable {
     private final HttpEndpoint endpoint;
     private final ScheduledExecutorService sweeper;
     private final JvmGcMetrics gcMetrics;
+    private final Router router;
 
     public PanelServer(PanelConfig config, PanelPolicy policy, PanelPorts ports, PrometheusMeterRegistry registry,
                        Clock clock) {
@@ -77,7 +78,7 @@ public final class PanelServer implements AutoCloseable {
         LoginRateLimiter limiter = new LoginRateLimiter(clock, config.loginBurst(), config.loginRefill());
         Wallboard wallboard = new Wallboard(ctx);
 
-        Router router = new Router();
+        this.router = new Router();
         new AuthRoutes(ctx, sessions, limiter, hasher, PanelServerHandler.cookieName(config.secureCookies()),
                 config.secureCookies()).register(router);
         TicketRoutes tickets = new TicketRoutes(ctx);
@@ -126,6 +127,9 @@ public final class PanelServer implements AutoCloseable {
     public int liveConnections() { return hub.connectionCount(); }
 
     public PanelConfig config() { return config; }
+
+    /** The API routes (for the documentation test). */
+    java.util.List<Router.Route> routes() { return router.routes(); }
 
     @Override
     public void close() {
