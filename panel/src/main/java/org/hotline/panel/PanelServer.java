@@ -87,7 +87,7 @@ public final class PanelServer implements AutoCloseable {
         new SupervisorRoutes(ctx, wallboard).register(router);
         new OpsRoutes(ctx, registry).register(router);
 
-        this.hub = new LiveHub(ctx, wallboard);
+        this.hub = new LiveHub(ctx, wallboard, sessions);
         AtomicInteger n = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), r -> {
             Thread t = new Thread(r, "panel-worker-" + n.incrementAndGet());

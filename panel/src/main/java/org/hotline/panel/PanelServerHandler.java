@@ -218,6 +218,7 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         ctx.pipeline().replace(this, "ws", new PanelWebSocketHandler(handshaker, session.get(), webSockets));
+        ctx.pipeline().addBefore("ws", "ws-idle", new io.netty.handler.timeout.IdleStateHandler(75, 0, 0));
         handshaker.handshake(ctx.channel(), req).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
                 webSockets.opened(f.channel(), session.get());

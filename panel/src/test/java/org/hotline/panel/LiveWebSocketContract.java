@@ -45,6 +45,13 @@ abstract class LiveWebSocketContract {
         final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
         WebSocket ws;
+        volatile int closeCode;
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode = statusCode;
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -179,6 +186,21 @@ abstract class LiveWebSocketContract {
         c.send("{\"type\":\"ping\"}");
         c.next("pong");
         assertThat(c.received.poll(700, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void logOutClosesTheOpenSocket() throws Exception {
+        TestHttp alice = h.login("alice");
+        Client c = connect(alice, h.base);
+        c.send("{\"type\":\"ping\"}");
+        c.next("pong");
+        assertThat(alice.post("/api/logout", "").statusCode()).isEqualTo(204);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        while (!c.ws.isInputClosed() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(c.ws.isInputClosed()).isTrue();
+        assertThat(c.closeCode).isEqualTo(4401);
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 import org.hotline.panel.api.PanelContext;
 import org.hotline.panel.api.TicketView;
 import org.hotline.panel.api.Wallboard;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.hotline.panel.auth.Session;
+import org.hotline.panel.auth.SessionStore;
 import org.hotline.ticket.Actor;
 import org.hotline.ticket.EventStream;
 import org.hotline.ticket.Presence;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Wallboard.</b> Supervisors, duty managers and admins get {@code {"type":"board","data":...}}
  * every {@code wallboardEvery}. <b>Presence.</b> While an agent has a socket open, its presence
- * is refreshed before it expires.
+ * is refreshed before it expires. <b>Sessions.</b> An open socket keeps its session alive; a
+ * socket whose session ended (log-out) is closed with code 4401 within two seconds.
  *
  * <p>Thread-safe. Owns its pump and ticker threads; {@link #close()} stops them.
  */
@@ -58,6 +61,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
 
     private final PanelContext ctx;
     private final Wallboard wallboard;
+    private final SessionStore sessions;
     private final Map<Channel, Connection> connections = new ConcurrentHashMap<>();
     private final ExecutorService pumps;
     private final ScheduledExecutorService ticker;
@@ -74,9 +78,10 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
         }
     }
 
-    public LiveHub(PanelContext ctx, Wallboard wallboard) {
+    public LiveHub(PanelContext ctx, Wallboard wallboard, SessionStore sessions) {
         this.ctx = ctx;
         this.wallboard = wallboard;
+        this.sessions = sessions;
         AtomicInteger n = new AtomicInteger();
         this.pumps = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "panel-pop-" + n.incrementAndGet());
@@ -92,6 +97,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
         ticker.scheduleWithFixedDelay(this::pushBoard, every, every, TimeUnit.MILLISECONDS);
         long refresh = Math.max(1000, ctx.policy().presenceTtl().toMillis() / 3);
         ticker.scheduleWithFixedDelay(this::refreshPresence, refresh, refresh, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::checkSessions, 2, 2, TimeUnit.SECONDS);
         ctx.metrics().registry().gauge("hotline.panel.websockets", connections, Map::size);
     }
 
@@ -217,6 +223,24 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
             boards.forEach(c -> c.channel.writeAndFlush(new TextWebSocketFrame(text)));
         } catch (RuntimeException e) {
             log.warn("wallboard push failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * An open socket keeps its session alive (an agent's panel open all shift does not time out);
+     * a session that ended (log-out, removed user) closes its sockets within two seconds.
+     */
+    private void checkSessions() {
+        try {
+            for (Connection c : connections.values()) {
+                if (sessions.touch(c.session.id()).isEmpty()) {
+                    c.channel.writeAndFlush(new CloseWebSocketFrame(4401, "session ended"))
+                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                    connections.remove(c.channel);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("session check failed: {}", e.toString());
         }
     }
 

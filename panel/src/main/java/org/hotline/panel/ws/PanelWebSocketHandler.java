@@ -38,6 +38,16 @@ public final class PanelWebSocketHandler extends SimpleChannelInboundHandler<Web
         }
     }
 
+    /** A socket silent for longer than the idle limit (the page pings every 25 s) is half-open: close it. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.handler.timeout.IdleStateEvent) {
+            ctx.close();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         endpoint.closed(ctx.channel(), session);
