@@ -1,0 +1,46 @@
+package org.hotline.panel;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * How the panel works the hotline (as opposed to how it serves HTTP, {@link PanelConfig}).
+ *
+ * @param zone           the hotline's time zone (wall-clock deadlines typed by agents, "today")
+ * @param queues         dispatch queues agents claim from, in the app usually the line ids
+ * @param claimLease     how long a claim is held before the ticket returns to the queue
+ * @param presenceTtl    presence expiry; the panel refreshes it while the agent's WebSocket is open
+ * @param repeatWindow   a ticket of the same kind from the same number within this window is a repeat
+ * @param atRiskMargin   an open ticket whose deadline falls within this margin is "at risk"
+ * @param popLookback    a fresh WebSocket with no last-seen id gets the pops of this recent past
+ * @param wallboardEvery how often the wallboard is recomputed and pushed
+ */
+public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease, Duration presenceTtl,
+                          Duration repeatWindow, Duration atRiskMargin, Duration popLookback, Duration wallboardEvery) {
+
+    public PanelPolicy {
+        queues = List.copyOf(queues);
+        if (queues.isEmpty()) {
+            throw new IllegalArgumentException("the panel needs at least one dispatch queue (a line id)");
+        }
+        for (Duration d : List.of(claimLease, presenceTtl, repeatWindow, atRiskMargin, wallboardEvery)) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("panel policy durations must be positive, got " + d);
+            }
+        }
+        if (popLookback.isNegative()) {
+            throw new IllegalArgumentException("popLookback must not be negative");
+        }
+    }
+
+    /** Sensible defaults for the given zone and queues. */
+    public static PanelPolicy defaults(ZoneId zone, List<String> queues) {
+        return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30),
+                Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1));
+    }
+
+    public PanelPolicy withWallboardEvery(Duration every) {
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback, every);
+    }
+}

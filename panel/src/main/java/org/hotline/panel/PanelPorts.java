@@ -1,0 +1,49 @@
+package org.hotline.panel;
+
+import java.util.Map;
+import java.util.Objects;
+import org.hotline.panel.roster.RosterOverrideValidator;
+import org.hotline.panel.roster.RosterOverrides;
+import org.hotline.ticket.DepartmentStore;
+import org.hotline.ticket.DispatchQueue;
+import org.hotline.ticket.EventStream;
+import org.hotline.ticket.HandoverStore;
+import org.hotline.ticket.PresenceStore;
+import org.hotline.ticket.TicketStore;
+import org.hotline.ticket.UserStore;
+
+/**
+ * Everything the panel talks to, injected by the app's composition root. The panel owns none of
+ * these (it does not close them). {@code health} maps a dependency name ({@code postgres},
+ * {@code redis}, {@code ami}) to its readiness probe, reported separately by
+ * {@code /health/ready}.
+ */
+public record PanelPorts(
+        TicketStore tickets,
+        DispatchQueue queue,
+        EventStream events,
+        PresenceStore presence,
+        UserStore users,
+        DepartmentStore departments,
+        HandoverStore handovers,
+        QueueMemberControl queueMembers,
+        CallBoard callBoard,
+        RosterOverrides rosterOverrides,
+        RosterOverrideValidator rosterValidator,
+        Map<String, HealthCheck> health) {
+
+    public PanelPorts {
+        Objects.requireNonNull(tickets, "tickets");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(presence, "presence");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(departments, "departments");
+        Objects.requireNonNull(handovers, "handovers");
+        Objects.requireNonNull(queueMembers, "queueMembers");
+        Objects.requireNonNull(callBoard, "callBoard");
+        Objects.requireNonNull(rosterOverrides, "rosterOverrides");
+        Objects.requireNonNull(rosterValidator, "rosterValidator");
+        health = Map.copyOf(health);
+    }
+}

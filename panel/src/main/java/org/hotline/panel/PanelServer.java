@@ -1,0 +1,144 @@
+package org.hotline.panel;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.panel.api.AgentRoutes;
+import org.hotline.panel.api.AuthRoutes;
+import org.hotline.panel.api.OpsRoutes;
+import org.hotline.panel.api.PanelContext;
+import org.hotline.panel.api.SupervisorRoutes;
+import org.hotline.panel.api.TicketRoutes;
+import org.hotline.panel.api.Wallboard;
+import org.hotline.panel.auth.FirstAdmin;
+import org.hotline.panel.auth.InMemorySessionStore;
+import org.hotline.panel.auth.LoginRateLimiter;
+import org.hotline.panel.auth.PasswordHasher;
+import org.hotline.panel.http.Json;
+import org.hotline.panel.http.Router;
+import org.hotline.panel.ws.LiveHub;
+
+/**
+ * The agents' web panel: what the app's composition root builds and starts.
+ *
+ * <pre>{@code
+ * PanelServer panel = new PanelServer(panelConfig, PanelPolicy.defaults(zone, lineIds), ports, prometheus, clock);
+ * panel.ensureFirstAdmin("admin", Optional.ofNullable(configuredAdminPassword));
+ * InetSocketAddress bound = panel.start();
+ * ...
+ * panel.close();   // in finally / a shutdown hook
+ * }</pre>
+ *
+ * <p>Sessions live in this process's memory ({@link InMemorySessionStore}, swept every minute):
+ * after a restart users log in again. The panel binds the JVM meters into the given registry and
+ * serves it at {@code /metrics}. It does not own the ports in {@link PanelPorts} and never
+ * closes them. Start and close from one thread.
+ */
+public final class PanelServer implements AutoCloseable {
+    private final PanelConfig config;
+    private final PanelPorts ports;
+    private final PanelMetrics metrics;
+    private final PasswordHasher hasher;
+    private final InMemorySessionStore sessions;
+    private final LiveHub hub;
+    private final HttpEndpoint endpoint;
+    private final ScheduledExecutorService sweeper;
+    private final JvmGcMetrics gcMetrics;
+    private final Router router;
+
+    public PanelServer(PanelConfig config, PanelPolicy policy, PanelPorts ports, PrometheusMeterRegistry registry,
+                       Clock clock) {
+        this.config = config;
+        this.ports = ports;
+        this.metrics = new PanelMetrics(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        this.gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+
+        Json json = new Json(config.maxJsonDepth());
+        PanelContext ctx = new PanelContext(ports, policy, json, clock, metrics);
+        this.hasher = new PasswordHasher(config.bcryptCost());
+        this.sessions = new InMemorySessionStore(clock, config.sessionIdleTimeout());
+        LoginRateLimiter limiter = new LoginRateLimiter(clock, config.loginBurst(), config.loginRefill());
+        Wallboard wallboard = new Wallboard(ctx);
+
+        this.router = new Router();
+        new AuthRoutes(ctx, sessions, limiter, hasher, PanelServerHandler.cookieName(config.secureCookies()),
+                config.secureCookies()).register(router);
+        TicketRoutes tickets = new TicketRoutes(ctx);
+        tickets.register(router);
+        new AgentRoutes(ctx, tickets).register(router);
+        new SupervisorRoutes(ctx, wallboard).register(router);
+        new OpsRoutes(ctx, registry).register(router);
+
+        this.hub = new LiveHub(ctx, wallboard, sessions);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), r -> {
+            Thread t = new Thread(r, "panel-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.endpoint = new HttpEndpoint(config, router, json, sessions, hub, workers);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "panel-session-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Binds and serves; returns the bound address (useful with port 0). */
+    public InetSocketAddress start() throws InterruptedException {
+        sweeper.scheduleWithFixedDelay(sessions::sweep, 1, 1, TimeUnit.MINUTES);
+        return endpoint.start();
+    }
+
+    /**
+     * Creates the first administrator if no active admin exists (see {@link FirstAdmin}).
+     *
+     * @return the generated password, already logged once, when one was generated
+     */
+    public Optional<String> ensureFirstAdmin(String username, Optional<String> configuredPassword) {
+        return new FirstAdmin(ports.users(), hasher).ensure(username, configuredPassword);
+    }
+
+    /** The bcrypt hasher with the configured cost, for the app's user administration commands. */
+    public PasswordHasher passwordHasher() { return hasher; }
+
+    /** The panel's meters, for other modules to record tickets opened and deadline breaches. */
+    public PanelMetrics metrics() { return metrics; }
+
+    /** Open WebSocket connections (for tests and the benchmark). */
+    public int liveConnections() { return hub.connectionCount(); }
+
+    public PanelConfig config() { return config; }
+
+    /** The API routes (for the documentation test). */
+    java.util.List<Router.Route> routes() { return router.routes(); }
+
+    @Override
+    public void close() {
+        try {
+            endpoint.close();
+        } finally {
+            hub.close();
+            sweeper.shutdownNow();
+            gcMetrics.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.hotline.panel.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.panel.auth.Access;
+import org.hotline.panel.http.ApiException;
+import org.hotline.panel.http.ApiRequest;
+import org.hotline.panel.http.ApiResponse;
+import org.hotline.panel.http.Router;
+import org.hotline.panel.roster.RosterOverride;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.Ticket;
+
+/**
+ * Supervisors and duty managers: the wallboard, the roster's dated overrides (validated before
+ * saving), and the duty manager's view of calls forwarded to them and after-hours tickets.
+ */
+public final class SupervisorRoutes {
+    private static final String[] MANAGERS = {"supervisor", "duty_manager", "admin"};
+
+    private final PanelContext ctx;
+    private final Wallboard wallboard;
+
+    public SupervisorRoutes(PanelContext ctx, Wallboard wallboard) {
+        this.ctx = ctx;
+        this.wallboard = wallboard;
+    }
+
+    public void register(Router router) {
+        router.add("GET", "/api/wallboard", Access.roles(MANAGERS), r -> ctx.json().ok(wallboard.snapshot()))
+              .add("GET", "/api/roster/overrides", Access.roles(MANAGERS), r -> ctx.json().ok(ctx.ports().rosterOverrides().list()))
+              .add("PUT", "/api/roster/overrides", Access.roles("supervisor", "admin"), this::saveOverride)
+              .add("DELETE", "/api/roster/overrides/{roster}/{date}", Access.roles("supervisor", "admin"), this::deleteOverride)
+              .add("GET", "/api/duty", Access.roles(MANAGERS), this::duty);
+    }
+
+    private ApiResponse saveOverride(ApiRequest r) {
+        Fields f = new Fields(r.body());
+        RosterOverride o = new RosterOverride(f.requiredText("roster", 40).trim(), f.date("date"),
+                trimmed(f.text("dutyA", 40)), trimmed(f.text("dutyB", 40)), f.text("note", 200));
+        List<String> problems = ctx.ports().rosterValidator().problems(o);
+        if (!problems.isEmpty()) {
+            throw ApiException.unprocessable("invalid_override", "The override was not saved: " + String.join("; ", problems));
+        }
+        return ctx.json().ok(ctx.ports().rosterOverrides().save(o));
+    }
+
+    private ApiResponse deleteOverride(ApiRequest r) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(r.pathParam("date"));
+        } catch (java.time.DateTimeException e) {
+            throw ApiException.badRequest("The date must look like 2026-12-25.");
+        }
+        if (!ctx.ports().rosterOverrides().remove(r.pathParam("roster"), date)) {
+            throw ApiException.notFound("No override for roster " + r.pathParam("roster") + " on " + date + ".");
+        }
+        return ApiResponse.noContent();
+    }
+
+    /**
+     * Forwarded calls and after-hours tickets for a duty manager: their own, or {@code ?person=} for
+     * supervisors; {@code ?hours=} how far back (default 24).
+     */
+    private ApiResponse duty(ApiRequest r) {
+        var s = r.requireSession();
+        Actor me = PanelContext.actor(s);
+        String person = r.queryParam("person").filter(p -> !s.role().equals("duty_manager")).orElse(s.username());
+        long hours;
+        try {
+            hours = Long.parseLong(r.queryParam("hours").orElse("24"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Query parameter 'hours' must be a whole number.");
+        }
+        if (hours < 1 || hours > 24 * 31) {
+            throw ApiException.badRequest("Query parameter 'hours' must be 1-744.");
+        }
+        Instant since = ctx.clock().instant().minus(Duration.ofHours(hours));
+        List<Ticket> all = StoreErrors.call(() -> ctx.ports().tickets().forwardedTo(person, since, me));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("person", person);
+        out.put("since", since);
+        out.put("forwarded", all.stream().filter(t -> person.equals(t.forwardedTo())).map(TicketView::of).toList());
+        out.put("afterHours", all.stream().filter(t -> !person.equals(t.forwardedTo())).map(TicketView::of).toList());
+        return ctx.json().ok(out);
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

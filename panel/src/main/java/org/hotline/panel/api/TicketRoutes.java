@@ -1,0 +1,190 @@
+package org.hotline.panel.api;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.panel.auth.Access;
+import org.hotline.panel.http.ApiException;
+import org.hotline.panel.http.ApiRequest;
+import org.hotline.panel.http.ApiResponse;
+import org.hotline.panel.http.Router;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.CallbackResult;
+import org.hotline.ticket.CallerHistory;
+import org.hotline.ticket.Classification;
+import org.hotline.ticket.HistoryEvent;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.hotline.ticket.TicketQuery;
+import org.hotline.ticket.Urgency;
+import org.hotline.ticket.User;
+
+/**
+ * Working a ticket: read it (with history and the caller's history), act on it through the
+ * store's state machine, reassign it (managers), list one's own tickets and the departments.
+ * A ticket the viewer may not see answers 404 exactly like a missing one.
+ */
+public final class TicketRoutes {
+    private static final String[] MANAGERS = {"supervisor", "duty_manager", "admin"};
+
+    private final PanelContext ctx;
+
+    public TicketRoutes(PanelContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void register(Router router) {
+        router.add("GET", "/api/tickets/mine", Access.anyUser(), this::mine)
+              .add("GET", "/api/tickets/{id}", Access.anyUser(), this::detail)
+              .add("POST", "/api/tickets/{id}/actions", Access.anyUser(), this::act)
+              .add("POST", "/api/tickets/{id}/reassign", Access.roles(MANAGERS), this::reassign)
+              .add("GET", "/api/departments", Access.anyUser(), r -> ctx.json().ok(ctx.ports().departments().list()
+                      .stream().filter(d -> d.active()).toList()));
+    }
+
+    private ApiResponse mine(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        List<Ticket> mine = StoreErrors.call(() -> ctx.ports().tickets().search(
+                TicketQuery.open(200).withOwner(me.id()), me));
+        return ctx.json().ok(mine.stream()
+                .sorted(Comparator.comparing((Ticket t) -> t.earliestDeadline().orElse(Instant.MAX)))
+                .map(TicketView::of).toList());
+    }
+
+    private ApiResponse detail(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        Ticket t = visible(r, me);
+        return ctx.json().ok(detailOf(t, me));
+    }
+
+    /** The ticket, its history and the caller's other tickets visible to {@code me}. */
+    Map<String, Object> detailOf(Ticket t, Actor me) {
+        List<HistoryEvent> history = StoreErrors.call(() -> ctx.ports().tickets().history(t.id()));
+        String number = t.callbackNumber() != null && !t.callbackNumber().isBlank() ? t.callbackNumber() : t.callerNumber();
+        Map<String, Object> caller = new LinkedHashMap<>();
+        if (number != null && !number.isBlank()) {
+            CallerHistory h = StoreErrors.call(() -> ctx.ports().tickets().callerHistory(number,
+                    ctx.policy().repeatWindow(), t.kind(), t.id()));
+            caller.put("number", number);
+            caller.put("repeat", h.repeat());
+            caller.put("previous", h.previous().stream().filter(p -> p.id() != t.id() && p.visibleTo(me))
+                    .map(TicketView::of).toList());
+        } else {
+            caller.put("number", null);
+            caller.put("repeat", false);
+            caller.put("previous", List.of());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ticket", TicketView.of(t));
+        out.put("history", history.stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seq", e.seq());
+            m.put("at", e.at());
+            m.put("actor", e.actor());
+            m.put("action", e.action());
+            m.put("from", TicketView.wire(e.fromState()));
+            m.put("to", TicketView.wire(e.toState()));
+            m.put("note", e.note());
+            m.put("data", e.data());
+            return m;
+        }).toList());
+        out.put("caller", caller);
+        return out;
+    }
+
+    private Ticket visible(ApiRequest r, Actor me) {
+        long id = parseId(r.pathParam("id"));
+        return StoreErrors.call(() -> ctx.ports().tickets().find(id, me))
+                .orElseThrow(() -> ApiException.notFound("No ticket " + id + " (or you may not see it)."));
+    }
+
+    static long parseId(String raw) {
+        try {
+            long id = Long.parseLong(raw);
+            if (id <= 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("No ticket " + raw + ".");
+        }
+    }
+
+    private ApiResponse act(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        Ticket t = visible(r, me);
+        Fields f = new Fields(r.body());
+        long version = f.requiredLong("version");
+        TicketAction action = parse(f);
+        if (action instanceof TicketAction.Reassign) {
+            throw ApiException.badRequest("Use POST /api/tickets/{id}/reassign to reassign a ticket.");
+        }
+        if (action instanceof TicketAction.Dispatch d) {
+            requireDepartment(d.department());
+        } else if (action instanceof TicketAction.Redispatch d && d.department() != null) {
+            requireDepartment(d.department());
+        }
+        Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me, action));
+        return ctx.json().ok(detailOf(after, me));
+    }
+
+    private ApiResponse reassign(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        Ticket t = visible(r, me);
+        Fields f = new Fields(r.body());
+        long version = f.requiredLong("version");
+        String owner = f.requiredText("owner", 80).trim();
+        String note = f.text("note", 2000);
+        User target = ctx.ports().users().find(owner).filter(User::active)
+                .orElseThrow(() -> ApiException.unprocessable("unknown_user", "There is no active user '" + owner + "'."));
+        if (t.confidential() && !target.role().seesConfidential()) {
+            throw ApiException.unprocessable("refused", "Ticket " + t.number() + " is confidential; "
+                    + owner + " (" + PanelContext.roleName(target.role()) + ") may not see it.");
+        }
+        Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me,
+                new TicketAction.Reassign(owner, note)));
+        return ctx.json().ok(detailOf(after, me));
+    }
+
+    private void requireDepartment(String id) {
+        if (id != null && !id.isBlank() && ctx.ports().departments().find(id).filter(d -> d.active()).isEmpty()) {
+            throw ApiException.unprocessable("unknown_department", "There is no active department '" + id + "'.");
+        }
+    }
+
+    private TicketAction parse(Fields f) {
+        String type = f.requiredText("type", 40);
+        return switch (type) {
+            case "note" -> new TicketAction.AddNote(f.text("note", 4000));
+            case "edit-intake" -> new TicketAction.EditIntake(new IntakeUpdate(
+                    f.choice("kind", RequestKind.class), f.choice("urgency", Urgency.class),
+                    f.text("callbackNumber", 40), f.text("location", 200), f.text("description", 8000), null, null));
+            case "dispatch" -> new TicketAction.Dispatch(f.text("department", 80), f.text("note", 2000));
+            case "record-plan" -> new TicketAction.RecordPlan(f.text("plan", 4000), f.instant("deadline", ctx.policy().zone()));
+            case "start-progress" -> new TicketAction.StartProgress(f.text("note", 2000));
+            case "resolve" -> new TicketAction.Resolve(f.text("summary", 4000), f.text("by", 200));
+            case "record-callback" -> new TicketAction.RecordCallback(f.choice("result", CallbackResult.class), f.text("note", 2000));
+            case "classify" -> {
+                Classification c = f.choice("classification", Classification.class);
+                if (c == null) {
+                    throw ApiException.badRequest("Field 'classification' is required: valid, to_be_improved or invalid.");
+                }
+                yield new TicketAction.Classify(c, f.text("note", 2000));
+            }
+            case "close" -> new TicketAction.Close(f.text("note", 2000));
+            case "redispatch" -> new TicketAction.Redispatch(f.text("reason", 2000), blankToNull(f.text("department", 80)));
+            case "take-over" -> new TicketAction.TakeOver(f.text("note", 2000));
+            case "reassign" -> new TicketAction.Reassign(f.text("owner", 80), f.text("note", 2000));
+            default -> throw ApiException.badRequest("Unknown action type '" + type + "'; expected one of note, edit-intake, "
+                    + "dispatch, record-plan, start-progress, resolve, record-callback, classify, close, redispatch, take-over.");
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

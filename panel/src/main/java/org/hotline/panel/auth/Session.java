@@ -1,0 +1,17 @@
+package org.hotline.panel.auth;
+
+import java.time.Instant;
+
+/**
+ * A logged-in browser. {@code id} is the cookie value (256 random bits, base64url); {@code
+ * csrfToken} is a second secret the page reads from {@code /api/session} and sends back in the
+ * {@code X-CSRF-Token} header on every state-changing call. {@code role} is the wire name of
+ * the user's role ({@code agent}, {@code supervisor}, {@code duty_manager}, {@code admin}).
+ */
+public record Session(String id, String username, String displayName, String role, String csrfToken,
+                      Instant createdAt, Instant lastSeen) {
+
+    public Session touchedAt(Instant now) {
+        return new Session(id, username, displayName, role, csrfToken, createdAt, now);
+    }
+}

@@ -1,0 +1,331 @@
+// The hotline panel. Plain ES module, no build step. Every string from the server (caller names,
+// notes, descriptions...) is written with textContent through dom.js; nothing is parsed as HTML.
+import { $, setText, el, fill, show, clock, countdown, tickCountdowns } from './dom.js';
+import { ApiError, get, post, put, del, setCsrf } from './api.js';
+import { Live } from './live.js';
+
+const MANAGERS = ['supervisor', 'duty_manager', 'admin'];
+let me = null;
+let live = null;
+let current = null;      // the ticket shown: { ticket, history, caller }
+let departments = [];
+
+// ---- banner
+
+function banner(message, kind = 'error') {
+  const b = $('banner');
+  b.textContent = message;
+  b.className = 'banner' + (kind === 'info' ? ' info' : '');
+  b.hidden = false;
+  clearTimeout(banner.timer);
+  banner.timer = setTimeout(() => { b.hidden = true; }, kind === 'info' ? 3000 : 8000);
+}
+
+async function attempt(fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      showLogin();
+      banner('Your session ended; log in again.');
+      return undefined;
+    }
+    banner(e.message || String(e));
+    if (e instanceof ApiError && e.code === 'version_conflict' && current) {
+      await openTicket(current.ticket.id);
+    }
+    return undefined;
+  }
+}
+
+// ---- log-in
+
+function showLogin() {
+  live?.stop();
+  live = null;
+  me = null;
+  for (const id of ['agent-view', 'board-view', 'agent-state', 'logout']) show(id, false);
+  setText('whoami', '');
+  show('login-view', true);
+  $('login-user').focus();
+}
+
+$('login-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const username = $('login-user').value;
+  const password = $('login-password').value;
+  const session = await attempt(() => post('/api/login', { username, password }));
+  $('login-password').value = '';
+  if (session) start(session);
+});
+
+$('logout').addEventListener('click', async () => {
+  await attempt(() => post('/api/logout'));
+  sessionStorage.clear();
+  showLogin();
+});
+
+function start(session) {
+  me = session;
+  setCsrf(session.csrfToken);
+  show('login-view', false);
+  show('logout', true);
+  setText('whoami', session.displayName + ' (' + session.role.replace('_', ' ') + ')');
+  const manager = MANAGERS.includes(session.role);
+  show('agent-view', true);
+  show('agent-state', session.role !== 'admin');
+  show('board-view', manager);
+  for (const f of document.querySelectorAll('.sup-only')) f.hidden = !manager;
+  show('duty-card', session.role === 'duty_manager' || session.role === 'supervisor' || session.role === 'admin');
+  live = new Live(session.username, { pop: onPop, board: renderBoard, status: liveStatus, queue: loadQueue });
+  live.start();
+  loadDepartments();
+  loadQueue();
+  loadMine();
+  loadHandover();
+  loadState();
+  if (manager) {
+    loadRoster();
+    loadDuty();
+  }
+}
+
+function liveStatus(on) {
+  const s = $('live');
+  s.textContent = on ? 'live' : 'reconnecting';
+  s.className = 'live ' + (on ? 'on' : 'off');
+}
+
+// ---- agent state
+
+async function loadState() {
+  const s = await attempt(() => get('/api/agent/state'));
+  if (!s) return;
+  if (s.state !== 'offline') $('state-select').value = s.state;
+  show('pause-reason', $('state-select').value === 'paused');
+}
+
+$('state-select').addEventListener('change', () => show('pause-reason', $('state-select').value === 'paused'));
+$('state-apply').addEventListener('click', async () => {
+  const state = $('state-select').value;
+  const r = await attempt(() => put('/api/agent/state', { state, reason: $('pause-reason').value || null }));
+  if (r) banner('State: ' + r.state.replace('_', '-') + (r.reason ? ' (' + r.reason + ')' : ''), 'info');
+});
+
+// ---- lists
+
+function ticketItem(t, onClick) {
+  return el('li', { onclick: onClick, dataset: { id: t.id } },
+    el('span', { class: 'badge urg-' + t.urgency }, t.urgency),
+    el('strong', {}, t.number),
+    el('span', { class: 'who' }, [t.kind ?? 'unknown kind', t.callerName || t.callerNumber || ''].filter(Boolean).join(' · ')),
+    countdown(t.dueAt));
+}
+
+async function loadQueue() {
+  const q = await attempt(() => get('/api/queue'));
+  if (!q) return;
+  fill('queue', q.length ? q.map((x) => ticketItem(x.ticket, () => openTicket(x.ticket.id)))
+    : [el('li', { class: 'muted' }, 'Nobody is waiting.')]);
+  tickCountdowns();
+}
+
+async function loadMine() {
+  const mine = await attempt(() => get('/api/tickets/mine'));
+  if (!mine) return;
+  fill('mine', mine.length ? mine.map((t) => ticketItem(t, () => openTicket(t.id)))
+    : [el('li', { class: 'muted' }, 'No open tickets.')]);
+  tickCountdowns();
+}
+
+$('queue-refresh').addEventListener('click', loadQueue);
+$('claim-next').addEventListener('click', async () => {
+  const d = await attempt(() => post('/api/queue/claim'));
+  if (d) {
+    render(d);
+    banner('Claimed ' + d.ticket.number, 'info');
+    loadQueue();
+    loadMine();
+  }
+});
+
+async function loadDepartments() {
+  departments = (await attempt(() => get('/api/departments'))) ?? [];
+  const options = () => departments.map((d) => el('option', { value: d.id }, d.name));
+  fill('a-dispatch-dept', options());
+  fill('a-redispatch-dept', [el('option', { value: '' }, '(same department)'), ...options()]);
+  fill('a-callback-result', ['satisfied', 'unsatisfied', 'no_answer'].map((r) => el('option', { value: r }, r.replace('_', ' '))));
+}
+
+// ---- screen pop and the ticket
+
+function onPop(msg) {
+  show('no-ticket', false);
+  show('ticket-card', true);
+  show('pop-flag', true);
+  if (msg.hidden) {
+    setText('t-number', 'Confidential call');
+    setText('t-caller-number', '');
+    setText('t-caller-name', '');
+    return;
+  }
+  setText('t-caller-number', msg.callerNumber);
+  setText('t-caller-name', msg.callerName);
+  if (msg.ticket) {
+    render({ ticket: msg.ticket, history: [], caller: null }, true);
+    openTicket(msg.ticket.id, true);
+    loadMine();
+  }
+}
+
+async function openTicket(id, popped = false) {
+  const d = await attempt(() => get('/api/tickets/' + id));
+  if (d) render(d, popped);
+}
+
+function render(d, popped = false) {
+  current = d;
+  const t = d.ticket;
+  show('no-ticket', false);
+  show('ticket-card', true);
+  show('pop-flag', popped);
+  setText('t-number', t.number);
+  setText('t-status', t.status.replace('_', ' '));
+  show('t-conf', t.confidential);
+  setText('t-caller-number', t.callerNumber);
+  setText('t-caller-name', t.callerName);
+  setText('t-line', t.line);
+  setText('t-owner', t.owner ?? '—');
+  setText('t-department', t.department ?? '—');
+  const dl = $('t-deadline');
+  dl.replaceChildren(t.dueAt ? countdown(t.dueAt) : document.createTextNode('—'));
+  setText('t-plan', t.plan ?? '—');
+  setText('t-resolution', t.resolution ? t.resolution + (t.resolvedBy ? ' (' + t.resolvedBy + ')' : '') : '—');
+  $('f-kind').value = t.kind ?? '';
+  $('f-urgency').value = t.urgency;
+  $('f-callback').value = t.callbackNumber ?? '';
+  $('f-location').value = t.location ?? '';
+  $('f-description').value = t.description ?? '';
+  if (d.caller) {
+    show('t-repeat', d.caller.repeat);
+    fill('t-caller-history', d.caller.previous.map((p) =>
+      el('li', {}, p.number + ' · ' + (p.kind ?? '?') + ' · ' + p.status + ' · ' + new Date(p.createdAt).toLocaleDateString())));
+  }
+  fill('t-history', (d.history ?? []).map((e) =>
+    el('li', {}, new Date(e.at).toLocaleString() + ' — ' + e.actor + ': ' + e.action
+      + (e.to && e.to !== e.from ? ' → ' + e.to : '') + (e.note ? ' — ' + e.note : ''))));
+  tickCountdowns();
+}
+
+async function act(body) {
+  if (!current) return;
+  const d = await attempt(() => post('/api/tickets/' + current.ticket.id + '/actions',
+    { ...body, version: current.ticket.version }));
+  if (d) {
+    render(d);
+    banner(current.ticket.number + ': ' + body.type.replace('-', ' ') + ' done', 'info');
+    loadMine();
+    loadQueue();
+  }
+}
+
+function onSubmit(id, build) {
+  $(id).addEventListener('submit', (e) => { e.preventDefault(); act(build()); });
+}
+
+onSubmit('intake-form', () => ({
+  type: 'edit-intake', kind: $('f-kind').value || null, urgency: $('f-urgency').value,
+  callbackNumber: $('f-callback').value, location: $('f-location').value, description: $('f-description').value,
+}));
+onSubmit('a-note', () => ({ type: 'note', note: $('a-note-text').value }));
+onSubmit('a-dispatch', () => ({ type: 'dispatch', department: $('a-dispatch-dept').value, note: $('a-dispatch-note').value }));
+onSubmit('a-plan', () => ({ type: 'record-plan', plan: $('a-plan-text').value, deadline: $('a-plan-deadline').value || null }));
+onSubmit('a-progress', () => ({ type: 'start-progress', note: $('a-progress-note').value }));
+onSubmit('a-resolve', () => ({ type: 'resolve', summary: $('a-resolve-summary').value, by: $('a-resolve-by').value }));
+onSubmit('a-callback', () => ({ type: 'record-callback', result: $('a-callback-result').value, note: $('a-callback-note').value }));
+onSubmit('a-classify', () => ({ type: 'classify', classification: $('a-classify-value').value }));
+onSubmit('a-close', () => ({ type: 'close', note: $('a-close-note').value }));
+onSubmit('a-redispatch', () => ({ type: 'redispatch', reason: $('a-redispatch-reason').value, department: $('a-redispatch-dept').value || null }));
+
+$('a-reassign').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (!current) return;
+  const d = await attempt(() => post('/api/tickets/' + current.ticket.id + '/reassign',
+    { owner: $('a-reassign-owner').value, version: current.ticket.version }));
+  if (d) { render(d); banner('Reassigned to ' + d.ticket.owner, 'info'); }
+});
+
+// ---- handover
+
+async function loadHandover() {
+  const h = await attempt(() => get('/api/handover'));
+  if (!h) return;
+  const last = h.recent[0];
+  const box = $('handover-previous');
+  box.replaceChildren(last
+    ? el('div', {}, el('strong', {}, new Date(last.at).toLocaleString()), ' — ' + last.handedOverBy + ' → ' + last.onDuty
+      + ', ' + last.openItems + ' open. ', last.followUp ?? '', last.notes ? ' (' + last.notes + ')' : '')
+    : document.createTextNode('No previous handover.'));
+}
+
+$('handover-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const r = await attempt(() => post('/api/handover', { onDuty: $('handover-to').value, followUp: $('handover-notes').value }));
+  if (r) { banner('Handover recorded', 'info'); loadHandover(); }
+});
+
+// ---- wallboard, roster, duty
+
+function renderBoard(b) {
+  setText('w-waiting', b.callsWaiting);
+  setText('w-longest', clock(b.longestWaitSeconds));
+  setText('w-offered', b.offered);
+  setText('w-answered', b.answered);
+  setText('w-abandoned', b.abandoned);
+  setText('w-forwarded', b.forwarded);
+  fill('w-agents', b.agents.map((a) => el('li', {}, el('span', {}, a.agent), el('span', { class: 'badge' }, a.state.replace('_', '-') + (a.reason ? ' · ' + a.reason : '')))));
+  const item = (t) => el('li', { onclick: () => openTicket(t.id) }, el('strong', {}, t.number),
+    el('span', { class: 'who' }, (t.kind ?? '?') + ' · ' + (t.owner ?? 'unowned')), countdown(t.dueAt));
+  fill('w-risk', b.atRisk.map(item));
+  fill('w-overdue', b.overdue.map(item));
+  tickCountdowns();
+}
+
+async function loadRoster() {
+  const rows = await attempt(() => get('/api/roster/overrides'));
+  if (!rows) return;
+  fill('r-rows', rows.map((o) => el('tr', {}, el('td', {}, o.roster), el('td', {}, o.date), el('td', {}, o.dutyA),
+    el('td', {}, o.dutyB ?? ''), el('td', {}, o.note ?? ''),
+    el('td', {}, el('button', { class: 'link', type: 'button', onclick: async () => {
+      const ok = await attempt(() => del('/api/roster/overrides/' + encodeURIComponent(o.roster) + '/' + o.date));
+      if (ok !== undefined) loadRoster();
+    } }, 'remove')))));
+}
+
+$('r-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const r = await attempt(() => put('/api/roster/overrides', {
+    roster: $('r-roster').value, date: $('r-date').value, dutyA: $('r-a').value, dutyB: $('r-b').value || null, note: $('r-note').value || null,
+  }));
+  if (r) { banner('Override saved for ' + r.date, 'info'); loadRoster(); }
+});
+
+async function loadDuty() {
+  const d = await attempt(() => get('/api/duty'));
+  if (!d) return;
+  fill('d-forwarded', d.forwarded.length ? d.forwarded.map((t) => ticketItem(t, () => openTicket(t.id))) : [el('li', { class: 'muted' }, 'None.')]);
+  fill('d-after', d.afterHours.length ? d.afterHours.map((t) => ticketItem(t, () => openTicket(t.id))) : [el('li', { class: 'muted' }, 'None.')]);
+}
+
+// ---- boot
+
+setInterval(() => tickCountdowns(), 1000);
+setInterval(() => { if (me && MANAGERS.includes(me.role)) loadDuty(); }, 30000);
+
+(async () => {
+  try {
+    start(await get('/api/session'));
+  } catch (e) {
+    showLogin();
+  }
+})();

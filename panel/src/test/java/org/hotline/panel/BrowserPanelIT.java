@@ -1,0 +1,234 @@
+package org.hotline.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The panel, backed by the real storage (embedded PostgreSQL and Redis from storage's test
+ * fixture), in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * driven by Selenium with the system driver; nothing is downloaded). Screenshots go to
+ * {@code target/screenshots}. Without Chromium the test fails under {@code CI=true} and is
+ * skipped otherwise: install with {@code apt-get install chromium chromium-driver}.
+ */
+class BrowserPanelIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private PanelHarness h;
+    private WebDriver driver;
+    private Path profile;
+
+    @BeforeEach
+    void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present) {
+            String msg = "Chromium or chromedriver missing at " + CHROMIUM + " / " + DRIVER
+                    + ": install Debian's chromium and chromium-driver packages";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(msg + " (CI=true: browser tests must run)");
+            }
+            Assumptions.abort(msg);
+        }
+        h = new PanelHarness(java.time.Clock.systemUTC(), PanelHarness.Backend.storage(java.time.Clock.systemUTC()),
+                PanelConfig.defaults().withBind("127.0.0.1", 0));
+        profile = Files.createTempDirectory("panel-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (h != null) {
+            h.close();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(20));
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private void shot(String name) throws IOException {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void logIn(String user) {
+        driver.get(h.base + "/");
+        waitUpTo(5).until(d -> d.findElement(By.id("login-view")).isDisplayed());
+        driver.findElement(By.id("login-user")).sendKeys(user);
+        driver.findElement(By.id("login-password")).sendKeys(PanelHarness.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("whoami")).getText().contains("("));
+        waitUpTo(5).until(d -> d.findElement(By.id("live")).getText().equals("live"));
+    }
+
+    /** Resolves with Date.now() in the page when #t-caller-name first shows {@code expected}. */
+    private void watchCallerName(String expected) {
+        ((JavascriptExecutor) driver).executeScript(
+                "window.__popSeenAt = null;"
+                + "const target = document.getElementById('t-caller-name');"
+                + "const check = () => { if (window.__popSeenAt === null && target.textContent === arguments[0]) window.__popSeenAt = Date.now(); };"
+                + "new MutationObserver(check).observe(target, {childList: true, characterData: true, subtree: true});",
+                expected);
+    }
+
+    @Test
+    void logInShowsTheAgentPanel() throws Exception {
+        logIn("alice");
+        assertThat(text("whoami")).isEqualTo("Alice Agent (agent)");
+        assertThat(driver.findElement(By.id("agent-view")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("board-view")).isDisplayed()).isFalse();
+        Cookie cookie = Cookie.of(driver);
+        assertThat(cookie.httpOnly).isTrue();
+        assertThat(((JavascriptExecutor) driver).executeScript("return document.cookie")).isEqualTo("");
+        shot("01-agent-logged-in");
+    }
+
+    @Test
+    void aScreenPopAppearsWithinOneSecondOfPublication() throws Exception {
+        logIn("alice");
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = "Caller number " + i;
+            Ticket t = h.call("1390000000" + i, name, RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+            watchCallerName(name);
+            long published = System.currentTimeMillis();
+            h.pop("alice", t);
+            waitUpTo(2).until(d -> ((JavascriptExecutor) d).executeScript("return window.__popSeenAt") != null);
+            long seen = ((Number) ((JavascriptExecutor) driver).executeScript("return window.__popSeenAt")).longValue();
+            latencies.add(seen - published);
+            waitUpTo(5).until(d -> d.findElement(By.id("t-number")).getText().equals(t.number()));
+        }
+        assertThat(latencies).allSatisfy(ms -> assertThat(ms).isLessThan(1000));
+        System.out.println("screen pop publish-to-DOM latencies (ms): " + latencies);
+        assertThat(driver.findElement(By.id("pop-flag")).isDisplayed()).isTrue();
+        shot("02-screen-pop");
+    }
+
+    @Test
+    void claimDispatchAndResolveThroughThePage() throws Exception {
+        Ticket waiting = h.call("13912345678", "Mr Zhou", RequestKind.REPAIR, new CallOutcome.NoAnswer());
+        logIn("alice");
+        waitUpTo(5).until(d -> d.findElement(By.id("queue")).getText().contains(waiting.number()));
+        driver.findElement(By.id("claim-next")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-owner")).getText().equals("alice"));
+        assertThat(text("t-number")).isEqualTo(waiting.number());
+
+        new Select(driver.findElement(By.id("a-dispatch-dept"))).selectByValue("engineering");
+        driver.findElement(By.id("a-dispatch-note")).sendKeys("Lift 2 stuck");
+        driver.findElement(By.id("dispatch-button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-status")).getText().equals("dispatched"));
+        assertThat(text("t-department")).isEqualTo("engineering");
+
+        driver.findElement(By.id("a-close-note")).sendKeys("too early");
+        driver.findElement(By.cssSelector("#a-close button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("banner")).getText().contains("it is dispatched"));
+        shot("03-refused-transition");
+
+        driver.findElement(By.id("a-resolve-summary")).sendKeys("Lift controller reset");
+        driver.findElement(By.id("a-resolve-by")).sendKeys("Engineering / Li");
+        driver.findElement(By.id("resolve-button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-status")).getText().equals("resolved"));
+        assertThat(text("t-resolution")).isEqualTo("Lift controller reset (Engineering / Li)");
+        assertThat(text("t-history")).contains("dispatch", "resolve");
+        assertThat(h.ticket(waiting.id()).orElseThrow().status()).isEqualTo(org.hotline.ticket.TicketStatus.RESOLVED);
+        shot("04-resolved");
+    }
+
+    @Test
+    void aCallerNameWithMarkupIsShownAsText() throws Exception {
+        String evil = "<img src=x onerror=alert(1)>";
+        logIn("alice");
+        Ticket t = h.call("13900000666", evil, RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.pop("alice", t);
+        waitUpTo(5).until(d -> d.findElement(By.id("t-number")).getText().equals(t.number()));
+        waitUpTo(5).until(d -> d.findElement(By.id("t-history")).getText().contains("opened"));
+        Thread.sleep(300);
+        assertThat(text("t-caller-name")).isEqualTo(evil);
+        assertThat(driver.findElements(By.cssSelector("#ticket-card img"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("main img"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        waitUpTo(5).until(d -> d.findElement(By.id("mine")).getText().contains(evil));
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        shot("05-markup-as-text");
+    }
+
+    @Test
+    void theSupervisorWallboardUpdatesWithoutReload() throws Exception {
+        h.presence.set("alice", org.hotline.ticket.AgentState.AVAILABLE, null, Duration.ofMinutes(5));
+        h.presence.set("bob", org.hotline.ticket.AgentState.PAUSED, "lunch", Duration.ofMinutes(5));
+        Ticket late = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.tickets.updateIntake(late.id(), org.hotline.ticket.IntakeUpdate.none()
+                .withDeadlines(java.util.Map.of("resolve", java.time.Instant.now().minusSeconds(600))));
+        logIn("sam");
+        assertThat(driver.findElement(By.id("board-view")).isDisplayed()).isTrue();
+        waitUpTo(5).until(d -> d.findElement(By.id("w-overdue")).getText().contains(late.number()));
+        Object marker = ((JavascriptExecutor) driver).executeScript("window.__noReload = 42; return 1;");
+        h.calls.current = new CallBoard.Snapshot(4, Duration.ofSeconds(75), 52, 44, 5, 3);
+        waitUpTo(5).until(d -> d.findElement(By.id("w-waiting")).getText().equals("4"));
+        assertThat(text("w-longest")).isEqualTo("1:15");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__noReload")).isEqualTo(42L);
+        assertThat(text("w-agents")).contains("alice", "bob", "lunch");
+        assertThat(marker).isEqualTo(1L);
+        shot("06-wallboard");
+    }
+
+    /** The session cookie as the browser stores it. */
+    private record Cookie(boolean httpOnly) {
+        static Cookie of(WebDriver driver) {
+            org.openqa.selenium.Cookie c = driver.manage().getCookieNamed(PanelServerHandler.SESSION_COOKIE);
+            assertThat(c).as("session cookie").isNotNull();
+            assertThat(c.getSameSite()).isEqualTo("Strict");
+            return new Cookie(c.isHttpOnly());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.hotline.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The WebSocket: authentication, Origin check, screen pops, replay on reconnect, wallboard pushes. */
+abstract class LiveWebSocketContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    PanelHarness h;
+
+    /** A running panel on the backend under test. */
+    abstract PanelHarness newHarness() throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = newHarness();
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    /** A WebSocket that queues what it receives. */
+    static final class Client implements WebSocket.Listener {
+        final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket ws;
+        volatile int closeCode;
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode = statusCode;
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        JsonNode next(String type) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < until) {
+                JsonNode n = received.poll(100, TimeUnit.MILLISECONDS);
+                if (n != null && n.get("type").asText().equals(type)) {
+                    return n;
+                }
+            }
+            throw new AssertionError("no '" + type + "' message within 5 s");
+        }
+
+        void send(String text) {
+            ws.sendText(text, true).join();
+        }
+    }
+
+    private Client connect(TestHttp http, String origin) {
+        Client c = new Client();
+        var b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        if (!http.cookies.isEmpty()) {
+            b.header("Cookie", PanelServerHandler.SESSION_COOKIE + "=" + http.cookies.get(PanelServerHandler.SESSION_COOKIE));
+        }
+        c.ws = b.buildAsync(URI.create(h.base.replace("http://", "ws://") + "/ws"), c).join();
+        return c;
+    }
+
+    private static int refusedStatus(Runnable connect) {
+        try {
+            connect.run();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException w) {
+                return w.getResponse().statusCode();
+            }
+            throw e;
+        }
+        throw new AssertionError("the WebSocket was accepted");
+    }
+
+    @Test
+    void aBadOriginIsRefused() throws Exception {
+        TestHttp alice = h.login("alice");
+        assertThat(refusedStatus(() -> connect(alice, "http://evil.example"))).isEqualTo(403);
+        assertThat(refusedStatus(() -> connect(alice, null))).isEqualTo(403);
+    }
+
+    @Test
+    void noSessionIsRefused() {
+        assertThat(refusedStatus(() -> connect(new TestHttp(h.base), h.base))).isEqualTo(401);
+        TestHttp forged = new TestHttp(h.base);
+        forged.cookies.put(PanelServerHandler.SESSION_COOKIE, "forged");
+        assertThat(refusedStatus(() -> connect(forged, h.base))).isEqualTo(401);
+    }
+
+    @Test
+    void aScreenPopArrivesAndMissedPopsAreReplayedOnReconnect() throws Exception {
+        TestHttp alice = h.login("alice");
+        Client c = connect(alice, h.base);
+        c.send("{\"type\":\"resume\",\"after\":null}");
+        Ticket t1 = h.call("13900000001", "First caller", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        Thread.sleep(100);
+        String id1 = h.pop("alice", t1);
+        JsonNode pop = c.next("pop");
+        assertThat(pop.get("id").asText()).isEqualTo(id1);
+        assertThat(pop.get("callerName").asText()).isEqualTo("First caller");
+        assertThat(pop.get("ticket").get("number").asText()).isEqualTo(t1.number());
+        c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+
+        Ticket t2 = h.call("13900000002", "Missed while offline", RequestKind.REPAIR, new CallOutcome.Answered("alice"));
+        String id2 = h.pop("alice", t2);
+        Ticket t3 = h.call("13900000003", "Also missed", RequestKind.INQUIRY, new CallOutcome.Answered("alice"));
+        String id3 = h.pop("alice", t3);
+        h.pop("bob", t3);
+
+        Client again = connect(alice, h.base);
+        again.send("{\"type\":\"resume\",\"after\":\"" + id1 + "\"}");
+        assertThat(again.next("pop").get("id").asText()).isEqualTo(id2);
+        assertThat(again.next("pop").get("id").asText()).isEqualTo(id3);
+        assertThat(again.received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(h.registry.scrape()).contains("hotline_screen_pop_latency_seconds_count 3");
+    }
+
+    @Test
+    void aPopOfAConfidentialTicketCarriesNoCallerDataForAnAgentWhoMayNotSeeIt() throws Exception {
+        TestHttp bob = h.login("bob");
+        Client c = connect(bob, h.base);
+        c.send("{\"type\":\"resume\"}");
+        Ticket tip = h.call("13900000003", "Whistle Blower", RequestKind.REPORT, new CallOutcome.Answered("alice"));
+        h.pop("bob", tip);
+        JsonNode pop = c.next("pop");
+        assertThat(pop.get("hidden").asBoolean()).isTrue();
+        assertThat(pop.toString()).doesNotContain("Whistle", "13900000003");
+    }
+
+    @Test
+    void supervisorsGetTheWallboardLive() throws Exception {
+        TestHttp sam = h.login("sam");
+        Client c = connect(sam, h.base);
+        JsonNode first = c.next("board");
+        assertThat(first.get("data").get("callsWaiting").asInt()).isZero();
+        h.calls.current = new CallBoard.Snapshot(2, Duration.ofSeconds(40), 10, 8, 1, 1);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        JsonNode board;
+        do {
+            board = c.next("board");
+        } while (board.get("data").get("callsWaiting").asInt() != 2 && System.nanoTime() < until);
+        assertThat(board.get("data").get("callsWaiting").asInt()).isEqualTo(2);
+        assertThat(board.get("data").get("forwarded").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void agentsDoNotGetTheWallboard() throws Exception {
+        Client c = connect(h.login("alice"), h.base);
+        c.send("{\"type\":\"ping\"}");
+        c.next("pong");
+        assertThat(c.received.poll(700, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void logOutClosesTheOpenSocket() throws Exception {
+        TestHttp alice = h.login("alice");
+        Client c = connect(alice, h.base);
+        c.send("{\"type\":\"ping\"}");
+        c.next("pong");
+        assertThat(alice.post("/api/logout", "").statusCode()).isEqualTo(204);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        while (!c.ws.isInputClosed() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(c.ws.isInputClosed()).isTrue();
+        assertThat(c.closeCode).isEqualTo(4401);
+    }
+
+    @Test
+    void aLoggedOutSessionCannotReconnect() throws Exception {
+        TestHttp alice = h.login("alice");
+        alice.post("/api/logout", "");
+        alice.cookies.put(PanelServerHandler.SESSION_COOKIE, "gone");
+        assertThatThrownBy(() -> connect(alice, h.base)).isInstanceOf(CompletionException.class);
+    }
+}

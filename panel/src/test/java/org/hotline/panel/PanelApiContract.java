@@ -1,0 +1,411 @@
+package org.hotline.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every endpoint over real HTTP against a running panel, with its refusals. */
+abstract class PanelApiContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    PanelHarness h;
+
+    /** A running panel on the backend under test. */
+    abstract PanelHarness newHarness() throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = newHarness();
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> res) throws Exception {
+        return JSON.readTree(res.body());
+    }
+
+    private static String login(String user, String password) {
+        return "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}";
+    }
+
+    // ---- log-in, session, log-out
+
+    @Test
+    void logInSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken() throws Exception {
+        TestHttp http = new TestHttp(h.base);
+        var res = http.postWithoutCsrf("/api/login", login("alice", PanelHarness.PASSWORD));
+        assertThat(res.statusCode()).isEqualTo(200);
+        String cookie = res.headers().firstValue("set-cookie").orElseThrow();
+        assertThat(cookie).startsWith("hotline_session=").contains("HttpOnly", "SameSite=Strict", "Path=/");
+        String id = cookie.substring("hotline_session=".length(), cookie.indexOf(';'));
+        assertThat(java.util.Base64.getUrlDecoder().decode(id)).hasSize(32);
+        assertThat(json(res).get("role").asText()).isEqualTo("agent");
+        assertThat(json(res).get("csrfToken").asText()).hasSizeGreaterThan(40);
+        var me = http.get("/api/session");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json(me).get("username").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSame401() throws Exception {
+        var wrong = new TestHttp(h.base).postWithoutCsrf("/api/login", login("alice", "nope nope nope"));
+        var unknown = new TestHttp(h.base).postWithoutCsrf("/api/login", login("mallory", "nope nope nope"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).isEqualTo(unknown.body());
+        assertThat(wrong.headers().firstValue("set-cookie")).isEmpty();
+    }
+
+    @Test
+    void logInIsRateLimitedPerUser() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(new TestHttp(h.base).postWithoutCsrf("/api/login", login("bob", "guess " + i)).statusCode()).isEqualTo(401);
+        }
+        var limited = new TestHttp(h.base).postWithoutCsrf("/api/login", login("bob", PanelHarness.PASSWORD));
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("retry-after")).isPresent();
+        assertThat(json(limited).get("message").asText()).contains("Too many log-in attempts");
+    }
+
+    @Test
+    void logOutEndsTheSession() throws Exception {
+        TestHttp alice = h.login("alice");
+        assertThat(alice.postWithoutCsrf("/api/logout", "").statusCode()).isEqualTo(403);
+        assertThat(alice.post("/api/logout", "").statusCode()).isEqualTo(204);
+        assertThat(alice.get("/api/session").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyApiRouteButLogInNeedsASession() throws Exception {
+        TestHttp anonymous = new TestHttp(h.base);
+        for (String path : List.of("/api/session", "/api/queue", "/api/tickets/mine", "/api/tickets/1", "/api/agent/state",
+                "/api/departments", "/api/handover", "/api/wallboard", "/api/roster/overrides", "/api/duty")) {
+            assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(anonymous.post("/api/queue/claim", "{}").statusCode()).isEqualTo(401);
+        assertThat(anonymous.post("/api/tickets/1/actions", "{}").statusCode()).isEqualTo(401);
+    }
+
+    // ---- agent state
+
+    @Test
+    void agentStateIsMirroredToAsterisk() throws Exception {
+        TestHttp alice = h.login("alice");
+        assertThat(json(alice.get("/api/agent/state")).get("state").asText()).isEqualTo("offline");
+        assertThat(alice.send("PUT", "/api/agent/state", "{\"state\":\"available\"}").statusCode()).isEqualTo(200);
+        var paused = alice.send("PUT", "/api/agent/state", "{\"state\":\"paused\",\"reason\":\"lunch\"}");
+        assertThat(json(paused).get("state").asText()).isEqualTo("paused");
+        alice.send("PUT", "/api/agent/state", "{\"state\":\"wrap_up\"}");
+        assertThat(h.queueMembers.calls).containsExactly("unpause alice", "pause alice lunch", "pause alice wrap-up");
+        assertThat(json(alice.get("/api/agent/state")).get("state").asText()).isEqualTo("wrap_up");
+    }
+
+    @Test
+    void agentStateRefusals() throws Exception {
+        TestHttp alice = h.login("alice");
+        var noReason = alice.send("PUT", "/api/agent/state", "{\"state\":\"paused\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(json(noReason).get("message").asText()).contains("reason");
+        assertThat(alice.send("PUT", "/api/agent/state", "{\"state\":\"asleep\"}").statusCode()).isEqualTo(400);
+        alice.csrf = null;
+        assertThat(alice.send("PUT", "/api/agent/state", "{\"state\":\"available\"}").statusCode()).isEqualTo(403);
+        h.queueMembers.down = true;
+        TestHttp bob = h.login("bob");
+        var down = bob.send("PUT", "/api/agent/state", "{\"state\":\"available\"}");
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(json(down).get("message").asText()).contains("AMI is not connected");
+        assertThat(h.presence.get("bob")).isEmpty();
+        assertThat(h.login("root").send("PUT", "/api/agent/state", "{\"state\":\"available\"}").statusCode()).isEqualTo(403);
+    }
+
+    // ---- queue and claim
+
+    @Test
+    void queueIsOrderedByUrgencyAndHidesConfidentialTicketsFromAgents() throws Exception {
+        Ticket normal = h.call("13900000001", "Normal", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
+        Ticket urgent = h.call("13900000002", "Urgent", RequestKind.URGENT, new CallOutcome.NoAnswer());
+        Ticket tipOff = h.call("13900000003", "Whistle", RequestKind.REPORT, new CallOutcome.NoAnswer());
+        JsonNode agentQueue = json(h.login("alice").get("/api/queue"));
+        assertThat(agentQueue.findValuesAsText("number")).containsExactly(urgent.number(), normal.number());
+        assertThat(agentQueue.toString()).doesNotContain("Whistle");
+        JsonNode supQueue = json(h.login("sam").get("/api/queue"));
+        assertThat(supQueue.findValuesAsText("number")).contains(tipOff.number());
+        assertThat(agentQueue.get(0).get("ticket").get("dueAt").isTextual()).isTrue();
+    }
+
+    @Test
+    void claimTakesTheNextTicketOnceAndRecordsQueueWait() throws Exception {
+        Ticket t = h.call("13900000001", "Caller", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
+        TestHttp alice = h.login("alice");
+        var claimed = alice.post("/api/queue/claim", "{}");
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        assertThat(json(claimed).get("ticket").get("owner").asText()).isEqualTo("alice");
+        assertThat(json(claimed).get("ticket").get("id").asLong()).isEqualTo(t.id());
+        var empty = h.login("bob").post("/api/queue/claim", "{}");
+        assertThat(empty.statusCode()).isEqualTo(404);
+        assertThat(json(empty).get("message").asText()).contains("queue is empty");
+        assertThat(h.login("root").post("/api/queue/claim", "{}").statusCode()).isEqualTo(403);
+        assertThat(alice.get("/api/tickets/mine").body()).contains(t.number());
+        assertThat(h.registry.scrape()).contains("hotline_queue_wait_seconds_count 1");
+    }
+
+    // ---- working a ticket
+
+    @Test
+    void aTicketIsWorkedThroughItsLifeAndRefusalsCarryTheirReason() throws Exception {
+        Ticket t = h.call("13900000009", "Mrs Chen", null, new CallOutcome.Answered("alice"));
+        TestHttp alice = h.login("alice");
+        String path = "/api/tickets/" + t.id() + "/actions";
+        var noKind = alice.post(path, "{\"type\":\"dispatch\",\"department\":\"engineering\",\"version\":" + t.version() + "}");
+        assertThat(noKind.statusCode()).isEqualTo(422);
+        assertThat(json(noKind).get("message").asText()).contains("choose the kind of request");
+
+        long v = t.version();
+        var intake = alice.post(path, "{\"type\":\"edit-intake\",\"kind\":\"complaint\",\"location\":\"B2-1701\",\"version\":" + v + "}");
+        assertThat(intake.statusCode()).isEqualTo(200);
+        v = json(intake).get("ticket").get("version").asLong();
+
+        var badDept = alice.post(path, "{\"type\":\"dispatch\",\"department\":\"nowhere\",\"version\":" + v + "}");
+        assertThat(badDept.statusCode()).isEqualTo(422);
+
+        var stale = alice.post(path, "{\"type\":\"note\",\"note\":\"x\",\"version\":" + (v - 1) + "}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).get("error").asText()).isEqualTo("version_conflict");
+        assertThat(json(stale).get("message").asText()).contains("changed by someone else");
+
+        var dispatched = alice.post(path, "{\"type\":\"dispatch\",\"department\":\"engineering\",\"note\":\"leak\",\"version\":" + v + "}");
+        assertThat(json(dispatched).get("ticket").get("status").asText()).isEqualTo("dispatched");
+        v = json(dispatched).get("ticket").get("version").asLong();
+
+        var early = alice.post(path, "{\"type\":\"close\",\"note\":\"done\",\"version\":" + v + "}");
+        assertThat(early.statusCode()).isEqualTo(422);
+        assertThat(json(early).get("message").asText()).contains("it is dispatched");
+
+        var plan = alice.post(path, "{\"type\":\"record-plan\",\"plan\":\"replace pipe\",\"deadline\":\"2030-01-02T17:00\",\"version\":" + v + "}");
+        assertThat(plan.statusCode()).isEqualTo(200);
+        assertThat(json(plan).get("ticket").get("deadlines").get("resolve").asText()).isEqualTo("2030-01-02T09:00:00Z");
+        v = json(plan).get("ticket").get("version").asLong();
+
+        var badDate = alice.post(path, "{\"type\":\"record-plan\",\"plan\":\"x\",\"deadline\":\"tomorrow\",\"version\":" + v + "}");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+
+        var resolved = alice.post(path, "{\"type\":\"resolve\",\"summary\":\"pipe replaced\",\"by\":\"Engineering / Li\",\"version\":" + v + "}");
+        assertThat(json(resolved).get("ticket").get("status").asText()).isEqualTo("resolved");
+        v = json(resolved).get("ticket").get("version").asLong();
+        var callback = alice.post(path, "{\"type\":\"record-callback\",\"result\":\"unsatisfied\",\"note\":\"still drips\",\"version\":" + v + "}");
+        v = json(callback).get("ticket").get("version").asLong();
+        var again = alice.post(path, "{\"type\":\"redispatch\",\"reason\":\"still drips\",\"version\":" + v + "}");
+        assertThat(json(again).get("ticket").get("dispatchCount").asInt()).isEqualTo(2);
+        v = json(again).get("ticket").get("version").asLong();
+        v = json(alice.post(path, "{\"type\":\"resolve\",\"summary\":\"fixed\",\"by\":\"Li\",\"version\":" + v + "}")).get("ticket").get("version").asLong();
+        v = json(alice.post(path, "{\"type\":\"record-callback\",\"result\":\"satisfied\",\"version\":" + v + "}")).get("ticket").get("version").asLong();
+        var noClass = alice.post(path, "{\"type\":\"close\",\"version\":" + v + "}");
+        assertThat(noClass.statusCode()).isEqualTo(422);
+        v = json(alice.post(path, "{\"type\":\"classify\",\"classification\":\"valid\",\"version\":" + v + "}")).get("ticket").get("version").asLong();
+        var closed = alice.post(path, "{\"type\":\"close\",\"note\":\"thanks\",\"version\":" + v + "}");
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(json(closed).get("ticket").get("status").asText()).isEqualTo("closed");
+        assertThat(h.ticket(t.id()).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
+
+        JsonNode detail = json(alice.get("/api/tickets/" + t.id()));
+        assertThat(detail.get("history").findValuesAsText("action"))
+                .contains("opened", "edit-intake", "dispatch", "record-plan", "resolve", "record-callback", "redispatch", "classify", "close");
+    }
+
+    @Test
+    void actionBodiesAreValidated() throws Exception {
+        Ticket t = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        TestHttp alice = h.login("alice");
+        String path = "/api/tickets/" + t.id() + "/actions";
+        assertThat(alice.post(path, "{\"type\":\"note\",\"note\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(json(alice.post(path, "{\"type\":\"fly\",\"version\":1}")).get("message").asText()).contains("Unknown action type");
+        assertThat(alice.post(path, "[1,2]").statusCode()).isEqualTo(400);
+        assertThat(alice.post("/api/tickets/abc/actions", "{}").statusCode()).isEqualTo(404);
+        assertThat(alice.post("/api/tickets/999/actions", "{\"type\":\"note\",\"version\":1}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgentCannotWorkAnotherAgentsTicket() throws Exception {
+        Ticket t = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        var res = h.login("bob").post("/api/tickets/" + t.id() + "/actions",
+                "{\"type\":\"dispatch\",\"department\":\"engineering\",\"version\":" + t.version() + "}");
+        assertThat(res.statusCode()).isEqualTo(422);
+        assertThat(json(res).get("message").asText()).contains("owned by alice");
+    }
+
+    @Test
+    void confidentialTicketsAre404ForRolesThatMayNotSeeThem() throws Exception {
+        Ticket tip = h.call("13900000003", "Whistle", RequestKind.REPORT, new CallOutcome.Answered("alice"));
+        Ticket other = h.call("13900000003", "Whistle", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        TestHttp bob = h.login("bob");
+        var hidden = bob.get("/api/tickets/" + tip.id());
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("Whistle");
+        assertThat(bob.post("/api/tickets/" + tip.id() + "/actions", "{\"type\":\"note\",\"note\":\"x\",\"version\":1}").statusCode()).isEqualTo(404);
+        JsonNode bobsOwn = json(bob.get("/api/tickets/" + other.id()));
+        assertThat(bobsOwn.get("caller").get("previous").findValuesAsText("number")).doesNotContain(tip.number());
+        assertThat(h.login("alice").get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
+        assertThat(h.login("sam").get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
+        JsonNode samView = json(h.login("sam").get("/api/tickets/" + other.id()));
+        assertThat(samView.get("caller").get("previous").findValuesAsText("number")).contains(tip.number());
+        assertThat(samView.get("caller").get("repeat").asBoolean()).isFalse();
+    }
+
+    @Test
+    void callerHistoryFlagsARepeat() throws Exception {
+        h.call("13911112222", "Repeat", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        Ticket second = h.call("13911112222", "Repeat", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        JsonNode detail = json(h.login("alice").get("/api/tickets/" + second.id()));
+        assertThat(detail.get("caller").get("repeat").asBoolean()).isTrue();
+        assertThat(detail.get("caller").get("previous")).hasSize(1);
+    }
+
+    @Test
+    void reassignIsForManagersAndChecksTheNewOwner() throws Exception {
+        Ticket t = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        String path = "/api/tickets/" + t.id() + "/reassign";
+        assertThat(h.login("alice").post(path, "{\"owner\":\"bob\",\"version\":" + t.version() + "}").statusCode()).isEqualTo(403);
+        TestHttp sam = h.login("sam");
+        assertThat(sam.post(path, "{\"owner\":\"ghost\",\"version\":" + t.version() + "}").statusCode()).isEqualTo(422);
+        var ok = sam.post(path, "{\"owner\":\"bob\",\"note\":\"alice is off\",\"version\":" + t.version() + "}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(json(ok).get("ticket").get("owner").asText()).isEqualTo("bob");
+        Ticket tip = h.call("2", "y", RequestKind.REPORT, new CallOutcome.Answered("sam"));
+        var toAgent = sam.post("/api/tickets/" + tip.id() + "/reassign", "{\"owner\":\"bob\",\"version\":" + tip.version() + "}");
+        assertThat(toAgent.statusCode()).isEqualTo(422);
+        assertThat(json(toAgent).get("message").asText()).contains("confidential");
+    }
+
+    @Test
+    void departmentsAndHandover() throws Exception {
+        TestHttp alice = h.login("alice");
+        assertThat(json(alice.get("/api/departments")).findValuesAsText("id")).containsExactly("engineering", "security");
+        assertThat(json(alice.get("/api/handover")).get("recent")).isEmpty();
+        assertThat(alice.post("/api/handover", "{\"followUp\":\"x\"}").statusCode()).isEqualTo(400);
+        var rec = alice.post("/api/handover", "{\"onDuty\":\"bob\",\"followUp\":\"call Mrs Chen back\",\"notes\":\"quiet\"}");
+        assertThat(rec.statusCode()).isEqualTo(201);
+        JsonNode recent = json(h.login("bob").get("/api/handover")).get("recent");
+        assertThat(recent.get(0).get("handedOverBy").asText()).isEqualTo("alice");
+        assertThat(recent.get(0).get("followUp").asText()).isEqualTo("call Mrs Chen back");
+    }
+
+    // ---- supervisors and duty managers
+
+    @Test
+    void wallboardIsForManagersAndCountsBreaches() throws Exception {
+        h.calls.current = new CallBoard.Snapshot(3, Duration.ofSeconds(95), 40, 33, 4, 3);
+        h.presence.set("alice", org.hotline.ticket.AgentState.AVAILABLE, null, Duration.ofMinutes(1));
+        Ticket late = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.tickets.updateIntake(late.id(), org.hotline.ticket.IntakeUpdate.none()
+                .withDeadlines(java.util.Map.of("resolve", java.time.Instant.now().minusSeconds(60))));
+        h.call("2", "y", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        assertThat(h.login("alice").get("/api/wallboard").statusCode()).isEqualTo(403);
+        JsonNode board = json(h.login("sam").get("/api/wallboard"));
+        assertThat(board.get("callsWaiting").asInt()).isEqualTo(3);
+        assertThat(board.get("longestWaitSeconds").asInt()).isEqualTo(95);
+        assertThat(board.get("abandoned").asInt()).isEqualTo(4);
+        assertThat(board.get("agentsByState").get("available").asInt()).isEqualTo(1);
+        assertThat(board.get("overdue").findValuesAsText("number")).containsExactly(late.number());
+        assertThat(board.get("atRisk")).hasSize(1);
+        assertThat(board.toString()).doesNotContain("callerName");
+        assertThat(json(h.login("wang").get("/api/wallboard")).get("overdue")).hasSize(1);
+        assertThat(h.registry.scrape()).contains("hotline_deadline_breaches_total{kind=\"complaint\"} 1.0");
+    }
+
+    @Test
+    void rosterOverridesAreValidatedBeforeSaving() throws Exception {
+        TestHttp sam = h.login("sam");
+        String date = LocalDate.now(PanelHarness.ZONE).plusDays(3).toString();
+        var ok = sam.send("PUT", "/api/roster/overrides", "{\"roster\":\"main\",\"date\":\"" + date + "\",\"dutyA\":\"sun\",\"dutyB\":\"li\",\"note\":\"Wang on leave\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        var bad = sam.send("PUT", "/api/roster/overrides", "{\"roster\":\"main\",\"date\":\"2001-01-01\",\"dutyA\":\"nobody\",\"dutyB\":\"li\"}");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(json(bad).get("message").asText()).contains("in the past", "'nobody' is not a known person");
+        var same = sam.send("PUT", "/api/roster/overrides", "{\"roster\":\"main\",\"date\":\"" + date + "\",\"dutyA\":\"li\",\"dutyB\":\"li\"}");
+        assertThat(json(same).get("message").asText()).contains("someone other than A");
+        assertThat(sam.send("PUT", "/api/roster/overrides", "{\"roster\":\"main\",\"date\":\"25/12\",\"dutyA\":\"li\"}").statusCode()).isEqualTo(400);
+        assertThat(json(sam.get("/api/roster/overrides")).findValuesAsText("dutyA")).containsExactly("sun");
+        assertThat(h.login("wang").send("PUT", "/api/roster/overrides", "{}").statusCode()).isEqualTo(403);
+        assertThat(h.login("alice").get("/api/roster/overrides").statusCode()).isEqualTo(403);
+        assertThat(sam.send("DELETE", "/api/roster/overrides/main/" + date, "").statusCode()).isEqualTo(204);
+        assertThat(sam.send("DELETE", "/api/roster/overrides/main/" + date, "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void dutyManagerSeesCallsForwardedToThemAndAfterHoursTickets() throws Exception {
+        Ticket forwarded = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Forwarded("wang", "13800000001"));
+        Ticket waiting = h.call("2", "y", RequestKind.REPAIR, new CallOutcome.NoAnswer());
+        Ticket elsewhere = h.call("3", "z", RequestKind.COMPLAINT, new CallOutcome.Forwarded("li", "13800000002"));
+        JsonNode duty = json(h.login("wang").get("/api/duty?person=li"));
+        assertThat(duty.get("person").asText()).isEqualTo("wang");
+        assertThat(duty.get("forwarded").findValuesAsText("number")).containsExactly(forwarded.number());
+        assertThat(duty.get("afterHours").findValuesAsText("number")).containsExactly(waiting.number());
+        JsonNode forLi = json(h.login("sam").get("/api/duty?person=li"));
+        assertThat(forLi.get("forwarded").findValuesAsText("number")).containsExactly(elsewhere.number());
+        assertThat(h.login("alice").get("/api/duty").statusCode()).isEqualTo(403);
+        assertThat(h.login("sam").get("/api/duty?hours=x").statusCode()).isEqualTo(400);
+    }
+
+    // ---- operations
+
+    @Test
+    void readinessReportsEachDependency() throws Exception {
+        TestHttp anyone = new TestHttp(h.base);
+        assertThat(json(anyone.get("/health/live")).get("status").asText()).isEqualTo("up");
+        var ready = anyone.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready).get("checks").fieldNames()).toIterable().containsExactly("ami", "postgres", "redis");
+        h.health.put("redis", () -> HealthCheck.Status.down("connection refused"));
+        h.health.put("ami", () -> { throw new IllegalStateException("boom"); });
+        var notReady = anyone.get("/health/ready");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        JsonNode checks = json(notReady).get("checks");
+        assertThat(checks.get("postgres").get("status").asText()).isEqualTo("up");
+        assertThat(checks.get("redis").get("detail").asText()).isEqualTo("connection refused");
+        assertThat(checks.get("ami").get("detail").asText()).contains("boom");
+    }
+
+    @Test
+    void metricsArePrometheusText() throws Exception {
+        h.server.metrics().ticketOpened("complaint");
+        var res = new TestHttp(h.base).get("/metrics");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("content-type").orElseThrow()).startsWith("text/plain");
+        assertThat(res.body()).contains("hotline_screen_pop_latency_seconds", "hotline_queue_wait_seconds",
+                "hotline_tickets_opened_total{kind=\"complaint\"} 1.0", "jvm_memory_used_bytes", "jvm_threads_live_threads");
+    }
+
+    @Test
+    void thePageIsServedWithItsScripts() throws Exception {
+        TestHttp anyone = new TestHttp(h.base);
+        var page = anyone.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/app.js\">");
+        for (String asset : List.of("/app.js", "/api.js", "/dom.js", "/live.js", "/styles.css")) {
+            assertThat(anyone.get(asset).statusCode()).as(asset).isEqualTo(200);
+        }
+        for (String asset : List.of("/app.js", "/api.js", "/dom.js", "/live.js")) {
+            assertThat(anyone.get(asset).body()).as(asset).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
+        }
+    }
+
+    @Test
+    void firstAdminIsCreatedOnceWithARandomPassword() throws Exception {
+        FirstAdminFixture.assertFirstAdmin(h);
+    }
+}

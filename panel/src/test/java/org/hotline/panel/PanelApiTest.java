@@ -1,0 +1,9 @@
+package org.hotline.panel;
+
+/** The contract against hand-written fakes of the storage ports (fast, no servers). */
+class PanelApiTest extends PanelApiContract {
+    @Override
+    PanelHarness newHarness() throws Exception {
+        return new PanelHarness();
+    }
+}

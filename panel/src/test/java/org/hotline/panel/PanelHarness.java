@@ -1,0 +1,188 @@
+package org.hotline.panel;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.panel.fakes.FakeDirectory;
+import org.hotline.panel.fakes.FakeDispatchQueue;
+import org.hotline.panel.fakes.FakeEventStream;
+import org.hotline.panel.fakes.FakeTicketStore;
+import org.hotline.panel.roster.BasicRosterOverrideValidator;
+import org.hotline.panel.roster.InMemoryRosterOverrides;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.Department;
+import org.hotline.ticket.EventStream;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Role;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.User;
+import org.hotline.storage.Storage;
+import org.hotline.storage.testing.StorageFixture;
+import org.hotline.ticket.DepartmentStore;
+import org.hotline.ticket.DispatchQueue;
+import org.hotline.ticket.HandoverStore;
+import org.hotline.ticket.PresenceStore;
+import org.hotline.ticket.TicketStore;
+import org.hotline.ticket.UserStore;
+
+/**
+ * A running panel on an ephemeral port backed by hand-written fakes of the ports, with users
+ * alice and bob (agents), sam (supervisor), wang (duty manager) and root (admin), all with
+ * password {@link #PASSWORD}, and departments "engineering" and "security".
+ */
+final class PanelHarness implements AutoCloseable {
+    static final String PASSWORD = "correct horse 42";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The storage ports a harness runs on: hand-written fakes or the real storage. */
+    record Backend(TicketStore tickets, DispatchQueue queue, EventStream events, PresenceStore presence, UserStore users,
+                   DepartmentStore departments, HandoverStore handovers, AutoCloseable resources) {
+
+        static Backend fakes(Clock clock) {
+            FakeDispatchQueue queue = new FakeDispatchQueue(clock);
+            return new Backend(new FakeTicketStore(clock, queue), queue, new FakeEventStream(),
+                    new FakeDirectory.Presences(clock), new FakeDirectory.Users(), new FakeDirectory.Departments(),
+                    new FakeDirectory.Handovers(), () -> { });
+        }
+
+        /** The real storage (PostgreSQL + Redis) on a fresh database, from storage's test fixture. */
+        static Backend storage(Clock clock) {
+            Storage s = StorageFixture.shared().freshStorage(clock);
+            return new Backend(s.tickets(), s.queue(), s.events(), s.presence(), s.users(), s.departments(),
+                    s.handovers(), s);
+        }
+    }
+
+    final Clock clock;
+    final Backend backend;
+    final TicketStore tickets;
+    final DispatchQueue queue;
+    final EventStream events;
+    final UserStore users;
+    final DepartmentStore departments;
+    final HandoverStore handovers;
+    final PresenceStore presence;
+    final FakeDirectory.QueueMembers queueMembers = new FakeDirectory.QueueMembers();
+    final FakeDirectory.Calls calls = new FakeDirectory.Calls();
+    final InMemoryRosterOverrides overrides = new InMemoryRosterOverrides(List.of());
+    final Map<String, HealthCheck> health = new LinkedHashMap<>();
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final PanelServer server;
+    final String base;
+    private final AtomicInteger calls0 = new AtomicInteger();
+
+    PanelHarness() throws Exception {
+        this(Clock.systemUTC(), Backend.fakes(Clock.systemUTC()), PanelConfig.defaults().withBind("127.0.0.1", 0));
+    }
+
+    PanelHarness(Clock clock, Backend backend, PanelConfig config) throws Exception {
+        this.clock = clock;
+        this.backend = backend;
+        this.tickets = backend.tickets();
+        this.queue = backend.queue();
+        this.events = backend.events();
+        this.users = backend.users();
+        this.departments = backend.departments();
+        this.handovers = backend.handovers();
+        this.presence = backend.presence();
+        String hash = new String(BCrypt.withDefaults().hash(10, PASSWORD.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        users.create(new User("alice", "Alice Agent", Role.AGENT, hash, null, true));
+        users.create(new User("bob", "Bob Agent", Role.AGENT, hash, null, true));
+        users.create(new User("sam", "Sam Supervisor", Role.SUPERVISOR, hash, null, true));
+        users.create(new User("wang", "Wang Lei", Role.DUTY_MANAGER, hash, null, true));
+        users.create(new User("root", "Root Admin", Role.ADMIN, hash, null, true));
+        departments.save(new Department("engineering", "Engineering", true));
+        departments.save(new Department("security", "Security", true));
+        health.put("postgres", () -> HealthCheck.Status.up("fake store"));
+        health.put("redis", () -> HealthCheck.Status.up("fake streams"));
+        health.put("ami", () -> HealthCheck.Status.up("fake AMI"));
+        PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
+                calls, overrides, new BasicRosterOverrideValidator(Set.of("main"), Set.of("wang", "li", "zhao", "sun"), clock, ZONE),
+                Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")));
+        PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300));
+        server = new PanelServer(config, policy, ports, registry, clock);
+        base = "http://127.0.0.1:" + server.start().getPort();
+    }
+
+    private HealthCheck.Status check(String name) {
+        return health.get(name).check();
+    }
+
+    /** A call as the IVR records it: opened, intake captured, then the outcome. */
+    Ticket call(String callerNumber, String callerName, RequestKind kind, CallOutcome outcome) {
+        String linked = "call-" + calls0.incrementAndGet() + "-" + System.nanoTime();
+        Ticket t = tickets.openForCall(new CallIntake("complaints", callerNumber, callerName, linked + ".1", linked, clock.instant()));
+        if (kind != null) {
+            t = tickets.updateIntake(t.id(), IntakeUpdate.none().withKind(kind)
+                    .withDeadlines(Map.of("resolve", clock.instant().plus(Duration.ofHours(2)))));
+        }
+        Ticket after = outcome == null ? t : tickets.recordCallOutcome(t.id(), outcome);
+        if (after.awaitsAgent()) {
+            awaitQueued(after);
+        }
+        return after;
+    }
+
+    /** Waits until the store has put the ticket in its line's queue (the real store does it asynchronously). */
+    void awaitQueued(Ticket t) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (queue.peek(t.line(), 1000).stream().noneMatch(q -> q.ticketId() == t.id())) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("ticket " + t.number() + " did not reach queue " + t.line());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Publishes a screen pop to the agent's stream as the AMI client does; returns its id. */
+    String pop(String agent, Ticket t) {
+        return events.publish(EventStream.agentKey(agent), Map.of("type", "screen-pop", "ticketId", Long.toString(t.id()),
+                "callerNumber", t.callerNumber() == null ? "" : t.callerNumber(),
+                "callerName", t.callerName() == null ? "" : t.callerName(), "line", t.line(),
+                "publishedAt", Long.toString(Instant.now().toEpochMilli())));
+    }
+
+    /** A logged-in client. */
+    TestHttp login(String user) throws Exception {
+        TestHttp http = new TestHttp(base);
+        var res = http.postWithoutCsrf("/api/login", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (res.statusCode() != 200) {
+            throw new AssertionError("log-in of " + user + " failed: " + res.statusCode() + " " + res.body());
+        }
+        http.csrf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(res.body()).get("csrfToken").asText();
+        return http;
+    }
+
+    Optional<Ticket> ticket(long id) { return tickets.find(id); }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            try {
+                backend.resources().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the test backend failed", e);
+            }
+        }
+    }
+}
