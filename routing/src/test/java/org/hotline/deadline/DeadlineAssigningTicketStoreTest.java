@@ -1,0 +1,85 @@
+package org.hotline.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hotline.calendar.WorkingCalendar;
+import org.hotline.config.HotlineConfig;
+import org.hotline.testing.HotlineConfigBuilder;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketStore;
+import org.junit.jupiter.api.Test;
+
+class DeadlineAssigningTicketStoreTest {
+    private static final HotlineConfig CONFIG = HotlineConfigBuilder.example().build();
+    private static final PolicyDeadlines DEADLINES = new PolicyDeadlines(CONFIG,
+            new DeadlineCalculator(new WorkingCalendar(CONFIG.calendar(), CONFIG.zone())));
+    /** Tuesday 2026-11-24 10:00 in Asia/Shanghai. */
+    private static final Instant ACCEPTED = Instant.parse("2026-11-24T02:00:00Z");
+
+    /** Applies updates to one ticket the way the real stores do, and records them. */
+    private static final class OneTicket {
+        Ticket ticket = new Ticket.Builder().id(7).number("HL-2026-000007").line("complaints")
+                .createdAt(ACCEPTED).updatedAt(ACCEPTED).build();
+        final List<IntakeUpdate> updates = new ArrayList<>();
+
+        TicketStore store() {
+            return (TicketStore) Proxy.newProxyInstance(TicketStore.class.getClassLoader(),
+                    new Class<?>[] {TicketStore.class}, (proxy, method, args) -> {
+                        if (!method.getName().equals("updateIntake")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        IntakeUpdate u = (IntakeUpdate) args[1];
+                        updates.add(u);
+                        ticket = u.applyTo(ticket);
+                        return ticket;
+                    });
+        }
+    }
+
+    @Test
+    void choosingAKindStampsThePolicyDeadlinesCountedFromAcceptance() {
+        OneTicket one = new OneTicket();
+        Ticket t = new DeadlineAssigningTicketStore(one.store(), DEADLINES)
+                .updateIntake(7, IntakeUpdate.none().withKind(RequestKind.COMPLAINT));
+
+        assertThat(t.kind()).isEqualTo(RequestKind.COMPLAINT);
+        assertThat(t.deadlines()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "acknowledge", Instant.parse("2026-11-24T07:15:00Z"),      // 10:00 + 3h45 (lunch skipped) = 15:15 local
+                "plan", Instant.parse("2026-11-25T02:00:00Z"),             // Wednesday 10:00
+                "resolve", Instant.parse("2026-11-26T02:00:00Z"),          // Thursday 10:00
+                "resolve.max", Instant.parse("2026-12-03T02:00:00Z"),      // 7 working days
+                "callback", Instant.parse("2026-11-29T02:00:00Z")));      // 3 calendar days after resolve
+    }
+
+    @Test
+    void updatesWithoutAKindOrWithTheirOwnDeadlinesPassThrough() {
+        OneTicket one = new OneTicket();
+        TicketStore store = new DeadlineAssigningTicketStore(one.store(), DEADLINES);
+        store.updateIntake(7, IntakeUpdate.none().withLocation("B3-1201"));
+        Map<String, Instant> own = Map.of("answer", ACCEPTED.plusSeconds(60));
+        store.updateIntake(7, IntakeUpdate.none().withKind(RequestKind.INQUIRY).withDeadlines(own));
+
+        assertThat(one.updates).hasSize(2);
+        assertThat(one.ticket.deadlines()).isEqualTo(own);
+    }
+
+    @Test
+    void settingTheSameKindAgainWritesNothingMore() {
+        OneTicket one = new OneTicket();
+        TicketStore store = new DeadlineAssigningTicketStore(one.store(), DEADLINES);
+        store.updateIntake(7, IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        int writes = one.updates.size();
+        store.updateIntake(7, IntakeUpdate.none().withKind(RequestKind.REPAIR));
+
+        assertThat(writes).isEqualTo(2);
+        assertThat(one.updates).hasSize(3);
+        assertThat(one.ticket.deadlines()).containsKeys("dispatch", "resolve", "resolve.max", "callback");
+    }
+}
