@@ -93,6 +93,14 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
         if (!Files.isExecutable(Path.of("/usr/sbin/chroot")) && !Files.isExecutable(Path.of("/usr/bin/chroot"))) {
             return "no chroot command on this machine";
         }
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (!Integer.valueOf(0).equals(uid)) {
+                return "the tests start Asterisk with chroot, which needs root (running as uid " + uid + ")";
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return "cannot tell whether this process is root: " + e.getMessage();
+        }
         return null;
     }
 
