@@ -111,6 +111,7 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI=true but the Asterisk end-to-end tests cannot run: " + missing);
             }
+            System.err.println("asterisk-it: Asterisk end-to-end tests skipped: " + missing);
             Assumptions.abort("Asterisk end-to-end tests skipped: " + missing);
         }
         IOException last = null;
