@@ -26,11 +26,13 @@ public record DutyPair(String a, Optional<String> b) {
      * Builds a pair from its YAML list: empty gives no pair (nobody on that slot), one or two
      * ids give a pair.
      *
-     * @throws IllegalArgumentException for more than two names or a null name
+     * @throws IllegalArgumentException for more than two names or an empty name
      */
     public static Optional<DutyPair> fromList(List<String> ids) {
-        if (ids.contains(null)) {
-            throw new IllegalArgumentException("expected person ids, got an empty entry");
+        for (String id : ids) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("expected person ids, got an empty entry in " + ids);
+            }
         }
         switch (ids.size()) {
             case 0: return Optional.empty();

@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * The domain part of the configuration file: {@code timezone}, {@code calendar},
  * {@code people}, {@code rosters}, {@code deadline-policies} and {@code lines}, each list in
- * file order. Ids are unique within each list (YAML map keys are, so a duplicate is a
- * programming error here). Cross-references are checked by {@link ConfigValidator}.
+ * file order. Roster and policy ids are unique (they are YAML map keys, so a duplicate is a
+ * programming error here); duplicate person or line ids (YAML lists) and cross-references are
+ * reported by {@link ConfigValidator}. The lookups return the first match.
  */
 public record HotlineConfig(
         ZoneId zone,
@@ -29,10 +30,8 @@ public record HotlineConfig(
         rosters = List.copyOf(rosters);
         deadlinePolicies = List.copyOf(deadlinePolicies);
         lines = List.copyOf(lines);
-        requireUniqueIds("people", people, Person::id);
         requireUniqueIds("rosters", rosters, RosterConfig::id);
         requireUniqueIds("deadline-policies", deadlinePolicies, DeadlinePolicy::id);
-        requireUniqueIds("lines", lines, LineConfig::id);
     }
 
     private static <T> void requireUniqueIds(String section, List<T> items, Function<T, String> id) {

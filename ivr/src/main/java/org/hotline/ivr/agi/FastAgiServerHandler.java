@@ -59,15 +59,21 @@ final class FastAgiServerHandler extends ChannelInboundHandlerAdapter {
             log.warn("FastAGI peer {} sent {} before its environment; closing", ctx.channel().remoteAddress(), msg);
             finish(ctx, new NettyAgiSession(ctx.channel(), new AgiRequest(Map.of()), metrics, dependencies), "FALLBACK", Map.of());
         } else if (msg instanceof AgiReply reply) {
-            session.onReply(reply);
+            if (!session.onReply(reply)) {
+                protocolError(ctx, new AgiProtocolError(reply.toString(), "no reply while no command is pending"));
+            }
         } else if (msg instanceof AgiHangup) {
             session.onHangup();
         } else if (msg instanceof AgiProtocolError error) {
-            log.warn("FastAGI protocol error on {}: {} ({})", session.request().channel(), error.line(), error.reason());
-            // the failed command fails the flow, which then sets FALLBACK; close anyway if the peer stays mute
-            ctx.executor().schedule(() -> ctx.close(), FINISH_GRACE_SECONDS, TimeUnit.SECONDS);
-            session.onProtocolError(error);
+            protocolError(ctx, error);
         }
+    }
+
+    private void protocolError(ChannelHandlerContext ctx, AgiProtocolError error) {
+        log.warn("FastAGI protocol error on {}: {} (expected {})", session.request().channel(), error.line(), error.reason());
+        // the failed command fails the flow, which then sets FALLBACK; close anyway if the peer stays mute
+        ctx.executor().schedule(() -> ctx.close(), FINISH_GRACE_SECONDS, TimeUnit.SECONDS);
+        session.onProtocolError(error);
     }
 
     private void start(ChannelHandlerContext ctx, AgiRequest request) {

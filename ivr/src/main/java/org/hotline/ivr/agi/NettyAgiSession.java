@@ -91,15 +91,17 @@ final class NettyAgiSession implements AgiSession {
         });
     }
 
-    void onReply(AgiReply reply) {
+    /** Completes the command in flight; false when there is none (the peer broke the protocol). */
+    boolean onReply(AgiReply reply) {
         Pending done = inFlight;
         if (done == null) {
-            throw new AgiProtocolException(new AgiProtocolError(reply.toString(), "no reply while no command is pending"));
+            return false;
         }
         inFlight = null;
         metrics.commandRoundTrip(System.nanoTime() - done.sentAt);
         writeNextIfIdle();
         done.reply.complete(reply);
+        return true;
     }
 
     void onHangup() {

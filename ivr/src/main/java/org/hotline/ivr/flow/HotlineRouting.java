@@ -3,13 +3,13 @@ package org.hotline.ivr.flow;
 import java.time.Instant;
 import java.util.Optional;
 import org.hotline.config.LineConfig;
+import org.hotline.routing.CallRouter;
 import org.hotline.routing.RoutingDecision;
 
 /**
  * What the hotline flow needs from the routing core: the same two methods as
- * {@code org.hotline.routing.CallRouter}, declared here so the flow can be tested with a
- * hand-written fake and the app can hand in the router (an adapter of two lines, or the router
- * itself once it implements this interface). Implementations may block (they are called
+ * {@link CallRouter}, declared here so the flow can be tested with a hand-written fake; the app
+ * hands in the real router with {@link #of(CallRouter)}. Implementations may block (they are called
  * through {@link org.hotline.ivr.agi.AgiSession#call}) and must be thread-safe.
  */
 public interface HotlineRouting {
@@ -19,4 +19,19 @@ public interface HotlineRouting {
 
     /** Who must answer a call on {@code lineId} at {@code at}; {@code urgent} for urgent requests. */
     RoutingDecision decide(String lineId, Instant at, boolean urgent);
+
+    /** The routing core's router as the flow sees it. */
+    static HotlineRouting of(CallRouter router) {
+        return new HotlineRouting() {
+            @Override
+            public Optional<LineConfig> lineForNumber(String dialled) {
+                return router.lineForNumber(dialled);
+            }
+
+            @Override
+            public RoutingDecision decide(String lineId, Instant at, boolean urgent) {
+                return router.decide(lineId, at, urgent);
+            }
+        };
+    }
 }

@@ -92,8 +92,16 @@ public final class CallSimulator {
                     + "agi_context: hotline\n"
                     + "agi_extension: " + call.dialled() + "\n"
                     + "agi_priority: 1\n"
-                    + "agi_arg_1: " + call.dialled() + "\n"
+                    + arguments()
                     + "\n";
+        }
+
+        private String arguments() {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < call.arguments().size(); i++) {
+                lines.append("agi_arg_").append(i + 1).append(": ").append(call.arguments().get(i)).append('\n');
+            }
+            return lines.toString();
         }
 
         void log(String line) {

@@ -1,5 +1,6 @@
 package org.hotline.ivr.sim;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,15 +21,24 @@ import java.util.Objects;
  * @param queueAnswerer the device that answers {@code EXEC Queue} (e.g. {@code PJSIP/1001}),
  *                      or {@code null} for a queue timeout
  * @param messageSeconds how long the caller speaks into RECORD FILE (0: silence)
+ * @param arguments     the AGI arguments ({@code agi_arg_1}...); the hotline flow takes the
+ *                      dialled number, the survey flow a ticket number and a panel user
  */
 public record SimulatedCall(String flow, String dialled, String callerId, String keys,
-                            Map<String, String> dialOutcomes, String queueAnswerer, int messageSeconds) {
+                            Map<String, String> dialOutcomes, String queueAnswerer, int messageSeconds,
+                            List<String> arguments) {
 
     public SimulatedCall {
         Objects.requireNonNull(flow, "flow");
         Objects.requireNonNull(dialled, "dialled");
         Objects.requireNonNull(keys, "keys");
         dialOutcomes = Map.copyOf(dialOutcomes);
+        arguments = List.copyOf(arguments);
+        for (String argument : arguments) {
+            if (argument.chars().anyMatch(c -> c < 0x20)) {
+                throw new IllegalArgumentException("an AGI argument cannot hold control characters");
+            }
+        }
         if (!keys.matches("[0-9*#_H]*")) {
             throw new IllegalArgumentException("keys may hold 0-9, *, #, _ (no input) and H (hang up), got " + keys);
         }
@@ -39,22 +49,28 @@ public record SimulatedCall(String flow, String dialled, String callerId, String
 
     /** A hotline call that presses {@code keys}; nobody answers any phone. */
     public static SimulatedCall hotline(String dialled, String callerId, String keys) {
-        return new SimulatedCall("hotline", dialled, callerId, keys, Map.of(), null, 0);
+        return new SimulatedCall("hotline", dialled, callerId, keys, Map.of(), null, 0, List.of(dialled));
+    }
+
+    /** A satisfaction survey call for {@code ticketNumber} on behalf of panel user {@code user}. */
+    public static SimulatedCall survey(String ticketNumber, String user, String callerId, String keys) {
+        return new SimulatedCall("survey", callerId == null ? "s" : callerId, callerId, keys, Map.of(), null, 0,
+                List.of(ticketNumber, user));
     }
 
     public SimulatedCall withDialOutcomes(Map<String, String> outcomes) {
-        return new SimulatedCall(flow, dialled, callerId, keys, outcomes, queueAnswerer, messageSeconds);
+        return new SimulatedCall(flow, dialled, callerId, keys, outcomes, queueAnswerer, messageSeconds, arguments);
     }
 
     public SimulatedCall withQueueAnswerer(String device) {
-        return new SimulatedCall(flow, dialled, callerId, keys, dialOutcomes, device, messageSeconds);
+        return new SimulatedCall(flow, dialled, callerId, keys, dialOutcomes, device, messageSeconds, arguments);
     }
 
     public SimulatedCall withMessageSeconds(int seconds) {
-        return new SimulatedCall(flow, dialled, callerId, keys, dialOutcomes, queueAnswerer, seconds);
+        return new SimulatedCall(flow, dialled, callerId, keys, dialOutcomes, queueAnswerer, seconds, arguments);
     }
 
     public SimulatedCall withFlow(String name) {
-        return new SimulatedCall(name, dialled, callerId, keys, dialOutcomes, queueAnswerer, messageSeconds);
+        return new SimulatedCall(name, dialled, callerId, keys, dialOutcomes, queueAnswerer, messageSeconds, arguments);
     }
 }

@@ -48,6 +48,18 @@ final class FakeAsterisk implements AutoCloseable {
         return line;
     }
 
+    /** True when the server sends nothing within {@code millis}. */
+    boolean nothingWithin(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            return !in.ready() && in.readLine() == null;
+        } catch (java.net.SocketTimeoutException quiet) {
+            return true;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
     /** Reads one command and answers it. */
     String reply(String reply) throws IOException {
         String command = command();

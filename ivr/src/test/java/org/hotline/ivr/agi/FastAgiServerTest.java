@@ -56,9 +56,19 @@ class FastAgiServerTest {
         }
     };
 
+    /** Three commands sent at once from a thread that is not the event loop. */
+    private final AgiFlow burst = session -> CompletableFuture.supplyAsync(() -> List.of(
+                    session.send(new AgiCommand.Verbose("one", 1)),
+                    session.send(new AgiCommand.Verbose("two", 1)),
+                    session.send(new AgiCommand.Verbose("three", 1))))
+            .thenCompose(sent -> CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                    .thenApply(x -> sent.stream().map(f -> f.join().result()).toList()))
+            .thenAccept(seen::addAll);
+
     private FastAgiServer start(FastAgiConfig config) throws Exception {
         server = new FastAgiServer(config.withPort(0),
-                new AgiFlows(Map.of("greet", greet, "hold", hold, "broken", broken, "slow", slow)), registry);
+                new AgiFlows(Map.of("greet", greet, "hold", hold, "broken", broken, "slow", slow, "burst", burst)),
+                registry);
         server.start();
         return server;
     }
@@ -185,6 +195,46 @@ class FastAgiServerTest {
             asterisk.write("this is not agi\n");
             assertThat(asterisk.answerAllUntilClosed()).containsExactly("SET VARIABLE HOTLINE_STATUS \"FALLBACK\"");
         }
+    }
+
+    @Test
+    void commandsSentTogetherGoOutOneAtATimeInOrder() throws Exception {
+        start();
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("burst");
+            assertThat(asterisk.command()).isEqualTo("VERBOSE \"one\" 1");
+            assertThat(asterisk.nothingWithin(300)).as("no second command before the first reply").isTrue();
+            asterisk.write("200 result=11\n");
+            assertThat(asterisk.reply("200 result=22")).isEqualTo("VERBOSE \"two\" 1");
+            assertThat(asterisk.reply("200 result=33")).isEqualTo("VERBOSE \"three\" 1");
+            assertThat(asterisk.command()).isNull();
+        }
+        assertThat(seen).containsExactly("11", "22", "33");
+    }
+
+    @Test
+    void replyNobodyAskedForIsAProtocolErrorNotACrash() throws Exception {
+        start(FastAgiConfig.defaults().withDependencyTimeout(Duration.ofMillis(300)));
+        try (var asterisk = new FakeAsterisk(server.localAddress())) {
+            asterisk.call("slow");
+            asterisk.write("200 result=1\n");
+            assertThat(asterisk.answerAllUntilClosed()).containsExactly(
+                    "SET VARIABLE HOTLINE_ACTION \"VOICEMAIL\"", "SET VARIABLE HOTLINE_STATUS \"FALLBACK\"");
+        }
+    }
+
+    @Test
+    void configurationMistakesAreNamed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FastAgiConfig.defaults().withPort(70000))
+                .hasMessageContaining("asterisk.agi.port");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FastAgiConfig.defaults().withAllowedHosts(List.of()))
+                .hasMessageContaining("asterisk.agi.allowed-hosts");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FastAgiServer(
+                        FastAgiConfig.defaults().withPort(0).withAllowedHosts(List.of("no-such-host.invalid")),
+                        new AgiFlows(Map.of()), registry).start())
+                .hasMessageContaining("no-such-host.invalid");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AgiFlows(Map.of("Bad Name", greet)))
+                .hasMessageContaining("Bad Name");
     }
 
     private static void sleep(long millis) {

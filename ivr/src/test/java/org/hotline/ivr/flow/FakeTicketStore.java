@@ -102,9 +102,17 @@ final class FakeTicketStore implements TicketStore {
         }
     }
 
+    /** Actions applied, in order; {@link #refuse} makes the next ones refused. */
+    final List<Map.Entry<Actor, TicketAction>> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile String refuse;
+
     @Override
-    public Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
-        throw new UnsupportedOperationException("the IVR never applies lifecycle actions");
+    public synchronized Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
+        if (refuse != null) {
+            throw new org.hotline.ticket.TransitionRefusedException(refuse);
+        }
+        applied.add(Map.entry(actor, action));
+        return ticket(id);
     }
 
     @Override

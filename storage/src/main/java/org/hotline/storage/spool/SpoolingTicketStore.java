@@ -54,10 +54,18 @@ public final class SpoolingTicketStore implements TicketStore {
         this.spool = spool;
     }
 
+    /** Tickets of recent calls by id, so a call whose ticket was written can still be spooled. */
+    private final Map<Long, Ticket> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Ticket> eldest) {
+            return size() > MAX_PROVISIONAL;
+        }
+    };
+
     @Override
     public Ticket openForCall(CallIntake intake) {
         try {
-            return delegate.openForCall(intake);
+            return remember(delegate.openForCall(intake));
         } catch (StoreUnavailableException e) {
             spool.append(new SpoolRecord.Open(intake));
             long n = provisionalIds.incrementAndGet();
@@ -65,32 +73,53 @@ public final class SpoolingTicketStore implements TicketStore {
                     .callerNumber(intake.callerNumber()).callerName(intake.callerName())
                     .uniqueid(intake.uniqueid()).linkedid(intake.linkedid())
                     .createdAt(intake.at()).updatedAt(intake.at()).build();
-            synchronized (provisional) {
-                provisional.put(t.id(), t);
-            }
+            remember(t);
             log.warn("PostgreSQL unreachable: intake of call {} spooled as {}", intake.linkedid(), t.number());
             return t;
         }
     }
 
+    /**
+     * {@inheritDoc} Spooled when the ticket is provisional, or when the database is unreachable and
+     * the ticket was opened by this process recently (the IVR keeps capturing during an outage).
+     */
     @Override
     public Ticket updateIntake(long id, IntakeUpdate update) {
         if (id >= 0) {
-            return delegate.updateIntake(id, update);
+            try {
+                return remember(delegate.updateIntake(id, update));
+            } catch (StoreUnavailableException e) {
+                Ticket known = recent(id).orElseThrow(() -> e);
+                spool.append(new SpoolRecord.Update(known.linkedid(), update));
+                return remember(update.applyTo(known));
+            }
         }
         Ticket t = provisional(id);
         spool.append(new SpoolRecord.Update(t.linkedid(), update));
         return remember(update.applyTo(t));
     }
 
+    /** {@inheritDoc} Spooled like {@link #updateIntake}. */
     @Override
     public Ticket recordCallOutcome(long id, CallOutcome outcome) {
         if (id >= 0) {
-            return delegate.recordCallOutcome(id, outcome);
+            try {
+                return remember(delegate.recordCallOutcome(id, outcome));
+            } catch (StoreUnavailableException e) {
+                Ticket known = recent(id).orElseThrow(() -> e);
+                spool.append(new SpoolRecord.Outcome(known.linkedid(), outcome));
+                return remember(lifecycle.onCallOutcome(known, outcome, known.updatedAt()).after());
+            }
         }
         Ticket t = provisional(id);
         spool.append(new SpoolRecord.Outcome(t.linkedid(), outcome));
         return remember(lifecycle.onCallOutcome(t, outcome, t.updatedAt()).after());
+    }
+
+    private Optional<Ticket> recent(long id) {
+        synchronized (recent) {
+            return Optional.ofNullable(recent.get(id));
+        }
     }
 
     /**
@@ -148,8 +177,14 @@ public final class SpoolingTicketStore implements TicketStore {
     }
 
     private Ticket remember(Ticket t) {
-        synchronized (provisional) {
-            provisional.put(t.id(), t);
+        if (t.isProvisional()) {
+            synchronized (provisional) {
+                provisional.put(t.id(), t);
+            }
+        } else {
+            synchronized (recent) {
+                recent.put(t.id(), t);
+            }
         }
         return t;
     }

@@ -1,0 +1,93 @@
+package org.hotline.ivr.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.hotline.ivr.agi.AgiFlows;
+import org.hotline.ivr.agi.FastAgiConfig;
+import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.sim.CallSimulator;
+import org.hotline.ivr.sim.SimulatedCall;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallbackResult;
+import org.hotline.ticket.Role;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SurveyFlowTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
+    private final FakeTicketStore store = new FakeTicketStore(CLOCK);
+    private FastAgiServer server;
+    private CallSimulator simulator;
+    private Ticket ticket;
+
+    @BeforeEach
+    void start() throws Exception {
+        var config = HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), CLOCK, Map.of());
+        server = new FastAgiServer(FastAgiConfig.defaults().withPort(0),
+                new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(store, config))), new SimpleMeterRegistry());
+        server.start();
+        simulator = new CallSimulator(server.localAddress(), Duration.ofSeconds(10));
+        ticket = store.openForCall(new CallIntake("complaints", "13912345678", null, "u1", "l1", CLOCK.instant()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void highScoreIsRecordedAsTheUsersSatisfiedCallback() throws Exception {
+        var transcript = simulator.run(SimulatedCall.survey(ticket.number(), "alice", "13912345678", "5"));
+
+        assertThat(transcript.variables()).containsEntry("HOTLINE_STATUS", "OK").containsEntry("HOTLINE_SURVEY", "5");
+        assertThat(store.applied).containsExactly(Map.entry(new Actor("alice", Role.AGENT),
+                new TicketAction.RecordCallback(CallbackResult.SATISFIED, "IVR satisfaction survey: 5 of 5")));
+    }
+
+    @Test
+    void invalidKeyIsRetriedAndALowScoreIsNotSatisfied() throws Exception {
+        var transcript = simulator.run(SimulatedCall.survey(ticket.number(), "alice", "13912345678", "72"));
+
+        assertThat(transcript.commands()).contains("STREAM FILE \"pbx-invalid\" \"\"");
+        assertThat(store.applied).extracting(e -> ((TicketAction.RecordCallback) e.getValue()).result())
+                .containsExactly(CallbackResult.UNSATISFIED);
+    }
+
+    @Test
+    void noKeysRecordNothing() throws Exception {
+        var transcript = simulator.run(SimulatedCall.survey(ticket.number(), "alice", "13912345678", ""));
+
+        assertThat(transcript.variables()).containsEntry("HOTLINE_STATUS", "NO_INPUT");
+        assertThat(store.applied).isEmpty();
+    }
+
+    @Test
+    void unknownTicketRefusedTransitionAndBadArgumentsSaySo() throws Exception {
+        assertThat(simulator.run(SimulatedCall.survey("HL-2026-999999", "alice", null, "5")).variable("HOTLINE_STATUS"))
+                .isEqualTo("UNKNOWN_TICKET");
+        assertThat(simulator.run(SimulatedCall.survey(ticket.number(), "alice bob", null, "5")).variable("HOTLINE_STATUS"))
+                .isEqualTo("BAD_REQUEST");
+        store.refuse = "the ticket is not resolved yet";
+        assertThat(simulator.run(SimulatedCall.survey(ticket.number(), "alice", null, "4")).variable("HOTLINE_STATUS"))
+                .isEqualTo("REFUSED");
+    }
+
+    @Test
+    void hangupDuringTheQuestionEndsQuietly() throws Exception {
+        var transcript = simulator.run(SimulatedCall.survey(ticket.number(), "alice", null, "H"));
+
+        assertThat(transcript.variables()).doesNotContainKey("HOTLINE_STATUS");
+        assertThat(store.applied).isEmpty();
+    }
+}

@@ -1,0 +1,98 @@
+package org.hotline.storage.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hotline.storage.testing.MutableClock;
+import org.hotline.storage.testing.StorageFixture;
+import org.hotline.ticket.AgentState;
+import org.hotline.ticket.EventStream;
+import org.hotline.ticket.Presence;
+import org.hotline.ticket.StreamEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+class RedisEventStreamIT {
+
+    JedisPooled redis;
+    RedisEventStream streams;
+
+    @BeforeEach
+    void start() {
+        StorageFixture.shared().flushRedis();
+        redis = RedisClients.open(StorageFixture.shared().redis().url(), 16);
+        streams = new RedisEventStream(redis, 1000);
+    }
+
+    @AfterEach
+    void stop() {
+        redis.close();
+    }
+
+    @Test
+    void aReconnectingClientReplaysEverythingAfterItsLastId() {
+        String key = EventStream.agentKey("alice");
+        String first = streams.publish(key, Map.of("type", "screen-pop", "ticket", "HL-2026-000001"));
+        String second = streams.publish(key, Map.of("type", "ticket", "ticket", "HL-2026-000001", "name", "<b>x</b>"));
+        String third = streams.publish(key, Map.of("type", "screen-pop", "ticket", "HL-2026-000002"));
+        assertThat(streams.readAfter(key, EventStream.START, 10)).extracting(StreamEntry::id).containsExactly(first, second, third);
+        List<StreamEntry> missed = streams.readAfter(key, first, 10);
+        assertThat(missed).extracting(StreamEntry::id).containsExactly(second, third);
+        assertThat(missed.get(0).fields()).containsEntry("name", "<b>x</b>");
+        assertThat(streams.readAfter(key, third, 10)).isEmpty();
+        assertThat(streams.readAfter(key, first, 1)).extracting(StreamEntry::id).containsExactly(second);
+        assertThat(streams.readAfter(EventStream.agentKey("bob"), EventStream.START, 10)).isEmpty();
+    }
+
+    @Test
+    void aBlockingReadWakesOnPublishAndTimesOutEmpty() throws Exception {
+        String key = EventStream.boardKey("complaints");
+        String last = streams.publish(key, Map.of("type", "board"));
+        CompletableFuture<List<StreamEntry>> waiting = CompletableFuture.supplyAsync(
+                () -> streams.readBlocking(key, last, 10, Duration.ofSeconds(4)));
+        Thread.sleep(200);
+        String next = streams.publish(key, Map.of("type", "board", "waiting", "3"));
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).extracting(StreamEntry::id).containsExactly(next);
+        long t0 = System.nanoTime();
+        assertThat(streams.readBlocking(key, next, 10, Duration.ofMillis(300))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void streamsAreTrimmedToAboutTheirMaximumLength() {
+        RedisEventStream small = new RedisEventStream(redis, 100);
+        for (int i = 0; i < 1000; i++) {
+            small.publish("board:all", Map.of("i", Integer.toString(i)));
+        }
+        long len = redis.xlen("hl:stream:board:all");
+        assertThat(len).isBetween(100L, 300L);
+    }
+
+    @Test
+    void presenceExpiresOnItsOwn() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"), ZoneId.of("UTC"));
+        RedisPresenceStore presence = new RedisPresenceStore(redis, clock);
+        Presence p = presence.set("alice", AgentState.PAUSED, "lunch", Duration.ofMillis(400));
+        presence.set("bob", AgentState.AVAILABLE, null, Duration.ofMinutes(5));
+        assertThat(presence.get("alice")).contains(p);
+        clock.advance(Duration.ofSeconds(10));
+        Presence again = presence.set("bob", AgentState.AVAILABLE, null, Duration.ofMinutes(5));
+        assertThat(again.since()).as("same state keeps its since").isEqualTo(Instant.parse("2026-03-02T01:00:00Z"));
+        assertThat(presence.all()).extracting(Presence::agentId).containsExactlyInAnyOrder("alice", "bob");
+        Thread.sleep(600);
+        assertThat(presence.get("alice")).isEmpty();
+        assertThat(presence.all()).extracting(Presence::agentId).containsExactly("bob");
+        presence.clear("bob");
+        assertThat(presence.all()).isEmpty();
+        assertThat(Clock.systemUTC()).isNotNull();
+    }
+}

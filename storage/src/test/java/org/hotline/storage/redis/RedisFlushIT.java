@@ -1,0 +1,128 @@
+package org.hotline.storage.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hotline.storage.Storage;
+import org.hotline.storage.testing.MutableClock;
+import org.hotline.storage.testing.StorageFixture;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.CallIntake;
+import org.hotline.ticket.CallOutcome;
+import org.hotline.ticket.Claim;
+import org.hotline.ticket.IntakeUpdate;
+import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Role;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL is the truth: the queues follow it through the outbox and are rebuilt after Redis is flushed. */
+class RedisFlushIT {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T14:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    Storage storage;
+
+    @BeforeEach
+    void start() {
+        storage = StorageFixture.shared().freshStorage(clock);
+    }
+
+    @AfterEach
+    void stop() {
+        storage.close();
+    }
+
+    Ticket missedCall(int i) {
+        Ticket t = storage.tickets().openForCall(new CallIntake("complaints", "1390000" + i, null, "u" + i, "flush-" + i, clock.instant()));
+        storage.tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        return storage.tickets().recordCallOutcome(t.id(), new CallOutcome.NoAnswer());
+    }
+
+    /** Retries an assertion for up to 10 s: the outbox is drained by a background thread. */
+    static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    Set<Long> queued() {
+        Set<Long> ids = new HashSet<>();
+        storage.queue().peek("complaints", 10_000).forEach(q -> ids.add(q.ticketId()));
+        return ids;
+    }
+
+    @Test
+    void ticketsFollowTheStoreIntoAndOutOfTheQueue() {
+        Ticket t = missedCall(1);
+        eventually(() -> assertThat(queued()).containsExactly(t.id()));
+        Claim c = storage.queue().claim("alice", List.of("complaints"), Duration.ofMinutes(2)).orElseThrow();
+        Ticket taken = storage.tickets().apply(c.ticketId(), t.version(), new Actor("alice", Role.AGENT), new TicketAction.TakeOver("calling back"));
+        assertThat(taken.owner()).isEqualTo("alice");
+        eventually(() -> assertThat(((RedisDispatchQueue) storage.queue()).leased()).isZero());
+        assertThat(storage.queue().complete(c)).isFalse(); // the store already took it off the queue
+        assertThat(queued()).isEmpty();
+        clock.advance(Duration.ofMinutes(5));
+        storage.queue().expireLeases();
+        assertThat(queued()).as("an owned ticket never comes back").isEmpty();
+    }
+
+    @Test
+    void flushingRedisMidRunLosesNothing() throws Exception {
+        Set<Long> expected = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            expected.add(missedCall(i).id());
+        }
+        eventually(() -> assertThat(queued()).isEqualTo(expected));
+
+        storage.redis().flushAll(); // Redis lost everything
+        assertThat(queued()).isEmpty();
+        for (int i = 50; i < 80; i++) {
+            expected.add(missedCall(i).id()); // calls keep coming
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!queued().equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the maintenance thread notices the flush and rebuilds from PostgreSQL
+        }
+        assertThat(queued()).isEqualTo(expected);
+
+        Set<Long> claimed = new HashSet<>();
+        Optional<Claim> c;
+        while ((c = storage.queue().claim("bob", List.of("complaints"), Duration.ofMinutes(1))).isPresent()) {
+            claimed.add(c.get().ticketId());
+        }
+        assertThat(claimed).isEqualTo(expected);
+    }
+
+    @Test
+    void rebuildIsExplicitAndHarmlessTwice() {
+        Ticket t = missedCall(1);
+        storage.redis().flushAll();
+        assertThat(storage.rebuilder().rebuildIfLost()).isTrue();
+        assertThat(storage.rebuilder().rebuildIfLost()).isFalse();
+        assertThat(storage.rebuilder().rebuild()).isEqualTo(1);
+        assertThat(queued()).containsExactly(t.id());
+    }
+}
