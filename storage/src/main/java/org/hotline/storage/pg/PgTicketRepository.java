@@ -297,6 +297,12 @@ public final class PgTicketRepository implements TicketStore {
 
     @Override
     public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
+        return callerHistory(number, repeatWindow, kind, currentTicketId, null);
+    }
+
+    @Override
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
+            Actor viewer) {
         String n = TextRule.shortText(number);
         if (n == null || n.isBlank()) {
             return new CallerHistory(number, List.of(), false);
@@ -306,7 +312,7 @@ public final class PgTicketRepository implements TicketStore {
                     ps.setString(1, n);
                     ps.setString(2, n);
                     ps.setLong(3, currentTicketId);
-                });
+                }).stream().filter(t -> viewer == null || t.visibleTo(viewer)).toList();
         Instant since = now().minus(repeatWindow);
         boolean repeat = previous.stream().anyMatch(t -> !t.createdAt().isBefore(since)
                 && (kind == null || kind == t.kind()));
