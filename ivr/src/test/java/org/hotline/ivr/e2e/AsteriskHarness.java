@@ -93,6 +93,14 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
         if (!Files.isExecutable(Path.of("/usr/sbin/chroot")) && !Files.isExecutable(Path.of("/usr/bin/chroot"))) {
             return "no chroot command on this machine";
         }
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (!Integer.valueOf(0).equals(uid)) {
+                return "the tests start Asterisk with chroot, which needs root (running as uid " + uid + ")";
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return "cannot tell whether this process is root: " + e.getMessage();
+        }
         return null;
     }
 
@@ -103,6 +111,7 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI=true but the Asterisk end-to-end tests cannot run: " + missing);
             }
+            System.err.println("asterisk-it: Asterisk end-to-end tests skipped: " + missing);
             Assumptions.abort("Asterisk end-to-end tests skipped: " + missing);
         }
         IOException last = null;

@@ -66,7 +66,7 @@ class HotlineCallIT {
         HotlineFlowConfig flowConfig = new HotlineFlowConfig(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 2500, 2, 20, asterisk.recordingsDirInChroot(), 15, AGENTS);
         agi = new FastAgiServer(FastAgiConfig.defaults().withPort(0),
-                new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(new TestRouting(), storage.tickets(), flowConfig))),
+                new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(TestRouting.create(), storage.tickets(), flowConfig))),
                 new SimpleMeterRegistry());
         agi.start();
         ami = new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,

@@ -1,65 +1,43 @@
 package org.hotline.ivr.e2e;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.hotline.calendar.Period;
+import org.hotline.config.HotlineConfig;
 import org.hotline.config.LineConfig;
 import org.hotline.config.RingSeconds;
-import org.hotline.config.UrgentPath;
 import org.hotline.ivr.flow.HotlineRouting;
-import org.hotline.routing.DutyRole;
-import org.hotline.routing.Fallback;
-import org.hotline.routing.ForwardTarget;
-import org.hotline.routing.RoutingDecision;
+import org.hotline.routing.CallRouter;
+import org.hotline.testing.HotlineConfigBuilder;
 
 /**
- * The routing the end-to-end tests run under: the complaint line of the example configuration
- * (queue {@code hotline-complaints}, box {@code complaints@hotline}, no location question so
- * calls stay short), office hours Monday to Friday 08:30-17:30 Asia/Shanghai, and after hours
- * duty manager A (Wang, 13800000001) then B (Li, 13800000002), each ringing
- * {@link #RING_SECONDS}. The routing rules themselves are proven in the routing module; what
- * these tests prove is that Asterisk, the flow and the store carry a decision out.
+ * The routing the end-to-end tests run under: the real {@link CallRouter} on the example
+ * configuration ({@code config/hotline.example.yaml}, Asia/Shanghai), with the complaint line
+ * made test-friendly: its duty phones ring {@link #RING_SECONDS} instead of 20, no location
+ * question, and no recorded prompts (the test PBX has only the core sounds).
+ *
+ * <p>On Monday 2 March 2026 the rotation (anchored Monday 5 January, two weeks) is in its
+ * first week: after hours duty manager A is Wang (13800000001), B is Li (13800000002).
  */
-final class TestRouting implements HotlineRouting {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+final class TestRouting {
     static final String LINE_NUMBER = "4008001234";
     static final String QUEUE = "hotline-complaints";
-    static final String VOICEMAIL = "complaints@hotline";
     static final String DUTY_A = "13800000001";
     static final String DUTY_B = "13800000002";
     static final int RING_SECONDS = 5;
-    /** Monday 2 March 2026, 10:00 in Shanghai. */
+    /** Monday 2 March 2026, 10:00 in Shanghai: office hours. */
     static final Instant OFFICE = Instant.parse("2026-03-02T02:00:00Z");
-    /** Monday 2 March 2026, 21:00 in Shanghai. */
+    /** Monday 2 March 2026, 21:00 in Shanghai: after hours. */
     static final Instant AFTER_HOURS = Instant.parse("2026-03-02T13:00:00Z");
 
-    static final LineConfig COMPLAINTS = new LineConfig("complaints", "Complaint line", List.of(LINE_NUMBER, "88001234"),
-            "main", QUEUE, new RingSeconds(RING_SECONDS, RING_SECONDS), false, UrgentPath.DUTY_MANAGER, VOICEMAIL,
-            Map.of("complaint", "complaint"), Map.of());
+    private TestRouting() {}
 
-    @Override
-    public Optional<LineConfig> lineForNumber(String dialled) {
-        return COMPLAINTS.numbers().contains(dialled) ? Optional.of(COMPLAINTS) : Optional.empty();
+    static HotlineRouting create() {
+        HotlineConfig config = HotlineConfigBuilder.example().editLine("complaints", TestRouting::testFriendly).build();
+        return HotlineRouting.of(new CallRouter(config));
     }
 
-    @Override
-    public RoutingDecision decide(String lineId, Instant at, boolean urgent) {
-        ZonedDateTime t = at.atZone(ZONE);
-        boolean workday = t.getDayOfWeek() != DayOfWeek.SATURDAY && t.getDayOfWeek() != DayOfWeek.SUNDAY;
-        LocalTime time = t.toLocalTime();
-        boolean office = workday && !time.isBefore(LocalTime.of(8, 30)) && time.isBefore(LocalTime.of(17, 30));
-        Fallback fallback = new Fallback(VOICEMAIL, Optional.empty(), List.of("wang", "li"));
-        if (office && !urgent) {
-            return new RoutingDecision.Queue(Period.OFFICE, QUEUE, fallback);
-        }
-        return new RoutingDecision.Forward(office ? Period.OFFICE : Period.AFTER_HOURS, List.of(
-                new ForwardTarget("wang", "Wang Lei", DUTY_A, DutyRole.DUTY_A, RING_SECONDS),
-                new ForwardTarget("li", "Li Na", DUTY_B, DutyRole.DUTY_B, RING_SECONDS)), fallback);
+    private static LineConfig testFriendly(LineConfig l) {
+        return new LineConfig(l.id(), l.name(), l.numbers(), l.roster(), l.queue(), new RingSeconds(RING_SECONDS, RING_SECONDS),
+                false, l.urgent(), l.voicemail(), l.deadlines(), Map.of());
     }
 }

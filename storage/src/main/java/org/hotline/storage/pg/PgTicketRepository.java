@@ -44,8 +44,8 @@ import org.hotline.ticket.VersionConflictException;
  * indexed by caller number; updating a per-caller counter at intake would serialise a caller's
  * concurrent calls.) Every other change is a transaction that updates
  * the ticket {@code WHERE version = expected}, appends one event with the next {@code seq}, and
- * writes an {@code outbox} row when the ticket's queue membership may have changed (drained by
- * {@link OutboxRelay}). Text is cleaned by {@link TextRule} before it is written; all SQL uses
+ * writes an {@code outbox} row (drained by {@link OutboxRelay} into the dispatch queue and the
+ * line's board stream). Text is cleaned by {@link TextRule} before it is written; all SQL uses
  * bound parameters. Times are truncated to microseconds (PostgreSQL's precision) so returned
  * tickets equal what a later read returns.
  *
@@ -160,7 +160,7 @@ public final class PgTicketRepository implements TicketStore {
     /** Writes the change if the ticket is still at {@code before.version()}; empty on conflict. */
     private Optional<Ticket> write(Ticket before, TicketLifecycle.Applied change, Actor actor) {
         Ticket after = clean(change.after()).toBuilder().version(before.version() + 1).build();
-        boolean outbox = after.awaitsAgent() || before.awaitsAgent();
+        boolean outbox = true; // every change: queue membership and the line's board stream
         Optional<Ticket> result = tx.inTransaction("update ticket " + before.number(), c -> {
             try (PreparedStatement ps = c.prepareStatement(UPDATE_SQL)) {
                 int i = 1;
@@ -297,6 +297,12 @@ public final class PgTicketRepository implements TicketStore {
 
     @Override
     public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
+        return callerHistory(number, repeatWindow, kind, currentTicketId, null);
+    }
+
+    @Override
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
+            Actor viewer) {
         String n = TextRule.shortText(number);
         if (n == null || n.isBlank()) {
             return new CallerHistory(number, List.of(), false);
@@ -306,7 +312,7 @@ public final class PgTicketRepository implements TicketStore {
                     ps.setString(1, n);
                     ps.setString(2, n);
                     ps.setLong(3, currentTicketId);
-                });
+                }).stream().filter(t -> viewer == null || t.visibleTo(viewer)).toList();
         Instant since = now().minus(repeatWindow);
         boolean repeat = previous.stream().anyMatch(t -> !t.createdAt().isBefore(since)
                 && (kind == null || kind == t.kind()));

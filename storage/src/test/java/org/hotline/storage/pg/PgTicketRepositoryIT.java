@@ -281,6 +281,20 @@ class PgTicketRepositoryIT {
     }
 
     @Test
+    void aTipOffNeverShowsInTheHistoryOfAnAgentWhoMayNotSeeIt() {
+        Ticket tip = store.openForCall(call("tip-h", "13933334444"));
+        store.updateIntake(tip.id(), IntakeUpdate.none().withKind(RequestKind.REPORT));
+        clock.advance(Duration.ofDays(1));
+        Ticket now = store.openForCall(call("tip-h2", "13933334444"));
+        CallerHistory forBob = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), BOB);
+        assertThat(forBob.previous()).isEmpty();
+        assertThat(forBob.repeat()).isFalse();
+        CallerHistory forSue = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), SUE);
+        assertThat(forSue.previous()).extracting(Ticket::id).containsExactly(tip.id());
+        assertThat(forSue.repeat()).isTrue();
+    }
+
+    @Test
     void confidentialTicketsAreHiddenFromAgentsWhoDoNotOwnThem() {
         Ticket tip = store.openForCall(call("tip", "1"));
         tip = store.updateIntake(tip.id(), IntakeUpdate.none().withKind(RequestKind.REPORT));
