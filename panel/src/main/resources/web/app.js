@@ -321,6 +321,7 @@ async function loadDuty() {
 
 setInterval(() => tickCountdowns(), 1000);
 setInterval(() => { if (me && MANAGERS.includes(me.role)) loadDuty(); }, 30000);
+setInterval(() => { if (me && !document.hidden) loadQueue(); }, 10000);
 
 (async () => {
   try {

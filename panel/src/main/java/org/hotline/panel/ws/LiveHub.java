@@ -154,7 +154,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
         while (!closed && c.channel.isActive()) {
             List<StreamEntry> entries;
             try {
-                entries = ctx.ports().events().readBlocking(key, last, 100, Duration.ofSeconds(2));
+                entries = ctx.ports().events().readBlocking(key, last, 100, Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 log.warn("reading {} failed, retrying in 1 s: {}", key, e.toString());
                 sleep(1000);
