@@ -209,6 +209,11 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
             send(ctx, json.error(ApiException.unauthorized()), false);
             return;
         }
+        if (!webSockets.hasRoom()) {
+            send(ctx, json.error(new ApiException(503, "busy",
+                    "The panel has as many live connections as it is configured for; retry shortly.")), false);
+            return;
+        }
         String scheme = secure ? "wss://" : "ws://";
         var factory = new WebSocketServerHandshakerFactory(scheme + req.headers().get(HttpHeaderNames.HOST) + "/ws",
                 null, false, 64 * 1024);

@@ -89,6 +89,10 @@ final class PanelHarness implements AutoCloseable {
     }
 
     PanelHarness(Clock clock, Backend backend, PanelConfig config) throws Exception {
+        this(clock, backend, config, 48);
+    }
+
+    PanelHarness(Clock clock, Backend backend, PanelConfig config, int maxLiveSockets) throws Exception {
         this.clock = clock;
         this.backend = backend;
         this.tickets = backend.tickets();
@@ -112,7 +116,8 @@ final class PanelHarness implements AutoCloseable {
         PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
                 calls, overrides, new BasicRosterOverrideValidator(Set.of("main"), Set.of("wang", "li", "zhao", "sun"), clock, ZONE),
                 Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")));
-        PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300));
+        PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
+                .withMaxLiveSockets(maxLiveSockets);
         server = new PanelServer(config, policy, ports, registry, clock);
         base = "http://127.0.0.1:" + server.start().getPort();
     }

@@ -147,6 +147,11 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
 
     public int connectionCount() { return connections.size(); }
 
+    @Override
+    public boolean hasRoom() {
+        return connections.size() < ctx.policy().maxLiveSockets();
+    }
+
     private void pump(Connection c, String start) {
         String key = EventStream.agentKey(c.session.username());
         Actor viewer = PanelContext.actor(c.session);

@@ -9,6 +9,11 @@ import org.hotline.panel.auth.Session;
  * must not block.
  */
 public interface WebSocketEndpoint {
+    /** Whether one more socket may be opened now (checked before the handshake). */
+    default boolean hasRoom() {
+        return true;
+    }
+
     void opened(Channel channel, Session session);
 
     void text(Channel channel, Session session, String text);
