@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline.config.ConfigProblem;
 import org.hotline.config.ConfigValidator;
-import org.hotline.config.DutyPair;
 import org.hotline.config.HotlineConfig;
 import org.hotline.config.RosterConfig;
 
@@ -77,24 +76,7 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
         return problems;
     }
 
-    /** The configuration with these panel overrides replacing the file's for the same roster and date. */
     private HotlineConfig withOverrides(List<RosterOverride> overrides) {
-        List<RosterConfig> rosters = config.rosters().stream().map(r -> {
-            List<org.hotline.config.RosterOverride> list = new ArrayList<>(r.overrides());
-            for (RosterOverride o : overrides) {
-                if (!o.roster().equals(r.id())) {
-                    continue;
-                }
-                Optional<org.hotline.config.RosterOverride> old = list.stream().filter(x -> x.date().equals(o.date())).findFirst();
-                list.removeIf(x -> x.date().equals(o.date()));
-                DutyPair duty = o.dutyB() == null || o.dutyB().isBlank() ? DutyPair.of(o.dutyA()) : DutyPair.of(o.dutyA(), o.dutyB());
-                list.add(new org.hotline.config.RosterOverride(o.date(), Optional.of(duty),
-                        old.flatMap(org.hotline.config.RosterOverride::lunch), o.note() == null ? "" : o.note()));
-            }
-            list.sort(java.util.Comparator.comparing(org.hotline.config.RosterOverride::date));
-            return new RosterConfig(r.id(), r.dutyDayStarts(), r.rotation(), list);
-        }).toList();
-        return new HotlineConfig(config.zone(), config.calendar(), config.people(), rosters, config.deadlinePolicies(),
-                config.lines());
+        return RosterOverlay.apply(config, overrides);
     }
 }

@@ -45,4 +45,19 @@ class ConfigRosterOverrideValidatorTest {
         saved.save(new RosterOverride("main", LocalDate.parse("2026-12-27"), "sun", null, null));
         assertThat(validator.problems(new RosterOverride("main", LocalDate.parse("2026-12-28"), "li", "chen", null))).isEmpty();
     }
+
+    @Test
+    void theOverlayReplacesTheFilesOverrideForThatDayAndTheListenerSeesEveryChange() {
+        List<List<RosterOverride>> seen = new java.util.ArrayList<>();
+        InMemoryRosterOverrides store = new InMemoryRosterOverrides(List.of(), seen::add);
+        store.save(new RosterOverride("main", LocalDate.parse("2026-12-25"), "chen", "qian", "swap back"));
+        store.remove("main", LocalDate.parse("2026-12-25"));
+        assertThat(seen).hasSize(2);
+        HotlineConfig overlaid = RosterOverlay.apply(config, seen.get(0));
+        var day = overlaid.roster("main").orElseThrow().overrides().stream()
+                .filter(o -> o.date().equals(LocalDate.parse("2026-12-25"))).toList();
+        assertThat(day).singleElement().satisfies(o -> assertThat(o.duty().orElseThrow().ids()).containsExactly("chen", "qian"));
+        assertThat(RosterOverlay.apply(config, seen.get(1)).roster("main").orElseThrow().overrides())
+                .isEqualTo(config.roster("main").orElseThrow().overrides());
+    }
 }
