@@ -218,7 +218,7 @@ function render(d, popped = false) {
 }
 
 async function act(body) {
-  if (!current) return;
+  if (!current) return false;
   const d = await attempt(() => post('/api/tickets/' + current.ticket.id + '/actions',
     { ...body, version: current.ticket.version }));
   if (d) {
@@ -226,17 +226,22 @@ async function act(body) {
     banner(current.ticket.number + ': ' + body.type.replace('-', ' ') + ' done', 'info');
     loadMine();
     loadQueue();
+    return true;
   }
+  return false;
 }
 
-function onSubmit(id, build) {
-  $(id).addEventListener('submit', (e) => { e.preventDefault(); act(build()); });
+function onSubmit(id, build, keep = false) {
+  $(id).addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (await act(build()) && !keep) $(id).reset();
+  });
 }
 
 onSubmit('intake-form', () => ({
   type: 'edit-intake', kind: $('f-kind').value || null, urgency: $('f-urgency').value,
   callbackNumber: $('f-callback').value, location: $('f-location').value, description: $('f-description').value,
-}));
+}), true);
 onSubmit('a-note', () => ({ type: 'note', note: $('a-note-text').value }));
 onSubmit('a-dispatch', () => ({ type: 'dispatch', department: $('a-dispatch-dept').value, note: $('a-dispatch-note').value }));
 onSubmit('a-plan', () => ({ type: 'record-plan', plan: $('a-plan-text').value, deadline: $('a-plan-deadline').value || null }));
