@@ -159,7 +159,18 @@ async function loadDepartments() {
 
 // ---- screen pop and the ticket
 
+const POP_LABELS = { RINGING: 'Incoming call', ANSWERED: 'On call', ENDED: 'Call ended', MISSED: 'Missed call' };
+
 function onPop(msg) {
+  const state = String(msg.state || 'RINGING').toUpperCase();
+  const label = POP_LABELS[state] ?? 'Call';
+  const ended = state === 'ENDED' || state === 'MISSED';
+  if (ended && (!current || !msg.ticket || current.ticket.id !== msg.ticket.id)) {
+    banner(label + ': ' + (msg.ticket?.number ?? msg.ticketNumber ?? msg.callerNumber ?? ''), 'info');
+    loadMine();
+    return;
+  }
+  setText('pop-flag', label);
   show('no-ticket', false);
   show('ticket-card', true);
   show('pop-flag', true);
@@ -172,7 +183,7 @@ function onPop(msg) {
   setText('t-caller-number', msg.callerNumber);
   setText('t-caller-name', msg.callerName);
   if (msg.ticket) {
-    render({ ticket: msg.ticket, history: [], caller: null }, true);
+    if (!ended) render({ ticket: msg.ticket, history: [], caller: null }, true);
     openTicket(msg.ticket.id, true);
     loadMine();
   }

@@ -137,6 +137,7 @@ abstract class LiveWebSocketContract {
         JsonNode pop = c.next("pop");
         assertThat(pop.get("id").asText()).isEqualTo(id1);
         assertThat(pop.get("callerName").asText()).isEqualTo("First caller");
+        assertThat(pop.get("state").asText()).isEqualTo("RINGING");
         assertThat(pop.get("ticket").get("number").asText()).isEqualTo(t1.number());
         c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
 

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Event convention (what the AMI client publishes): {@code type=screen-pop}, {@code ticketId},
  * {@code callerNumber}, {@code callerName}, {@code line}, {@code publishedAt} (epoch millis;
- * when absent the stream id's millisecond part is used).
+ * when absent the stream id's millisecond part is used), optionally {@code state} (RINGING,
+ * ANSWERED, ENDED, MISSED; default RINGING) and {@code ticketNumber}, passed on to the page.
  *
  * <p><b>Wallboard.</b> Supervisors, duty managers and admins get {@code {"type":"board","data":...}}
  * every {@code wallboardEvery}. <b>Presence.</b> While an agent has a socket open, its presence
@@ -178,6 +179,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "pop");
         frame.put("id", e.id());
+        frame.put("state", e.fields().getOrDefault("state", "RINGING"));
         Ticket ticket = null;
         String ticketId = e.fields().get("ticketId");
         if (ticketId != null) {
@@ -191,6 +193,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
             frame.put("hidden", true);
         } else {
             frame.put("ticket", ticket == null ? null : TicketView.of(ticket));
+            frame.put("ticketNumber", e.fields().get("ticketNumber"));
             frame.put("callerNumber", e.fields().get("callerNumber"));
             frame.put("callerName", e.fields().get("callerName"));
             frame.put("line", e.fields().get("line"));
