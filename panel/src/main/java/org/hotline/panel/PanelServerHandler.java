@@ -209,11 +209,6 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
             send(ctx, json.error(ApiException.unauthorized()), false);
             return;
         }
-        if (!webSockets.hasRoom()) {
-            send(ctx, json.error(new ApiException(503, "busy",
-                    "The panel has as many live connections as it is configured for; retry shortly.")), false);
-            return;
-        }
         String scheme = secure ? "wss://" : "ws://";
         var factory = new WebSocketServerHandshakerFactory(scheme + req.headers().get(HttpHeaderNames.HOST) + "/ws",
                 null, false, 64 * 1024);
@@ -222,6 +217,12 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
+        if (!webSockets.tryReserve()) {
+            send(ctx, json.error(new ApiException(503, "busy",
+                    "The panel has as many live connections as it is configured for; retry shortly.")), false);
+            return;
+        }
+        // from here on the reservation is given back by PanelWebSocketHandler.channelInactive
         ctx.pipeline().replace(this, "ws", new PanelWebSocketHandler(handshaker, session.get(), webSockets));
         ctx.pipeline().addBefore("ws", "ws-idle", new io.netty.handler.timeout.IdleStateHandler(75, 0, 0));
         handshaker.handshake(ctx.channel(), req).addListener((ChannelFutureListener) f -> {

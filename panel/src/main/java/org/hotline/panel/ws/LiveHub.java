@@ -64,6 +64,8 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     private final Wallboard wallboard;
     private final SessionStore sessions;
     private final Map<Channel, Connection> connections = new ConcurrentHashMap<>();
+    /** Sockets reserved at upgrade and not yet closed (bounded by {@code maxLiveSockets}). */
+    private final AtomicInteger reserved = new AtomicInteger();
     private final ExecutorService pumps;
     private final ScheduledExecutorService ticker;
     private volatile boolean closed;
@@ -144,13 +146,22 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     @Override
     public void closed(Channel channel, Session session) {
         connections.remove(channel);
+        reserved.decrementAndGet();
     }
 
     public int connectionCount() { return connections.size(); }
 
     @Override
-    public boolean hasRoom() {
-        return connections.size() < ctx.policy().maxLiveSockets();
+    public boolean tryReserve() {
+        while (true) {
+            int now = reserved.get();
+            if (now >= ctx.policy().maxLiveSockets()) {
+                return false;
+            }
+            if (reserved.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
     }
 
     private void pump(Connection c, String start) {

@@ -9,8 +9,12 @@ import org.hotline.panel.auth.Session;
  * must not block.
  */
 public interface WebSocketEndpoint {
-    /** Whether one more socket may be opened now (checked before the handshake). */
-    default boolean hasRoom() {
+    /**
+     * Reserves room for one more socket before the handshake; false when full. Every successful
+     * reservation is followed by exactly one {@link #closed} for that channel (also when the
+     * handshake fails), which gives the room back.
+     */
+    default boolean tryReserve() {
         return true;
     }
 
