@@ -159,7 +159,18 @@ async function loadDepartments() {
 
 // ---- screen pop and the ticket
 
+const POP_LABELS = { RINGING: 'Incoming call', ANSWERED: 'On call', ENDED: 'Call ended', MISSED: 'Missed call' };
+
 function onPop(msg) {
+  const state = String(msg.state || 'RINGING').toUpperCase();
+  const label = POP_LABELS[state] ?? 'Call';
+  const ended = state === 'ENDED' || state === 'MISSED';
+  if (ended && (!current || !msg.ticket || current.ticket.id !== msg.ticket.id)) {
+    banner(label + ': ' + (msg.ticket?.number ?? msg.ticketNumber ?? msg.callerNumber ?? ''), 'info');
+    loadMine();
+    return;
+  }
+  setText('pop-flag', label);
   show('no-ticket', false);
   show('ticket-card', true);
   show('pop-flag', true);
@@ -172,7 +183,7 @@ function onPop(msg) {
   setText('t-caller-number', msg.callerNumber);
   setText('t-caller-name', msg.callerName);
   if (msg.ticket) {
-    render({ ticket: msg.ticket, history: [], caller: null }, true);
+    if (!ended) render({ ticket: msg.ticket, history: [], caller: null }, true);
     openTicket(msg.ticket.id, true);
     loadMine();
   }
@@ -218,7 +229,7 @@ function render(d, popped = false) {
 }
 
 async function act(body) {
-  if (!current) return;
+  if (!current) return false;
   const d = await attempt(() => post('/api/tickets/' + current.ticket.id + '/actions',
     { ...body, version: current.ticket.version }));
   if (d) {
@@ -226,17 +237,22 @@ async function act(body) {
     banner(current.ticket.number + ': ' + body.type.replace('-', ' ') + ' done', 'info');
     loadMine();
     loadQueue();
+    return true;
   }
+  return false;
 }
 
-function onSubmit(id, build) {
-  $(id).addEventListener('submit', (e) => { e.preventDefault(); act(build()); });
+function onSubmit(id, build, keep = false) {
+  $(id).addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (await act(build()) && !keep) $(id).reset();
+  });
 }
 
 onSubmit('intake-form', () => ({
   type: 'edit-intake', kind: $('f-kind').value || null, urgency: $('f-urgency').value,
   callbackNumber: $('f-callback').value, location: $('f-location').value, description: $('f-description').value,
-}));
+}), true);
 onSubmit('a-note', () => ({ type: 'note', note: $('a-note-text').value }));
 onSubmit('a-dispatch', () => ({ type: 'dispatch', department: $('a-dispatch-dept').value, note: $('a-dispatch-note').value }));
 onSubmit('a-plan', () => ({ type: 'record-plan', plan: $('a-plan-text').value, deadline: $('a-plan-deadline').value || null }));
@@ -321,6 +337,7 @@ async function loadDuty() {
 
 setInterval(() => tickCountdowns(), 1000);
 setInterval(() => { if (me && MANAGERS.includes(me.role)) loadDuty(); }, 30000);
+setInterval(() => { if (me && !document.hidden) loadQueue(); }, 10000);
 
 (async () => {
   try {

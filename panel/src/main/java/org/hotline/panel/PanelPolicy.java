@@ -15,9 +15,12 @@ import java.util.List;
  * @param atRiskMargin   an open ticket whose deadline falls within this margin is "at risk"
  * @param popLookback    a fresh WebSocket with no last-seen id gets the pops of this recent past
  * @param wallboardEvery how often the wallboard is recomputed and pushed
+ * @param maxLiveSockets WebSockets allowed at once; each holds one blocking read on the
+ *                       {@code EventStream}, so keep it below that stream's Redis pool size
+ *                       (further upgrades get 503 instead of starving Redis)
  */
 public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease, Duration presenceTtl,
-                          Duration repeatWindow, Duration atRiskMargin, Duration popLookback, Duration wallboardEvery) {
+                          Duration repeatWindow, Duration atRiskMargin, Duration popLookback, Duration wallboardEvery, int maxLiveSockets) {
 
     public PanelPolicy {
         queues = List.copyOf(queues);
@@ -29,18 +32,30 @@ public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease,
                 throw new IllegalArgumentException("panel policy durations must be positive, got " + d);
             }
         }
+        if (maxLiveSockets < 1) {
+            throw new IllegalArgumentException("maxLiveSockets must be at least 1, got " + maxLiveSockets);
+        }
         if (popLookback.isNegative()) {
             throw new IllegalArgumentException("popLookback must not be negative");
         }
     }
 
-    /** Sensible defaults for the given zone and queues. */
+    /**
+     * Sensible defaults for the given zone and queues. {@code maxLiveSockets} 48 fits storage's
+     * default Redis pool (64); give the panel its own {@code EventStream} pool to allow more.
+     */
     public static PanelPolicy defaults(ZoneId zone, List<String> queues) {
         return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30),
-                Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1));
+                Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 48);
     }
 
     public PanelPolicy withWallboardEvery(Duration every) {
-        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback, every);
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback, every,
+                maxLiveSockets);
+    }
+
+    public PanelPolicy withMaxLiveSockets(int max) {
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback,
+                wallboardEvery, max);
     }
 }

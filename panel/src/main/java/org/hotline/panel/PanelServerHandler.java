@@ -217,6 +217,12 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
+        if (!webSockets.tryReserve()) {
+            send(ctx, json.error(new ApiException(503, "busy",
+                    "The panel has as many live connections as it is configured for; retry shortly.")), false);
+            return;
+        }
+        // from here on the reservation is given back by PanelWebSocketHandler.channelInactive
         ctx.pipeline().replace(this, "ws", new PanelWebSocketHandler(handshaker, session.get(), webSockets));
         ctx.pipeline().addBefore("ws", "ws-idle", new io.netty.handler.timeout.IdleStateHandler(75, 0, 0));
         handshaker.handshake(ctx.channel(), req).addListener((ChannelFutureListener) f -> {

@@ -185,6 +185,24 @@ class BrowserPanelIT {
     }
 
     @Test
+    void aVersionConflictIsShownAndTheTicketReloaded() throws Exception {
+        logIn("alice");
+        Ticket t = h.call("13900000777", "Ms Lin", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.pop("alice", t);
+        waitUpTo(5).until(d -> d.findElement(By.id("t-history")).getText().contains("opened"));
+        Ticket now = h.ticket(t.id()).orElseThrow();
+        h.tickets.apply(t.id(), now.version(), new org.hotline.ticket.Actor("sam", org.hotline.ticket.Role.SUPERVISOR),
+                new org.hotline.ticket.TicketAction.AddNote("supervisor listened in"));
+        driver.findElement(By.id("a-note-text")).sendKeys("caller asks for a visit");
+        driver.findElement(By.cssSelector("#a-note button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("banner")).getText().contains("changed by someone else"));
+        waitUpTo(5).until(d -> d.findElement(By.id("t-history")).getText().contains("supervisor listened in"));
+        shot("07-version-conflict");
+        driver.findElement(By.cssSelector("#a-note button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-history")).getText().contains("caller asks for a visit"));
+    }
+
+    @Test
     void aCallerNameWithMarkupIsShownAsText() throws Exception {
         String evil = "<img src=x onerror=alert(1)>";
         logIn("alice");

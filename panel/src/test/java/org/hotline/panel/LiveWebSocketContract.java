@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 abstract class LiveWebSocketContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     PanelHarness h;
+    private final HttpClient sharedClient = HttpClient.newHttpClient();
 
     /** A running panel on the backend under test. */
     abstract PanelHarness newHarness() throws Exception;
@@ -86,7 +88,7 @@ abstract class LiveWebSocketContract {
 
     private Client connect(TestHttp http, String origin) {
         Client c = new Client();
-        var b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        var b = sharedClient.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             b.header("Origin", origin);
         }
@@ -135,6 +137,7 @@ abstract class LiveWebSocketContract {
         JsonNode pop = c.next("pop");
         assertThat(pop.get("id").asText()).isEqualTo(id1);
         assertThat(pop.get("callerName").asText()).isEqualTo("First caller");
+        assertThat(pop.get("state").asText()).isEqualTo("RINGING");
         assertThat(pop.get("ticket").get("number").asText()).isEqualTo(t1.number());
         c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
 
@@ -186,6 +189,29 @@ abstract class LiveWebSocketContract {
         c.send("{\"type\":\"ping\"}");
         c.next("pong");
         assertThat(c.received.poll(700, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void socketsBeyondTheConfiguredLimitGet503() throws Exception {
+        TestHttp alice = h.login("alice");
+        List<Client> open = new java.util.ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            open.add(connect(alice, h.base));
+        }
+        assertThat(refusedStatus(() -> connect(alice, h.base))).isEqualTo(503);
+        open.get(0).ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Client again = null;
+        while (again == null && System.nanoTime() < until) {
+            try {
+                again = connect(alice, h.base);
+            } catch (CompletionException e) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(again).as("a socket is accepted again once one closed").isNotNull();
+        again.send("{\"type\":\"ping\"}");
+        again.next("pong");
     }
 
     @Test

@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.panel.fakes.FakeDirectory;
 import org.hotline.panel.fakes.FakeDispatchQueue;
 import org.hotline.panel.fakes.FakeEventStream;
 import org.hotline.panel.fakes.FakeTicketStore;
-import org.hotline.panel.roster.BasicRosterOverrideValidator;
+import org.hotline.panel.roster.ConfigRosterOverrideValidator;
+import org.hotline.testing.HotlineConfigBuilder;
 import org.hotline.panel.roster.InMemoryRosterOverrides;
 import org.hotline.ticket.CallIntake;
 import org.hotline.ticket.CallOutcome;
@@ -89,6 +89,10 @@ final class PanelHarness implements AutoCloseable {
     }
 
     PanelHarness(Clock clock, Backend backend, PanelConfig config) throws Exception {
+        this(clock, backend, config, 48);
+    }
+
+    PanelHarness(Clock clock, Backend backend, PanelConfig config, int maxLiveSockets) throws Exception {
         this.clock = clock;
         this.backend = backend;
         this.tickets = backend.tickets();
@@ -110,9 +114,10 @@ final class PanelHarness implements AutoCloseable {
         health.put("redis", () -> HealthCheck.Status.up("fake streams"));
         health.put("ami", () -> HealthCheck.Status.up("fake AMI"));
         PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
-                calls, overrides, new BasicRosterOverrideValidator(Set.of("main"), Set.of("wang", "li", "zhao", "sun"), clock, ZONE),
+                calls, overrides, new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
                 Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")));
-        PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300));
+        PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
+                .withMaxLiveSockets(maxLiveSockets);
         server = new PanelServer(config, policy, ports, registry, clock);
         base = "http://127.0.0.1:" + server.start().getPort();
     }

@@ -62,7 +62,7 @@ class ScreenPopBenchmarkIT {
         PanelHarness.Backend backend = new PanelHarness.Backend(storage.tickets(), storage.queue(), storage.events(),
                 storage.presence(), storage.users(), storage.departments(), storage.handovers(), storage);
         PanelConfig panelConfig = PanelConfig.defaults().withBind("127.0.0.1", 0).withLoginLimit(AGENTS * 2, Duration.ofMillis(1));
-        try (PanelHarness h = new PanelHarness(clock, backend, panelConfig)) {
+        try (PanelHarness h = new PanelHarness(clock, backend, panelConfig, AGENTS)) {
             String hash = h.users.find("alice").orElseThrow().passwordHash();
             List<String> agents = new ArrayList<>();
             for (int i = 0; i < AGENTS; i++) {
@@ -126,6 +126,10 @@ class ScreenPopBenchmarkIT {
             assertThat(h.server.liveConnections()).isEqualTo(AGENTS);
             Thread.sleep(2000);
 
+            // like the page: a ping every 25 s keeps the sockets past the server's 75 s idle limit
+            ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+            pinger.scheduleAtFixedRate(() -> sockets.forEach(f -> f.join().sendText("{\"type\":\"ping\"}", true)),
+                    20, 20, TimeUnit.SECONDS);
             ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
             List<String> lines = new ArrayList<>();
             for (int round = 0; round <= ROUNDS; round++) {
@@ -170,6 +174,7 @@ class ScreenPopBenchmarkIT {
                 assertThat(sorted.size()).as("pops delivered").isEqualTo(total);
             }
             publisher.shutdownNow();
+            pinger.shutdownNow();
             var timer = h.server.metrics().screenPopTimer().takeSnapshot();
             System.out.printf(Locale.ROOT, "server-side hotline_screen_pop_latency: count %d, mean %.2f ms (publishedAt has ms resolution)%n",
                     timer.count(), timer.mean(TimeUnit.MILLISECONDS));

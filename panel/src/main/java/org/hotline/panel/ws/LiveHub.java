@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Event convention (what the AMI client publishes): {@code type=screen-pop}, {@code ticketId},
  * {@code callerNumber}, {@code callerName}, {@code line}, {@code publishedAt} (epoch millis;
- * when absent the stream id's millisecond part is used).
+ * when absent the stream id's millisecond part is used), optionally {@code state} (RINGING,
+ * ANSWERED, ENDED, MISSED; default RINGING) and {@code ticketNumber}, passed on to the page.
  *
  * <p><b>Wallboard.</b> Supervisors, duty managers and admins get {@code {"type":"board","data":...}}
  * every {@code wallboardEvery}. <b>Presence.</b> While an agent has a socket open, its presence
@@ -63,6 +64,8 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     private final Wallboard wallboard;
     private final SessionStore sessions;
     private final Map<Channel, Connection> connections = new ConcurrentHashMap<>();
+    /** Sockets reserved at upgrade and not yet closed (bounded by {@code maxLiveSockets}). */
+    private final AtomicInteger reserved = new AtomicInteger();
     private final ExecutorService pumps;
     private final ScheduledExecutorService ticker;
     private volatile boolean closed;
@@ -143,9 +146,23 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     @Override
     public void closed(Channel channel, Session session) {
         connections.remove(channel);
+        reserved.decrementAndGet();
     }
 
     public int connectionCount() { return connections.size(); }
+
+    @Override
+    public boolean tryReserve() {
+        while (true) {
+            int now = reserved.get();
+            if (now >= ctx.policy().maxLiveSockets()) {
+                return false;
+            }
+            if (reserved.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
 
     private void pump(Connection c, String start) {
         String key = EventStream.agentKey(c.session.username());
@@ -154,7 +171,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
         while (!closed && c.channel.isActive()) {
             List<StreamEntry> entries;
             try {
-                entries = ctx.ports().events().readBlocking(key, last, 100, Duration.ofSeconds(2));
+                entries = ctx.ports().events().readBlocking(key, last, 100, Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 log.warn("reading {} failed, retrying in 1 s: {}", key, e.toString());
                 sleep(1000);
@@ -173,6 +190,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "pop");
         frame.put("id", e.id());
+        frame.put("state", e.fields().getOrDefault("state", "RINGING"));
         Ticket ticket = null;
         String ticketId = e.fields().get("ticketId");
         if (ticketId != null) {
@@ -186,6 +204,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
             frame.put("hidden", true);
         } else {
             frame.put("ticket", ticket == null ? null : TicketView.of(ticket));
+            frame.put("ticketNumber", e.fields().get("ticketNumber"));
             frame.put("callerNumber", e.fields().get("callerNumber"));
             frame.put("callerName", e.fields().get("callerName"));
             frame.put("line", e.fields().get("line"));

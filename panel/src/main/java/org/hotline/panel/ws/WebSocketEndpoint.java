@@ -9,6 +9,15 @@ import org.hotline.panel.auth.Session;
  * must not block.
  */
 public interface WebSocketEndpoint {
+    /**
+     * Reserves room for one more socket before the handshake; false when full. Every successful
+     * reservation is followed by exactly one {@link #closed} for that channel (also when the
+     * handshake fails), which gives the room back.
+     */
+    default boolean tryReserve() {
+        return true;
+    }
+
     void opened(Channel channel, Session session);
 
     void text(Channel channel, Session session, String text);

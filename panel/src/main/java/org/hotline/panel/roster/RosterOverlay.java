@@ -1,0 +1,39 @@
+package org.hotline.panel.roster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hotline.config.DutyPair;
+import org.hotline.config.HotlineConfig;
+import org.hotline.config.RosterConfig;
+
+/**
+ * Lays the overrides saved through the panel over a loaded configuration: each replaces the
+ * file's override of the same roster and duty day (keeping that day's lunch slot), giving the
+ * configuration the routing module should use. The app calls {@link #apply} when overrides
+ * change (see {@link InMemoryRosterOverrides}'s listener) to rebuild its duty roster. Stateless.
+ */
+public final class RosterOverlay {
+    private RosterOverlay() {}
+
+    /** The configuration with these panel overrides replacing the file's for the same roster and date. */
+    public static HotlineConfig apply(HotlineConfig config, List<RosterOverride> overrides) {
+        List<RosterConfig> rosters = config.rosters().stream().map(r -> {
+            List<org.hotline.config.RosterOverride> list = new ArrayList<>(r.overrides());
+            for (RosterOverride o : overrides) {
+                if (!o.roster().equals(r.id())) {
+                    continue;
+                }
+                Optional<org.hotline.config.RosterOverride> old = list.stream().filter(x -> x.date().equals(o.date())).findFirst();
+                list.removeIf(x -> x.date().equals(o.date()));
+                DutyPair duty = o.dutyB() == null || o.dutyB().isBlank() ? DutyPair.of(o.dutyA()) : DutyPair.of(o.dutyA(), o.dutyB());
+                list.add(new org.hotline.config.RosterOverride(o.date(), Optional.of(duty),
+                        old.flatMap(org.hotline.config.RosterOverride::lunch), o.note() == null ? "" : o.note()));
+            }
+            list.sort(java.util.Comparator.comparing(org.hotline.config.RosterOverride::date));
+            return new RosterConfig(r.id(), r.dutyDayStarts(), r.rotation(), list);
+        }).toList();
+        return new HotlineConfig(config.zone(), config.calendar(), config.people(), rosters, config.deadlinePolicies(),
+                config.lines());
+    }
+}
