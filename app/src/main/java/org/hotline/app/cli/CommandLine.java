@@ -37,7 +37,8 @@ public final class CommandLine {
                 new CheckConfigCommand(),
                 new RouteCommand(),
                 new DeadlineCommand(),
-                new RosterCommand()));
+                new RosterCommand(),
+                new SimulateCallCommand()));
     }
 
     /** Runs the command named by {@code args[0]} (or {@code run}) and returns the exit code. */
@@ -74,6 +75,9 @@ public final class CommandLine {
             context.err().println("hotline " + name + ": the configuration has " + count
                     + (count == 1 ? " problem" : " problems"));
             return Command.BAD_INPUT;
+        } catch (ServiceStartException e) {
+            context.err().println("hotline " + name + ": cannot start: " + e.getMessage());
+            return Command.INTERNAL_ERROR;
         } catch (RuntimeException e) {
             context.err().println("hotline " + name + ": internal error, please report it: " + e);
             e.printStackTrace(context.err());

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * Writes command results as one line of JSON. Dates and times are ISO-8601 text (offsets kept,
  * never converted to timestamps or UTC). Thread-safe.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -20,7 +20,7 @@ final class Json {
 
     private Json() {}
 
-    static void print(PrintStream out, Object value) {
+    public static void print(PrintStream out, Object value) {
         try {
             out.println(MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {

@@ -37,4 +37,10 @@ public record StorageSection(
                 + ", postgresPassword=" + postgresPassword.map(p -> "***") + ", redisUrl=" + redisUrl
                 + ", dataDir=" + dataDir + "]";
     }
+
+    /** The storage module's configuration for this section (embedded servers where no URL is set). */
+    public org.hotline.storage.StorageConfig storageConfig() {
+        return new org.hotline.storage.StorageConfig(postgresUrl.orElse(null), postgresUser.orElse(null),
+                postgresPassword.orElse(null), null, null, redisUrl.orElse(null), dataDir, null);
+    }
 }

@@ -1,0 +1,222 @@
+package org.hotline.app.service;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.hotline.app.cli.Command;
+import org.hotline.app.cli.CommandContext;
+import org.hotline.app.cli.HotlineService;
+import org.hotline.app.cli.Json;
+import org.hotline.app.cli.ServiceStartException;
+import org.hotline.app.config.AsteriskSection;
+import org.hotline.app.config.LoadedConfig;
+import org.hotline.calendar.WorkingCalendar;
+import org.hotline.config.HotlineConfig;
+import org.hotline.config.LineConfig;
+import org.hotline.deadline.DeadlineAssigningTicketStore;
+import org.hotline.deadline.DeadlineCalculator;
+import org.hotline.deadline.PolicyDeadlines;
+import org.hotline.ivr.agi.AgiFlows;
+import org.hotline.ivr.agi.FastAgiConfig;
+import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.ami.AgentDirectory;
+import org.hotline.ivr.ami.AmiClient;
+import org.hotline.ivr.ami.AmiConfig;
+import org.hotline.ivr.ami.EventStreamScreenPops;
+import org.hotline.ivr.flow.DialTemplate;
+import org.hotline.ivr.flow.HotlineFlow;
+import org.hotline.ivr.flow.HotlineFlowConfig;
+import org.hotline.ivr.flow.SurveyFlow;
+import org.hotline.panel.CallCounters;
+import org.hotline.panel.HealthCheck;
+import org.hotline.panel.PanelConfig;
+import org.hotline.panel.PanelMetrics;
+import org.hotline.panel.PanelPolicy;
+import org.hotline.panel.PanelPorts;
+import org.hotline.panel.PanelServer;
+import org.hotline.panel.roster.ConfigRosterOverrideValidator;
+import org.hotline.panel.roster.InMemoryRosterOverrides;
+import org.hotline.panel.roster.RosterOverrides;
+import org.hotline.storage.Storage;
+import org.hotline.ticket.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of {@code run}: starts storage (embedded PostgreSQL and Redis when no URL
+ * is configured), the FastAGI server with the hotline and survey flows, the AMI client (when
+ * {@code asterisk.ami} is configured) and the agents' panel, all wired by constructor from the
+ * loaded configuration; then waits until the process is asked to stop and closes them in the
+ * reverse order. Nothing else in the code base creates these objects.
+ */
+public final class HotlineServer implements HotlineService {
+    private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
+    /** How far back a caller's earlier tickets count for the repeat flag on a screen pop. */
+    private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+    private static final String FIRST_ADMIN = "admin";
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Optional<String> firstAdminPassword;
+
+    /** @param firstAdminPassword the first administrator's password; empty: generate and log one */
+    public HotlineServer(Optional<String> firstAdminPassword) {
+        this.firstAdminPassword = firstAdminPassword;
+    }
+
+    /** Asks a running {@link #serve} to shut down (a shutdown hook, or a test). */
+    public void stop() {
+        stop.countDown();
+    }
+
+    /**
+     * Stops and waits until everything is closed (or {@code timeout} passed): what a JVM shutdown
+     * hook must do, since the JVM halts as soon as its hooks return.
+     */
+    public void stopAndWait(Duration timeout) throws InterruptedException {
+        stop();
+        stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public int serve(LoadedConfig config, CommandContext context) throws Exception {
+        Clock clock = context.clock();
+        try (Running running = start(config, clock)) {
+            Json.print(context.out(), running.summary());
+            context.out().flush();
+            stop.await();
+            log.info("Stopping hotline.");
+        } finally {
+            stopped.countDown();
+        }
+        return Command.OK;
+    }
+
+    /** Everything {@code run} starts, closed in reverse order. */
+    public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
+            InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets) implements AutoCloseable {
+
+        /** The one-line JSON the service prints when it is ready. */
+        public Map<String, Object> summary() {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("status", "ready");
+            s.put("agi", "agi://" + agiAddress.getHostString() + ":" + agiAddress.getPort() + "/hotline");
+            s.put("panel", "http://" + panelAddress.getHostString() + ":" + panelAddress.getPort() + "/");
+            s.put("ami", ami == null ? "not configured" : "connecting");
+            s.put("postgres", storage.postgresReady() ? "up" : "down (intake is spooled)");
+            s.put("redis", storage.redisReady() ? "up" : "down");
+            return s;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(panel);
+            closeQuietly(ami);
+            closeQuietly(agi);
+            closeQuietly(storage);
+        }
+
+        private static void closeQuietly(AutoCloseable c) {
+            if (c == null) {
+                return;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    /** Starts every part; on a failure, closes what was started and rethrows. */
+    public Running start(LoadedConfig config, Clock clock) throws InterruptedException {
+        HotlineConfig hotline = config.hotline();
+        AsteriskSection asterisk = config.asterisk();
+        Storage storage;
+        try {
+            storage = Storage.start(config.storage().storageConfig(), clock);
+        } catch (IllegalStateException e) {
+            throw new ServiceStartException(e.getMessage(), e);
+        }
+        FastAgiServer agi = null;
+        AmiClient ami = null;
+        PanelServer panel = null;
+        try {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            CallCounters board = new CallCounters(clock, hotline.zone());
+            PanelConfig panelConfig = PanelConfig.defaults().withBind(config.panel().bind(), config.panel().port());
+            List<String> lineIds = hotline.lines().stream().map(LineConfig::id).toList();
+
+            RosterOverrides saved = new InMemoryRosterOverrides(List.of());
+            LiveRouting routing = new LiveRouting(hotline, saved.list());
+            RosterOverrides overrides = new ObservedRosterOverrides(saved, routing::apply);
+
+            AgentDirectory agents = new AgentDirectory(asterisk.agents());
+            if (asterisk.ami().isPresent()) {
+                AsteriskSection.Ami a = asterisk.ami().get();
+                ami = new AmiClient(AmiConfig.of(a.host(), a.port(), a.username(), a.secret()), agents,
+                        new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), clock);
+            }
+            AmiClient amiClient = ami;
+
+            Map<String, HealthCheck> health = new LinkedHashMap<>();
+            health.put("postgres", () -> storage.postgresReady() ? HealthCheck.Status.up("connected")
+                    : HealthCheck.Status.down("unreachable; call intake is spooled to disk"));
+            health.put("redis", () -> storage.redisReady() ? HealthCheck.Status.up("connected")
+                    : HealthCheck.Status.down("unreachable"));
+            health.put("ami", () -> amiClient == null ? HealthCheck.Status.up("not configured")
+                    : amiClient.isConnected() ? HealthCheck.Status.up("logged in")
+                    : HealthCheck.Status.down("not connected; reconnecting"));
+
+            // Meters are shared by name: the panel registers the same ones on this registry.
+            WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
+            TicketStore tickets = new CallBoardTicketStore(
+                    new DeadlineAssigningTicketStore(storage.tickets(),
+                            new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
+                    board, new PanelMetrics(registry));
+            PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
+                    storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
+                    overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health);
+            panel = new PanelServer(panelConfig, PanelPolicy.defaults(hotline.zone(), lineIds), ports, registry, clock);
+
+            HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,
+                    asterisk.agents());
+            AgiFlows flows = new AgiFlows(Map.of(
+                    HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
+                    SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig)));
+            FastAgiConfig d = FastAgiConfig.defaults();
+            FastAgiConfig agiConfig = new FastAgiConfig(asterisk.agi().bind(), asterisk.agi().port(),
+                    asterisk.agi().allowedHosts(), d.maxCalls(), d.dependencyTimeout(), d.dependencyThreads(),
+                    d.ioThreads());
+            agi = new FastAgiServer(agiConfig, flows, registry);
+            InetSocketAddress panelAddress;
+            try {
+                agi.start();
+                panelAddress = panel.start();
+            } catch (Exception e) { // Netty rethrows a bind failure as an undeclared BindException
+                if (e instanceof IllegalStateException || e instanceof java.net.BindException) {
+                    throw new ServiceStartException(e.getMessage()
+                            + " (is another hotline running? stop it, or change asterisk.agi.port / panel.port)", e);
+                }
+                throw e;
+            }
+            panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword);
+            if (ami != null) {
+                ami.start();
+            }
+            log.info("hotline is ready: FastAGI on {}, panel on http://{}:{}/", agi.localAddress(),
+                    panelAddress.getHostString(), panelAddress.getPort());
+            return new Running(storage, agi, ami, panel, agi.localAddress(), panelAddress, tickets);
+        } catch (RuntimeException | InterruptedException e) {
+            new Running(storage, agi, ami, panel, null, null, null).close();
+            throw e;
+        }
+    }
+}

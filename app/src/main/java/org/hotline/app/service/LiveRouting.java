@@ -1,0 +1,54 @@
+package org.hotline.app.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.config.HotlineConfig;
+import org.hotline.config.LineConfig;
+import org.hotline.ivr.flow.HotlineRouting;
+import org.hotline.panel.roster.RosterOverlay;
+import org.hotline.panel.roster.RosterOverride;
+import org.hotline.routing.CallRouter;
+import org.hotline.routing.RoutingDecision;
+
+/**
+ * The routing the call flow uses: the configuration file's router with the duty-roster
+ * overrides saved in the panel laid over it. A change of overrides builds a new immutable
+ * {@link CallRouter} and swaps it in; a call always decides on one consistent router.
+ *
+ * <p>Thread-safe: reads are lock-free, {@link #apply} may be called from any thread.
+ */
+final class LiveRouting implements HotlineRouting {
+    private final HotlineConfig fileConfig;
+    private final AtomicReference<CallRouter> router;
+
+    LiveRouting(HotlineConfig fileConfig, List<RosterOverride> overrides) {
+        this.fileConfig = fileConfig;
+        this.router = new AtomicReference<>(build(overrides));
+    }
+
+    /** Rebuilds the router with these panel overrides (all of them, not a delta). */
+    void apply(List<RosterOverride> overrides) {
+        router.set(build(overrides));
+    }
+
+    /** The router in force now. */
+    CallRouter current() {
+        return router.get();
+    }
+
+    @Override
+    public Optional<LineConfig> lineForNumber(String dialled) {
+        return router.get().lineForNumber(dialled);
+    }
+
+    @Override
+    public RoutingDecision decide(String lineId, Instant at, boolean urgent) {
+        return router.get().decide(lineId, at, urgent);
+    }
+
+    private CallRouter build(List<RosterOverride> overrides) {
+        return new CallRouter(overrides.isEmpty() ? fileConfig : RosterOverlay.apply(fileConfig, overrides));
+    }
+}
