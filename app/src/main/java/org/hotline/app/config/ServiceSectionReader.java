@@ -76,21 +76,29 @@ final class ServiceSectionReader {
         if (node.isAbsent()) {
             return StorageSection.defaults();
         }
-        return node.fields(Set.of("postgres-url", "postgres-user", "postgres-password", "redis-url", "data-dir"),
+        return node.fields(Set.of("postgres-url", "postgres-user", "postgres-password", "postgres-owner-user",
+                        "postgres-owner-password", "redis-url", "data-dir"),
                 f -> {
                     var url = f.optional("postgres-url", n -> n.matching(POSTGRES_URL,
                             "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/hotline"));
                     var user = f.optional("postgres-user", YamlNode::string);
                     var password = f.optional("postgres-password", YamlNode::string);
+                    var ownerUser = f.optional("postgres-owner-user", YamlNode::string);
+                    var ownerPassword = f.optional("postgres-owner-password", YamlNode::string);
+                    if (!f.node("postgres-url").isAbsent() && f.node("postgres-user").isAbsent()) {
+                        f.fail(f.node("postgres-url"), "needs postgres-user as well (the role the service connects "
+                                + "as); expected postgres-user and postgres-password beside it");
+                    }
                     if (f.node("postgres-url").isAbsent()) {
-                        for (String key : new String[] {"postgres-user", "postgres-password"}) {
+                        for (String key : new String[] {"postgres-user", "postgres-password", "postgres-owner-user",
+                                "postgres-owner-password"}) {
                             if (!f.node(key).isAbsent()) {
                                 f.fail(f.node(key), "has no effect without postgres-url (the embedded server "
                                         + "chooses its own login); expected postgres-url as well, or neither");
                             }
                         }
                     }
-                    return new StorageSection(url, user, password,
+                    return new StorageSection(url, user, password, ownerUser, ownerPassword,
                             f.optional("redis-url", n -> n.matching(REDIS_URL,
                                     "a Redis URL such as redis://127.0.0.1:6379")),
                             f.optional("data-dir", this::directory, StorageSection.DEFAULT_DATA_DIR));

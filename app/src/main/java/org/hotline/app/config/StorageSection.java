@@ -12,6 +12,8 @@ public record StorageSection(
         Optional<String> postgresUrl,
         Optional<String> postgresUser,
         Optional<String> postgresPassword,
+        Optional<String> postgresOwnerUser,
+        Optional<String> postgresOwnerPassword,
         Optional<String> redisUrl,
         Path dataDir) {
 
@@ -21,12 +23,15 @@ public record StorageSection(
         Objects.requireNonNull(postgresUrl, "postgresUrl");
         Objects.requireNonNull(postgresUser, "postgresUser");
         Objects.requireNonNull(postgresPassword, "postgresPassword");
+        Objects.requireNonNull(postgresOwnerUser, "postgresOwnerUser");
+        Objects.requireNonNull(postgresOwnerPassword, "postgresOwnerPassword");
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(dataDir, "dataDir");
     }
 
     public static StorageSection defaults() {
         return new StorageSection(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(),
                 DEFAULT_DATA_DIR);
     }
 
@@ -34,13 +39,16 @@ public record StorageSection(
     @Override
     public String toString() {
         return "StorageSection[postgresUrl=" + postgresUrl + ", postgresUser=" + postgresUser
-                + ", postgresPassword=" + postgresPassword.map(p -> "***") + ", redisUrl=" + redisUrl
+                + ", postgresPassword=" + postgresPassword.map(p -> "***")
+                + ", postgresOwnerUser=" + postgresOwnerUser.orElse("-")
+                + ", postgresOwnerPassword=" + postgresOwnerPassword.map(p -> "***") + ", redisUrl=" + redisUrl
                 + ", dataDir=" + dataDir + "]";
     }
 
     /** The storage module's configuration for this section (embedded servers where no URL is set). */
     public org.hotline.storage.StorageConfig storageConfig() {
         return new org.hotline.storage.StorageConfig(postgresUrl.orElse(null), postgresUser.orElse(null),
-                postgresPassword.orElse(null), null, null, redisUrl.orElse(null), dataDir, null);
+                postgresPassword.orElse(null), postgresOwnerUser.orElse(null), postgresOwnerPassword.orElse(null),
+                redisUrl.orElse(null), dataDir, null);
     }
 }

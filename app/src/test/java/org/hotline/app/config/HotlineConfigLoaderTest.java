@@ -210,6 +210,26 @@ class HotlineConfigLoaderTest {
     }
 
     @Test
+    void anOwnerRoleIsReadWithARealDatabaseAndRefusedWithoutOne() throws Exception {
+        String withUrl = replace(EXAMPLE, "  # postgres-url: \"jdbc:postgresql://127.0.0.1:5432/hotline\"\n",
+                "  postgres-url: \"jdbc:postgresql://127.0.0.1:5432/hotline\"\n");
+        assertThat(problems(withUrl)).containsExactly("hotline.yaml:"
+                + line(withUrl, "  postgres-url: ") + ": storage.postgres-url: needs postgres-user as well (the role "
+                + "the service connects as); expected postgres-user and postgres-password beside it");
+        withUrl = replace(withUrl, "  # postgres-user: hotline\n", "  postgres-user: hotline\n");
+        withUrl = replace(withUrl, "  # postgres-owner-user: hotline_owner", "  postgres-owner-user: hotline_owner");
+        StorageSection storage = loader.load(write(withUrl)).storage();
+        assertThat(storage.postgresOwnerUser()).contains("hotline_owner");
+        assertThat(storage.storageConfig().postgresOwnerUser()).isEqualTo("hotline_owner");
+
+        String withoutUrl = replace(EXAMPLE, "  # postgres-owner-user: hotline_owner", "  postgres-owner-user: hotline_owner");
+        assertThat(problems(withoutUrl)).containsExactly("hotline.yaml:"
+                + line(withoutUrl, "  postgres-owner-user: hotline_owner") + ": storage.postgres-owner-user: has no "
+                + "effect without postgres-url (the embedded server chooses its own login); expected postgres-url "
+                + "as well, or neither");
+    }
+
+    @Test
     void everyProblemOfOneRunIsReportedInLineOrder() throws Exception {
         String text = replace(EXAMPLE, "timezone: Asia/Shanghai", "timezone: Mars/Olympus");
         text = replace(text, "{ id: chen,  name: \"Chen Jing\",  phone: \"13800000005\" }",
