@@ -94,7 +94,7 @@ public sealed interface AgiCommand {
     /** {@code SAY DIGITS digits escapeDigits}: reads a digit string back to the caller. */
     record SayDigits(String digits, String escapeDigits) implements AgiCommand {
         public SayDigits {
-            if (digits == null || !digits.matches("[0-9]+")) {
+            if (digits == null || digits.isEmpty() || !only(digits, "0123456789")) {
                 throw new IllegalArgumentException("SAY DIGITS takes digits 0-9 only, got " + digits);
             }
             checkDigits("escapeDigits", escapeDigits);
@@ -115,7 +115,7 @@ public sealed interface AgiCommand {
                       int silenceSeconds) implements AgiCommand {
         public RecordFile {
             checkText("file", file);
-            if (format == null || !format.matches("[a-z0-9]{1,10}")) {
+            if (format == null || format.isEmpty() || format.length() > 10 || !only(format, "abcdefghijklmnopqrstuvwxyz0123456789")) {
                 throw new IllegalArgumentException("RECORD FILE format must be like wav or gsm, got " + format);
             }
             checkDigits("escapeDigits", escapeDigits);
@@ -159,7 +159,7 @@ public sealed interface AgiCommand {
         private static final Pattern FUNCTION = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\([A-Za-z0-9_-]*\\)");
 
         public GetVariable {
-            if (name == null || !(NAME.matcher(name).matches() || FUNCTION.matcher(name).matches())) {
+            if (name == null || !(isName(name) || FUNCTION.matcher(name).matches())) {
                 throw new IllegalArgumentException("not a variable or function name: " + name);
             }
         }
@@ -176,7 +176,7 @@ public sealed interface AgiCommand {
      */
     record Exec(String application, List<String> options) implements AgiCommand {
         public Exec {
-            if (application == null || !application.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            if (application == null || !isName(application) || application.charAt(0) == '_') {
                 throw new IllegalArgumentException("not an application name: " + application);
             }
             options = List.copyOf(options);
@@ -214,17 +214,42 @@ public sealed interface AgiCommand {
         }
     }
 
-    /** Variable names: letters, digits and underscore, not starting with a digit. */
-    Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
+    /*
+     * The checks below are plain character loops, not regular expressions: commands are built
+     * on every step of every call, and a String.matches() compiles a pattern each time.
+     */
+
+    /** Variable and application names: letters, digits and underscore, not starting with a digit, 1-80 long. */
+    private static boolean isName(String name) {
+        if (name.isEmpty() || name.length() > 80 || (name.charAt(0) >= '0' && name.charAt(0) <= '9')) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean only(String text, String allowed) {
+        for (int i = 0; i < text.length(); i++) {
+            if (allowed.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || !isName(name)) {
             throw new IllegalArgumentException("not a channel variable name: " + name);
         }
     }
 
     private static void checkDigits(String what, String digits) {
-        if (digits == null || !digits.matches("[0-9*#]*")) {
+        if (digits == null || !only(digits, "0123456789*#")) {
             throw new IllegalArgumentException(what + " may hold only 0-9, * and #, got " + digits);
         }
     }

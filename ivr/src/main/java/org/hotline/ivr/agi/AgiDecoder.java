@@ -156,8 +156,16 @@ public final class AgiDecoder extends ByteToMessageDecoder {
             rest = rest.substring(close + 1).strip();
         }
         Optional<Long> endpos = Optional.empty();
-        Map<String, String> extra = new HashMap<>();
-        for (String pair : rest.isEmpty() ? new String[0] : rest.split("\\s+")) {
+        Map<String, String> extra = Map.of();
+        int start = 0;
+        while (start < rest.length()) {
+            int end = rest.indexOf(' ', start);
+            end = end < 0 ? rest.length() : end;
+            String pair = rest.substring(start, end);
+            start = end + 1;
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
@@ -168,6 +176,9 @@ public final class AgiDecoder extends ByteToMessageDecoder {
                     return new AgiProtocolError(truncate(line), "a number after endpos=");
                 }
             } else {
+                if (extra.isEmpty()) {
+                    extra = new HashMap<>();
+                }
                 extra.put(key, value);
             }
         }

@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * {@code DefaultAgiServer} running an equivalent script; each server runs alone in its own JVM
  * with the same heap. Each call is answer, a prompt, three key entries (prompt and key entries
  * answered after {@code --think-ms}, like a caller), five variables. Per round and server:
- * sessions held (minimum over the window), commands per second, p50/p99/max command round
+ * sessions held (minimum over the window), calls and commands per second (Asterisk-Java
+ * sends an eleventh command per call, {@code SET VARIABLE AJ_AGISTATUS}), p50/p99/max command round
  * trip, peak resident memory and threads, CPU used; then the medians over the rounds and the
  * ratios.
  *
@@ -29,7 +30,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class AgiLoadDriver {
 
-    record Result(String server, int round, int heldMin, double heldAvg, double commandsPerSecond, double p50Micros,
+    record Result(String server, int round, int heldMin, double heldAvg, double callsPerSecond, double commandsPerSecond,
+                  double p50Micros,
                   double p99Micros, double maxMicros, long rssPeakMib, long threadsPeak, double cpuPercent,
                   long completed, long failed) {
     }
@@ -124,7 +126,8 @@ public final class AgiLoadDriver {
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpuTicks = process.cpuTicks() - cpuStart;
             Histogram histogram = client.roundTrips();
-            return new Result(server, round, heldMin, (double) heldSum / samples, client.commands() / seconds,
+            return new Result(server, round, heldMin, (double) heldSum / samples, client.completed() / seconds,
+                    client.commands() / seconds,
                     histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99), histogram.getMaxValue(),
                     rssPeak / 1024, threadsPeak, cpuTicks / seconds, client.completed(), client.failed());
         }
@@ -138,7 +141,7 @@ public final class AgiLoadDriver {
 
     private static Result median(String server, List<Result> rounds) {
         return new Result(server + " (median)", 0, (int) med(rounds, Result::heldMin), med(rounds, Result::heldAvg),
-                med(rounds, Result::commandsPerSecond), med(rounds, Result::p50Micros), med(rounds, Result::p99Micros),
+                med(rounds, Result::callsPerSecond), med(rounds, Result::commandsPerSecond), med(rounds, Result::p50Micros), med(rounds, Result::p99Micros),
                 med(rounds, Result::maxMicros), (long) med(rounds, Result::rssPeakMib),
                 (long) med(rounds, Result::threadsPeak), med(rounds, Result::cpuPercent),
                 (long) med(rounds, Result::completed), (long) med(rounds, Result::failed));
@@ -151,21 +154,22 @@ public final class AgiLoadDriver {
     }
 
     private static String header() {
-        return "| server | round | sessions held (min / avg) | commands/s | p50 µs | p99 µs | max µs | peak RSS MiB | "
-                + "peak threads | CPU % | calls completed | calls failed |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
+        return "| server | round | sessions held (min / avg) | calls/s | commands/s | p50 µs | p99 µs | max µs | peak RSS MiB | "
+                + "peak threads | CPU % | calls completed | calls failed |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     private static String row(Result r) {
-        return String.format(Locale.ROOT, "| %s | %s | %d / %.0f | %.0f | %.0f | %.0f | %.0f | %d | %d | %.0f | %d | %d |",
+        return String.format(Locale.ROOT, "| %s | %s | %d / %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %d | %d | %.0f | %d | %d |",
                 r.server(), r.round() == 0 ? "-" : Integer.toString(r.round()), r.heldMin(), r.heldAvg(),
-                r.commandsPerSecond(), r.p50Micros(), r.p99Micros(), r.maxMicros(), r.rssPeakMib(), r.threadsPeak(),
+                r.callsPerSecond(), r.commandsPerSecond(), r.p50Micros(), r.p99Micros(), r.maxMicros(), r.rssPeakMib(), r.threadsPeak(),
                 r.cpuPercent(), r.completed(), r.failed());
     }
 
     private static String ratios(Result hotline, Result baseline) {
-        return String.format(Locale.ROOT, "ratios %s vs %s: commands/s x%.2f, p50 x%.2f lower, p99 x%.2f lower, "
-                        + "RSS x%.2f lower, threads x%.1f fewer, CPU x%.2f lower",
-                hotline.server(), baseline.server(), hotline.commandsPerSecond() / baseline.commandsPerSecond(),
+        return String.format(Locale.ROOT, "ratios %s vs %s: calls/s x%.2f, commands/s x%.2f, p50 x%.2f lower, "
+                        + "p99 x%.2f lower, RSS x%.2f lower, threads x%.1f fewer, CPU x%.2f lower",
+                hotline.server(), baseline.server(), hotline.callsPerSecond() / baseline.callsPerSecond(),
+                hotline.commandsPerSecond() / baseline.commandsPerSecond(),
                 baseline.p50Micros() / hotline.p50Micros(), baseline.p99Micros() / hotline.p99Micros(),
                 (double) baseline.rssPeakMib() / hotline.rssPeakMib(),
                 (double) baseline.threadsPeak() / hotline.threadsPeak(), baseline.cpuPercent() / hotline.cpuPercent());

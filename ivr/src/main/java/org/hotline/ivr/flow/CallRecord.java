@@ -17,6 +17,8 @@ final class CallRecord {
     String location;
     String message;
     boolean routed;
+    /** A final outcome (answered, message, no answer) is on the ticket: nothing may overwrite it. */
+    boolean settled;
 
     boolean urgent() {
         return kind == RequestKind.URGENT;

@@ -241,6 +241,10 @@ final class HotlineCall {
 
     /** Ends the call cleanly whatever went wrong; never leaves the caller in dead air. */
     private CompletableFuture<Void> recover(Throwable failure) {
+        if (record.settled) {
+            log.info("call {}: ended after its outcome was recorded: {}", session.request().uniqueId(), failure.toString());
+            return completedFuture(null);
+        }
         if (failure instanceof AgiConnectionClosedException) {
             return record.ticket == null ? completedFuture(null) : abandon();
         }

@@ -148,6 +148,10 @@ final class HotlineConnect {
 
     /** Records an outcome on the ticket; a store failure is logged, never ends the call. */
     private CompletableFuture<Void> outcome(CallOutcome outcome) {
+        if (outcome instanceof CallOutcome.Answered || outcome instanceof CallOutcome.Voicemail
+                || outcome instanceof CallOutcome.NoAnswer) {
+            record.settled = true;
+        }
         long id = record.ticket.id();
         return session.call(() -> tickets.recordCallOutcome(id, outcome)).handle((ticket, failure) -> {
             if (failure != null) {
