@@ -14,6 +14,7 @@ import org.hotline.storage.embedded.EmbeddedRedisServer;
 import org.hotline.storage.pg.OutboxRelay;
 import org.hotline.storage.pg.PgDepartmentRepository;
 import org.hotline.storage.pg.PgEndpoint;
+import org.hotline.storage.pg.PgDutyOverrideRepository;
 import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
 import org.hotline.storage.pg.PgTicketRepository;
@@ -70,6 +71,7 @@ public final class Storage implements AutoCloseable {
     private final PgUserRepository users;
     private final PgDepartmentRepository departments;
     private final PgHandoverRepository handovers;
+    private final PgDutyOverrideRepository dutyOverrides;
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
@@ -95,6 +97,7 @@ public final class Storage implements AutoCloseable {
         this.users = new PgUserRepository(dataSource);
         this.departments = new PgDepartmentRepository(dataSource);
         this.handovers = new PgHandoverRepository(dataSource);
+        this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -220,6 +223,11 @@ public final class Storage implements AutoCloseable {
 
     public HandoverStore handovers() {
         return handovers;
+    }
+
+    /** Duty-roster overrides saved in the panel (PostgreSQL). */
+    public PgDutyOverrideRepository dutyOverrides() {
+        return dutyOverrides;
     }
 
     public RedisRebuilder rebuilder() {

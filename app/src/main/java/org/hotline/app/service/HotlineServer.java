@@ -42,7 +42,6 @@ import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
 import org.hotline.panel.PanelServer;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
-import org.hotline.panel.roster.InMemoryRosterOverrides;
 import org.hotline.panel.roster.RosterOverrides;
 import org.hotline.storage.Storage;
 import org.hotline.ticket.TicketStore;
@@ -154,7 +153,7 @@ public final class HotlineServer implements HotlineService {
             PanelConfig panelConfig = PanelConfig.defaults().withBind(config.panel().bind(), config.panel().port());
             List<String> lineIds = hotline.lines().stream().map(LineConfig::id).toList();
 
-            RosterOverrides saved = new InMemoryRosterOverrides(List.of());
+            RosterOverrides saved = new PgRosterOverrides(storage.dutyOverrides());
             LiveRouting routing = new LiveRouting(hotline, saved.list());
             RosterOverrides overrides = new ObservedRosterOverrides(saved, routing::apply);
 
