@@ -40,10 +40,10 @@ CREATE TABLE tickets (
     created_at         timestamptz NOT NULL,
     updated_at         timestamptz NOT NULL
 );
-CREATE INDEX tickets_caller_number ON tickets (caller_number, created_at DESC);
-CREATE INDEX tickets_callback_number ON tickets (callback_number, created_at DESC);
+CREATE INDEX tickets_caller_number ON tickets (caller_number, created_at DESC) WHERE caller_number IS NOT NULL;
+CREATE INDEX tickets_callback_number ON tickets (callback_number, created_at DESC) WHERE callback_number IS NOT NULL;
 CREATE INDEX tickets_open_status ON tickets (status, line) WHERE status <> 'CLOSED';
-CREATE INDEX tickets_owner ON tickets (owner) WHERE status <> 'CLOSED';
+CREATE INDEX tickets_owner ON tickets (owner) WHERE owner IS NOT NULL AND status <> 'CLOSED';
 CREATE INDEX tickets_forwarded_to ON tickets (forwarded_to, created_at DESC) WHERE forwarded_to IS NOT NULL;
 CREATE INDEX tickets_awaiting_agent ON tickets (id) WHERE owner IS NULL AND callback_requested AND status <> 'CLOSED';
 
@@ -102,12 +102,14 @@ BEGIN
 END
 $$;
 
+-- Every number that ever called, with the name it first gave and when. Written once at intake
+-- (insert-if-absent, so concurrent calls never wait on one row); counts and recency come from
+-- tickets (indexed by caller number).
 CREATE TABLE callers (
     number     text        PRIMARY KEY,
-    last_name  text,
+    first_name text,
     first_seen timestamptz NOT NULL,
-    last_seen  timestamptz NOT NULL,
-    calls      bigint      NOT NULL DEFAULT 1
+    note       text
 );
 
 CREATE TABLE departments (

@@ -86,6 +86,22 @@ public interface TicketStore {
      */
     CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId);
 
+    /**
+     * The caller history as {@code viewer} may see it (a screen pop for an agent): tickets the
+     * viewer may not see ({@link Ticket#visibleTo}) are left out and do not count towards the
+     * repeat flag, so a reporter's confidential tip-off never shows through. The default
+     * implementation filters the unrestricted history and is conservative about the flag;
+     * stores override it with an exact computation.
+     */
+    default CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
+            Actor viewer) {
+        CallerHistory all = callerHistory(number, repeatWindow, kind, currentTicketId);
+        java.util.List<Ticket> visible = all.previous().stream().filter(t -> t.visibleTo(viewer)).toList();
+        boolean repeat = all.repeat() && visible.stream().anyMatch(t -> kind == null || t.kind() == kind)
+                && visible.size() == all.previous().size();
+        return new CallerHistory(all.number(), visible, repeat);
+    }
+
     /** Tickets matching {@code query} that {@code viewer} may see, newest first. */
     List<Ticket> search(TicketQuery query, Actor viewer);
 

@@ -95,7 +95,7 @@ public final class Storage implements AutoCloseable {
         this.users = new PgUserRepository(dataSource);
         this.departments = new PgDepartmentRepository(dataSource);
         this.handovers = new PgHandoverRepository(dataSource);
-        this.outbox = new OutboxRelay(dataSource, repository, queue);
+        this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
 

@@ -7,14 +7,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
 import org.hotline.ticket.DispatchQueue;
+import org.hotline.ticket.EventStream;
 import org.hotline.ticket.Ticket;
 import org.hotline.ticket.TicketStore;
 
 /**
  * Drains the transactional {@code outbox}: for every ticket whose change was recorded there, puts
  * it in its line's dispatch queue when it {@linkplain Ticket#awaitsAgent() awaits an agent} and
- * takes it out otherwise. Rows are locked with {@code SKIP LOCKED} and deleted in the same
+ * takes it out otherwise, and publishes a {@code "ticket"} event on the line's board stream
+ * ({@link EventStream#boardKey}) with the ticket's id, number, line, status, urgency, owner and
+ * version, never caller data (boards refetch through the role-checked API). Rows are locked with {@code SKIP LOCKED} and deleted in the same
  * transaction only after Redis accepted the change, so a Redis outage delays the queue but loses
  * nothing. Thread-safe; several relays may run at once.
  */
@@ -23,11 +28,13 @@ public final class OutboxRelay {
     private final PgTransaction tx;
     private final TicketStore tickets;
     private final DispatchQueue queue;
+    private final EventStream events;
 
-    public OutboxRelay(DataSource dataSource, TicketStore tickets, DispatchQueue queue) {
+    public OutboxRelay(DataSource dataSource, TicketStore tickets, DispatchQueue queue, EventStream events) {
         this.tx = new PgTransaction(dataSource);
         this.tickets = tickets;
         this.queue = queue;
+        this.events = events;
     }
 
     /** Processes up to {@code max} outbox rows; returns how many. */
@@ -52,6 +59,9 @@ public final class OutboxRelay {
                 } else {
                     queue.remove(id);
                 }
+                if (t != null) {
+                    events.publish(EventStream.boardKey(t.line()), boardEvent(t));
+                }
             }
             if (!rowIds.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
@@ -61,6 +71,22 @@ public final class OutboxRelay {
             }
             return rowIds.size();
         });
+    }
+
+    static Map<String, String> boardEvent(Ticket t) {
+        Map<String, String> e = new HashMap<>();
+        e.put("type", "ticket");
+        e.put("id", Long.toString(t.id()));
+        e.put("number", t.number());
+        e.put("line", t.line());
+        e.put("status", t.status().name());
+        e.put("urgency", t.urgency().name());
+        e.put("version", Long.toString(t.version()));
+        e.put("awaitsAgent", Boolean.toString(t.awaitsAgent()));
+        if (t.owner() != null) {
+            e.put("owner", t.owner());
+        }
+        return e;
     }
 
     /** Drains until the outbox is empty; returns how many rows. */

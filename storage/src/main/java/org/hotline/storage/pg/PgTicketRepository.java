@@ -37,12 +37,15 @@ import org.hotline.ticket.VersionConflictException;
 /**
  * {@link TicketStore} on PostgreSQL: tickets, deadlines and the append-only history.
  *
- * <p>Intake is one SQL statement (ticket, opening event and caller upsert in data-modifying CTEs,
- * {@code ON CONFLICT (linkedid) DO NOTHING}), so a call costs one round trip and one commit and
- * the same linkedid never yields two tickets. Every other change is a transaction that updates
+ * <p>Intake is one SQL statement (tickets, opening events and first-seen caller rows in
+ * data-modifying CTEs, {@code ON CONFLICT (linkedid) DO NOTHING}) returning the new rows; calls
+ * arriving together share it and its commit ({@link PgIntakeBatcher}, group commit). Concurrent
+ * calls share no locked row, and the same linkedid never yields two tickets. (A caller's later calls are counted from {@code tickets}, which is
+ * indexed by caller number; updating a per-caller counter at intake would serialise a caller's
+ * concurrent calls.) Every other change is a transaction that updates
  * the ticket {@code WHERE version = expected}, appends one event with the next {@code seq}, and
- * writes an {@code outbox} row when the ticket's queue membership may have changed (drained by
- * {@link OutboxRelay}). Text is cleaned by {@link TextRule} before it is written; all SQL uses
+ * writes an {@code outbox} row (drained by {@link OutboxRelay} into the dispatch queue and the
+ * line's board stream). Text is cleaned by {@link TextRule} before it is written; all SQL uses
  * bound parameters. Times are truncated to microseconds (PostgreSQL's precision) so returned
  * tickets equal what a later read returns.
  *
@@ -58,6 +61,10 @@ public final class PgTicketRepository implements TicketStore {
     private final ZoneId zone;
     private final TicketLifecycle lifecycle = new TicketLifecycle();
     private final Runnable outboxNudge;
+    private final PgIntakeBatcher intakes;
+
+    /** Intake statements in flight at once (see {@link PgIntakeBatcher}). */
+    private static final int INTAKE_WRITERS = 2;
 
     /**
      * @param dataSource  connections as the application role
@@ -69,56 +76,15 @@ public final class PgTicketRepository implements TicketStore {
         this.clock = clock;
         this.zone = clock.getZone();
         this.outboxNudge = outboxNudge;
+        this.intakes = new PgIntakeBatcher(dataSource, zone, INTAKE_WRITERS, 64);
     }
-
-    private static final String INTAKE_SQL = """
-            WITH ins AS (
-              INSERT INTO tickets (number, line, urgency, status, caller_number, caller_name, uniqueid, linkedid,
-                                   version, created_at, updated_at)
-              SELECT 'HL-' || ?::int || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
-                     ?, 'NORMAL', 'ACCEPTED', ?, ?, ?, ?, 0, ?, ?
-                FROM next_ticket_number(?::int) AS n
-              ON CONFLICT (linkedid) DO NOTHING
-              RETURNING *
-            ), ev AS (
-              INSERT INTO ticket_events (ticket_id, seq, at, actor, actor_role, action, from_state, to_state, data)
-              SELECT id, 1, created_at, 'ivr', 'SYSTEM', 'opened', NULL, 'ACCEPTED',
-                     jsonb_build_object('line', line, 'uniqueid', uniqueid)
-                FROM ins
-            ), cl AS (
-              INSERT INTO callers (number, last_name, first_seen, last_seen)
-              SELECT caller_number, caller_name, created_at, created_at FROM ins
-               WHERE caller_number IS NOT NULL AND caller_number <> ''
-              ON CONFLICT (number) DO UPDATE
-                 SET last_name = EXCLUDED.last_name, last_seen = EXCLUDED.last_seen, calls = callers.calls + 1
-            )
-            SELECT id FROM ins
-            """;
 
     @Override
     public Ticket openForCall(CallIntake intake) {
-        String linkedid = TextRule.shortText(intake.linkedid());
-        Instant at = intake.at().truncatedTo(ChronoUnit.MICROS);
-        int year = at.atZone(zone).getYear();
-        Optional<Long> created = tx.autoCommit("open a ticket for call " + linkedid, c -> {
-            try (PreparedStatement ps = c.prepareStatement(INTAKE_SQL)) {
-                int i = 1;
-                ps.setInt(i++, year);
-                ps.setString(i++, TextRule.shortText(intake.line()));
-                ps.setString(i++, TextRule.shortText(intake.callerNumber()));
-                ps.setString(i++, TextRule.name(intake.callerName()));
-                ps.setString(i++, TextRule.shortText(intake.uniqueid()));
-                ps.setString(i++, linkedid);
-                ps.setTimestamp(i++, TicketRows.timestamp(at));
-                ps.setTimestamp(i++, TicketRows.timestamp(at));
-                ps.setInt(i, year);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-                }
-            }
-        });
-        Optional<Ticket> t = created.isPresent() ? find(created.get()) : findByLinkedid(linkedid);
-        return t.orElseThrow(() -> new IllegalStateException("ticket for call " + linkedid + " vanished after intake"));
+        CallIntake clean = new CallIntake(TextRule.shortText(intake.line()), TextRule.shortText(intake.callerNumber()),
+                TextRule.name(intake.callerName()), TextRule.shortText(intake.uniqueid()),
+                TextRule.shortText(intake.linkedid()), intake.at().truncatedTo(ChronoUnit.MICROS));
+        return intakes.open(clean);
     }
 
     @Override
@@ -194,7 +160,7 @@ public final class PgTicketRepository implements TicketStore {
     /** Writes the change if the ticket is still at {@code before.version()}; empty on conflict. */
     private Optional<Ticket> write(Ticket before, TicketLifecycle.Applied change, Actor actor) {
         Ticket after = clean(change.after()).toBuilder().version(before.version() + 1).build();
-        boolean outbox = after.awaitsAgent() || before.awaitsAgent();
+        boolean outbox = true; // every change: queue membership and the line's board stream
         Optional<Ticket> result = tx.inTransaction("update ticket " + before.number(), c -> {
             try (PreparedStatement ps = c.prepareStatement(UPDATE_SQL)) {
                 int i = 1;
@@ -331,6 +297,12 @@ public final class PgTicketRepository implements TicketStore {
 
     @Override
     public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
+        return callerHistory(number, repeatWindow, kind, currentTicketId, null);
+    }
+
+    @Override
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
+            Actor viewer) {
         String n = TextRule.shortText(number);
         if (n == null || n.isBlank()) {
             return new CallerHistory(number, List.of(), false);
@@ -340,7 +312,7 @@ public final class PgTicketRepository implements TicketStore {
                     ps.setString(1, n);
                     ps.setString(2, n);
                     ps.setLong(3, currentTicketId);
-                });
+                }).stream().filter(t -> viewer == null || t.visibleTo(viewer)).toList();
         Instant since = now().minus(repeatWindow);
         boolean repeat = previous.stream().anyMatch(t -> !t.createdAt().isBefore(since)
                 && (kind == null || kind == t.kind()));

@@ -21,12 +21,15 @@ import org.hotline.ticket.Urgency;
 /** Maps rows of {@code tickets} (with their deadlines) and {@code ticket_events} to domain values. */
 final class TicketRows {
 
-    /** Select list for a ticket; deadlines come as a JSON object step -> epoch microseconds. */
-    static final String COLUMNS = "t.id, t.number, t.line, t.kind, t.urgency, t.status, t.caller_number, "
+    /** Select list of a ticket row without its deadlines. */
+    static final String ROW_COLUMNS = "t.id, t.number, t.line, t.kind, t.urgency, t.status, t.caller_number, "
             + "t.caller_name, t.callback_number, t.location, t.description, t.voice_message_ref, t.uniqueid, "
             + "t.linkedid, t.owner, t.department, t.classification, t.confidential, t.dispatch_count, "
             + "t.escalated, t.call_disposition, t.forwarded_to, t.callback_requested, t.last_callback, t.plan, "
-            + "t.resolution, t.resolved_by, t.version, t.created_at, t.updated_at, "
+            + "t.resolution, t.resolved_by, t.version, t.created_at, t.updated_at";
+
+    /** Select list for a ticket; deadlines come as a JSON object step -> epoch microseconds. */
+    static final String COLUMNS = ROW_COLUMNS + ", "
             + "(SELECT jsonb_object_agg(d.step, floor(extract(epoch FROM d.due_at) * 1000000)::bigint) "
             + "FROM ticket_deadlines d WHERE d.ticket_id = t.id)::text AS deadlines";
 

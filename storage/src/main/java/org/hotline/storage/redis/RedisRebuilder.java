@@ -1,6 +1,8 @@
 package org.hotline.storage.redis;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.hotline.ticket.DispatchQueue;
 import org.hotline.ticket.Ticket;
@@ -11,7 +13,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Rebuilds the dispatch queues from PostgreSQL, the truth: every open ticket without an owner that
  * wants a call-back ({@link Ticket#awaitsAgent()}) is queued again (tickets currently leased stay
- * leased). Runs at start-up and whenever the marker key {@code {hlq}:rebuilt} is missing, which is
+ * leased), and whatever Redis holds that PostgreSQL says is no longer waiting is removed. Runs at start-up and whenever the marker key {@code {hlq}:rebuilt} is missing, which is
  * how a flushed or replaced Redis shows itself. Thread-safe; rebuilding twice is harmless.
  */
 public final class RedisRebuilder {
@@ -31,11 +33,28 @@ public final class RedisRebuilder {
         this.awaitingAgent = awaitingAgent;
     }
 
-    /** Queues every ticket that awaits an agent, then sets the marker; returns how many were queued. */
+    /**
+     * Queues every ticket that awaits an agent, removes queued or leased tickets that no longer do
+     * (a Redis restored from an older state), then sets the marker; returns how many are queued.
+     */
     public synchronized int rebuild() {
         List<Ticket> tickets = awaitingAgent.get();
+        Set<String> awaiting = new HashSet<>();
         for (Ticket t : tickets) {
             queue.enqueue(t);
+            awaiting.add(Long.toString(t.id()));
+        }
+        Set<String> known = new HashSet<>(redis.hkeys(QueueKeys.WHERE));
+        known.addAll(redis.zrange(QueueKeys.LEASES, 0, -1));
+        int stale = 0;
+        for (String id : known) {
+            if (!awaiting.contains(id)) {
+                queue.remove(Long.parseLong(id));
+                stale++;
+            }
+        }
+        if (stale > 0) {
+            log.warn("removed {} tickets from the dispatch queues that PostgreSQL says no longer await an agent", stale);
         }
         redis.set(QueueKeys.REBUILT, Long.toString(tickets.size()));
         log.info("dispatch queues rebuilt from PostgreSQL: {} tickets await an agent", tickets.size());

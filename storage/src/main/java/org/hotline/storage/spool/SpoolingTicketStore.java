@@ -229,6 +229,12 @@ public final class SpoolingTicketStore implements TicketStore {
     }
 
     @Override
+    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
+            Actor viewer) {
+        return delegate.callerHistory(number, repeatWindow, kind, currentTicketId, viewer);
+    }
+
+    @Override
     public List<Ticket> search(TicketQuery query, Actor viewer) {
         return delegate.search(query, viewer);
     }

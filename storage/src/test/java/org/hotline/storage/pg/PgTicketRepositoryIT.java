@@ -132,6 +132,39 @@ class PgTicketRepositoryIT {
     }
 
     @Test
+    void concurrentCallsAreGroupCommittedEachWithItsOwnNumberAndOpeningEvent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<List<Ticket>>> fs = new ArrayList<>();
+        for (int w = 0; w < 16; w++) {
+            int writer = w;
+            fs.add(pool.submit(() -> {
+                List<Ticket> mine = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    String linkedid = "gc-" + writer + "-" + i;
+                    Ticket t = store.openForCall(call(linkedid, "1390000" + (i % 7)));
+                    assertThat(t.linkedid()).isEqualTo(linkedid);
+                    assertThat(store.openForCall(call(linkedid, "x"))).isEqualTo(t); // a retry in flight
+                    mine.add(t);
+                }
+                return mine;
+            }));
+        }
+        List<Ticket> all = new ArrayList<>();
+        for (Future<List<Ticket>> f : fs) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        assertThat(all).hasSize(640);
+        assertThat(all.stream().map(Ticket::number).distinct()).hasSize(640);
+        assertThat(all.stream().map(Ticket::id).distinct()).hasSize(640);
+        assertThat(all).allSatisfy(t -> assertThat(t.number()).matches("HL-2026-\\d{6}"));
+        for (Ticket t : all.subList(0, 40)) {
+            assertThat(store.history(t.id())).hasSize(1);
+        }
+        assertThat(store.search(TicketQuery.open(1000), SUE)).hasSize(640);
+    }
+
+    @Test
     void aComplaintLivesThroughTheStateMachineWithAFullHistory() {
         Ticket t = store.openForCall(call("life", "13900000009"));
         t = store.updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT)
@@ -245,6 +278,20 @@ class PgTicketRepositoryIT {
         assertThat(store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.REPAIR, now.id()).repeat()).isFalse();
         assertThat(store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.COMPLAINT).previous()).hasSize(2);
         assertThat(store.callerHistory("", Duration.ofDays(30), null).previous()).isEmpty();
+    }
+
+    @Test
+    void aTipOffNeverShowsInTheHistoryOfAnAgentWhoMayNotSeeIt() {
+        Ticket tip = store.openForCall(call("tip-h", "13933334444"));
+        store.updateIntake(tip.id(), IntakeUpdate.none().withKind(RequestKind.REPORT));
+        clock.advance(Duration.ofDays(1));
+        Ticket now = store.openForCall(call("tip-h2", "13933334444"));
+        CallerHistory forBob = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), BOB);
+        assertThat(forBob.previous()).isEmpty();
+        assertThat(forBob.repeat()).isFalse();
+        CallerHistory forSue = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), SUE);
+        assertThat(forSue.previous()).extracting(Ticket::id).containsExactly(tip.id());
+        assertThat(forSue.repeat()).isTrue();
     }
 
     @Test

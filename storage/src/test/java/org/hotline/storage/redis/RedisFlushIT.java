@@ -117,6 +117,30 @@ class RedisFlushIT {
     }
 
     @Test
+    void everyChangeReachesTheLineBoardWithoutCallerData() {
+        Ticket t = missedCall(7);
+        eventually(() -> assertThat(storage.events().readAfter(org.hotline.ticket.EventStream.boardKey("complaints"),
+                org.hotline.ticket.EventStream.START, 100)).anySatisfy(e -> {
+                    assertThat(e.fields()).containsEntry("type", "ticket").containsEntry("id", Long.toString(t.id()))
+                            .containsEntry("status", "MISSED").containsEntry("awaitsAgent", "true")
+                            .doesNotContainKeys("callerNumber", "callerName", "description");
+                }));
+    }
+
+    @Test
+    void aRebuildRemovesTicketsThatNoLongerAwaitAnAgent() {
+        Ticket t = missedCall(8);
+        eventually(() -> assertThat(queued()).containsExactly(t.id()));
+        Ticket owned = storage.tickets().apply(t.id(), t.version(), new Actor("alice", Role.AGENT), new TicketAction.TakeOver(null));
+        eventually(() -> assertThat(queued()).isEmpty());
+        storage.queue().enqueue(t); // a Redis restored from an older state still has it
+        assertThat(queued()).containsExactly(t.id());
+        assertThat(storage.rebuilder().rebuild()).isZero();
+        assertThat(queued()).isEmpty();
+        assertThat(owned.owner()).isEqualTo("alice");
+    }
+
+    @Test
     void rebuildIsExplicitAndHarmlessTwice() {
         Ticket t = missedCall(1);
         storage.redis().flushAll();
