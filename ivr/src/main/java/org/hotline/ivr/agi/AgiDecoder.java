@@ -100,7 +100,31 @@ public final class AgiDecoder extends ByteToMessageDecoder {
             out.add(new AgiProtocolError(truncate(line), "at most " + MAX_ENVIRONMENT_LINES + " environment lines"));
             return;
         }
-        environment.put(line.substring(4, colon), line.substring(colon + 2));
+        environment.put(canonical(line.substring(4, colon)), canonical(line.substring(colon + 2)));
+    }
+
+    /**
+     * Every call keeps its environment for its whole life; sharing one instance of the names
+     * and of the common short values ({@code yes}, {@code unknown}, {@code 0}...) keeps half of
+     * those strings out of every call.
+     */
+    private static String canonical(String text) {
+        String shared = SHARED.get(text);
+        return shared == null ? text : shared;
+    }
+
+    private static final Map<String, String> SHARED = shared(
+            "network", "network_script", "request", "channel", "language", "type", "uniqueid", "version",
+            "callerid", "calleridname", "callingpres", "callingani2", "callington", "callingtns", "dnid", "rdnis",
+            "context", "extension", "priority", "enhanced", "accountcode", "threadid", "arg_1", "arg_2", "arg_3",
+            "yes", "no", "unknown", "0", "1", "0.0", "en", "");
+
+    private static Map<String, String> shared(String... texts) {
+        Map<String, String> map = new HashMap<>();
+        for (String text : texts) {
+            map.put(text, text);
+        }
+        return Map.copyOf(map);
     }
 
     private void replyLine(String line, List<Object> out) {
