@@ -1,7 +1,5 @@
 package org.hotline.storage.spool;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.ticket.Actor;
 import org.hotline.ticket.CallIntake;
 import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.CallerHistory;
 import org.hotline.ticket.HistoryEvent;
 import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
 import org.hotline.ticket.StoreUnavailableException;
 import org.hotline.ticket.Ticket;
 import org.hotline.ticket.TicketAction;
 import org.hotline.ticket.TicketLifecycle;
 import org.hotline.ticket.TicketNotFoundException;
-import org.hotline.ticket.TicketQuery;
+import org.hotline.ticket.ForwardingTicketStore;
 import org.hotline.ticket.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +27,13 @@ import org.slf4j.LoggerFactory;
  * {@link #recordCallOutcome} on a provisional id are spooled the same way, keyed by the call's
  * linkedid. {@link #replaySpool()} writes the spooled calls, in order, once the database is back:
  * intake is idempotent by linkedid, so a replay repeated after a crash creates nothing twice.
- * Everything else is passed to the delegate. Thread-safe.
+ * Everything else is passed to the delegate(). Thread-safe.
  */
-public final class SpoolingTicketStore implements TicketStore {
+public final class SpoolingTicketStore extends ForwardingTicketStore {
 
     private static final Logger log = LoggerFactory.getLogger(SpoolingTicketStore.class);
     private static final int MAX_PROVISIONAL = 10_000;
 
-    private final TicketStore delegate;
     private final IntakeSpool spool;
     private final AtomicLong provisionalIds = new AtomicLong();
     private final TicketLifecycle lifecycle = new TicketLifecycle();
@@ -50,7 +45,7 @@ public final class SpoolingTicketStore implements TicketStore {
     };
 
     public SpoolingTicketStore(TicketStore delegate, IntakeSpool spool) {
-        this.delegate = delegate;
+        super(delegate);
         this.spool = spool;
     }
 
@@ -65,7 +60,7 @@ public final class SpoolingTicketStore implements TicketStore {
     @Override
     public Ticket openForCall(CallIntake intake) {
         try {
-            return remember(delegate.openForCall(intake));
+            return remember(delegate().openForCall(intake));
         } catch (StoreUnavailableException e) {
             spool.append(new SpoolRecord.Open(intake));
             long n = provisionalIds.incrementAndGet();
@@ -87,7 +82,7 @@ public final class SpoolingTicketStore implements TicketStore {
     public Ticket updateIntake(long id, IntakeUpdate update) {
         if (id >= 0) {
             try {
-                return remember(delegate.updateIntake(id, update));
+                return remember(delegate().updateIntake(id, update));
             } catch (StoreUnavailableException e) {
                 Ticket known = recent(id).orElseThrow(() -> e);
                 spool.append(new SpoolRecord.Update(known.linkedid(), update));
@@ -104,7 +99,7 @@ public final class SpoolingTicketStore implements TicketStore {
     public Ticket recordCallOutcome(long id, CallOutcome outcome) {
         if (id >= 0) {
             try {
-                return remember(delegate.recordCallOutcome(id, outcome));
+                return remember(delegate().recordCallOutcome(id, outcome));
             } catch (StoreUnavailableException e) {
                 Ticket known = recent(id).orElseThrow(() -> e);
                 spool.append(new SpoolRecord.Outcome(known.linkedid(), outcome));
@@ -146,15 +141,15 @@ public final class SpoolingTicketStore implements TicketStore {
     private void applySpooled(SpoolRecord r) {
         try {
             if (r instanceof SpoolRecord.Open o) {
-                delegate.openForCall(o.intake());
+                delegate().openForCall(o.intake());
                 return;
             }
-            Ticket t = delegate.findByLinkedid(r.linkedid()).orElseThrow(
+            Ticket t = delegate().findByLinkedid(r.linkedid()).orElseThrow(
                     () -> new IntakeSpool.RejectedRecordException("no ticket for spooled call " + r.linkedid(), null));
             if (r instanceof SpoolRecord.Update u) {
-                delegate.updateIntake(t.id(), u.update());
+                delegate().updateIntake(t.id(), u.update());
             } else if (r instanceof SpoolRecord.Outcome o) {
-                delegate.recordCallOutcome(t.id(), o.outcome());
+                delegate().recordCallOutcome(t.id(), o.outcome());
             }
         } catch (StoreUnavailableException e) {
             throw e;
@@ -195,7 +190,7 @@ public final class SpoolingTicketStore implements TicketStore {
             throw new StoreUnavailableException("ticket " + provisional(id).number()
                     + " is still being written to the database; try again in a moment", null);
         }
-        return delegate.apply(id, expectedVersion, actor, action);
+        return delegate().apply(id, expectedVersion, actor, action);
     }
 
     @Override
@@ -205,47 +200,18 @@ public final class SpoolingTicketStore implements TicketStore {
                 return Optional.ofNullable(provisional.get(id));
             }
         }
-        return delegate.find(id);
+        return delegate().find(id);
     }
 
+    /** Like {@link #find(long)} (which knows provisional tickets), filtered for {@code viewer}. */
     @Override
-    public Optional<Ticket> findByNumber(String number) {
-        return delegate.findByNumber(number);
-    }
-
-    @Override
-    public Optional<Ticket> findByLinkedid(String linkedid) {
-        return delegate.findByLinkedid(linkedid);
+    public Optional<Ticket> find(long id, Actor viewer) {
+        return find(id).filter(t -> t.visibleTo(viewer));
     }
 
     @Override
     public List<HistoryEvent> history(long id) {
-        return id < 0 ? List.of() : delegate.history(id);
+        return id < 0 ? List.of() : delegate().history(id);
     }
 
-    @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
-        return delegate.callerHistory(number, repeatWindow, kind, currentTicketId);
-    }
-
-    @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
-            Actor viewer) {
-        return delegate.callerHistory(number, repeatWindow, kind, currentTicketId, viewer);
-    }
-
-    @Override
-    public List<Ticket> search(TicketQuery query, Actor viewer) {
-        return delegate.search(query, viewer);
-    }
-
-    @Override
-    public List<Ticket> dueBefore(Instant before, int limit, Actor viewer) {
-        return delegate.dueBefore(before, limit, viewer);
-    }
-
-    @Override
-    public List<Ticket> forwardedTo(String personId, Instant since, Actor viewer) {
-        return delegate.forwardedTo(personId, since, viewer);
-    }
 }
