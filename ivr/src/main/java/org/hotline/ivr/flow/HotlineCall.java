@@ -160,7 +160,15 @@ final class HotlineCall {
     }
 
     private CompletableFuture<Optional<String>> askNumber() {
-        return questions.<String>ask("the callback number", () -> questions.keys(HotlinePrompts.CALLBACK_ENTER, 20), entry -> {
+        return askDigits("the callback number", HotlinePrompts.CALLBACK_ENTER, 5, 20);
+    }
+
+    /**
+     * A digit entry ended by {@code #}: {@code *} repeats the question, nothing is no input,
+     * {@code #} alone skips, and the answer is {@code min} to {@code max} digits.
+     */
+    private CompletableFuture<Optional<String>> askDigits(String what, String prompt, int min, int max) {
+        return questions.<String>ask(what, () -> questions.keys(prompt, max), entry -> {
             if (entry.star()) {
                 return new Answer.Repeat<>();
             }
@@ -170,7 +178,10 @@ final class HotlineCall {
             if (entry.poundOnly()) {
                 return new Answer.Skip<>();
             }
-            return entry.keys().matches("[0-9]{5,20}") ? new Answer.Accept<>(entry.keys()) : new Answer.Invalid<>();
+            String keys = entry.keys();
+            boolean digits = keys.length() >= min && keys.length() <= max
+                    && keys.chars().allMatch(c -> c >= '0' && c <= '9');
+            return digits ? new Answer.Accept<>(keys) : new Answer.Invalid<>();
         });
     }
 
@@ -179,18 +190,8 @@ final class HotlineCall {
         if (!record.line.askLocation() || record.urgent()) {
             return completedFuture(null);
         }
-        return questions.<String>ask("the location", () -> questions.keys(HotlinePrompts.LOCATION, 12), entry -> {
-            if (entry.star()) {
-                return new Answer.Repeat<>();
-            }
-            if (entry.nothing()) {
-                return new Answer.NoInput<>();
-            }
-            if (entry.poundOnly()) {
-                return new Answer.Skip<>();
-            }
-            return entry.keys().matches("[0-9]{1,12}") ? new Answer.Accept<>(entry.keys()) : new Answer.Invalid<>();
-        }).thenAccept(location -> record.location = location.orElse(null));
+        return askDigits("the location", HotlinePrompts.LOCATION, 1, 12)
+                .thenAccept(location -> record.location = location.orElse(null));
     }
 
     /** "Press 1 to describe your request after the tone, # to skip." */
