@@ -66,18 +66,19 @@ public final class SimulateCallCommand implements Command {
                     + Text.quote(from));
         }
         String digits = arguments.option("digits").orElse("");
-        if (!digits.matches("[0-9*#_H]*")) {
-            throw UsageException.badInput("--digits may hold 0-9, *, #, _ (no input) and H (hang up), got "
-                    + Text.quote(digits));
-        }
         String answer = arguments.option("answer").orElse("first");
         if (!ANSWERS.contains(answer)) {
             throw UsageException.badInput("--answer expects first, second or none, got " + Text.quote(answer));
         }
         int messageSeconds = seconds(arguments.option("message-seconds"));
 
-        SimulatedCall call = phones(SimulatedCall.hotline(line.numbers().get(0), from, digits), loaded, line, answer,
-                context.clock().instant())
+        SimulatedCall caller;
+        try {
+            caller = SimulatedCall.hotline(line.numbers().get(0), from, digits); // checks the keys
+        } catch (IllegalArgumentException e) {
+            throw UsageException.badInput("--digits: " + e.getMessage());
+        }
+        SimulatedCall call = phones(caller, loaded, line, answer, context.clock().instant())
                 .withMessageSeconds(messageSeconds);
         InetSocketAddress agi = new InetSocketAddress(loaded.asterisk().agi().bind(), loaded.asterisk().agi().port());
         CallTranscript transcript;

@@ -33,11 +33,6 @@ final class LiveRouting implements HotlineRouting {
         router.set(build(overrides));
     }
 
-    /** The router in force now. */
-    CallRouter current() {
-        return router.get();
-    }
-
     @Override
     public Optional<LineConfig> lineForNumber(String dialled) {
         return router.get().lineForNumber(dialled);
