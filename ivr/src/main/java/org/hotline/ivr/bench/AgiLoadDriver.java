@@ -31,9 +31,9 @@ import org.HdrHistogram.Histogram;
 public final class AgiLoadDriver {
 
     record Result(String server, int round, int heldMin, double heldAvg, double callsPerSecond, double commandsPerSecond,
-                  double p50Micros,
+                  double ownCommandsPerSecond, double waitMillis, double p50Micros,
                   double p99Micros, double maxMicros, long rssPeakMib, long threadsPeak, double cpuPercent,
-                  long completed, long failed) {
+                  long completed, long failed, double saturatedCallsPerSecond, double saturatedCommandsPerSecond) {
     }
 
     private final Map<String, String> options;
@@ -47,9 +47,13 @@ public final class AgiLoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("calls", "2000", "rounds", "3", "think-ms", "500",
-                "warmup-s", "5", "measure-s", "20", "heap", "512m", "servers", "hotline,asterisk-java",
-                "io-threads", "0"));
+        Map<String, String> options = new LinkedHashMap<>();
+        String[] defaults = {"calls", "2000", "rounds", "3", "think-ms", "500", "think-jitter", "0.5", "warmup-s", "5",
+                "measure-s", "20", "heap", "512m", "servers", "hotline,asterisk-java", "io-threads", "0",
+                "server-jvm", "", "timeline", "0", "saturation-s", "10"};
+        for (int i = 0; i < defaults.length; i += 2) {
+            options.put(defaults[i], defaults[i + 1]);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 System.err.println("unknown option " + args[i] + "; options: " + options.keySet());
@@ -81,24 +85,25 @@ public final class AgiLoadDriver {
         }
         System.out.println();
         System.out.println(header());
-        List<Result> medians = new ArrayList<>();
+        Map<String, Result> medians = new LinkedHashMap<>();
         for (String server : servers) {
             Result median = median(server, results.stream().filter(r -> r.server().equals(server)).toList());
-            medians.add(median);
+            medians.put(server, median);
             System.out.println(row(median));
         }
-        if (medians.size() == 2) {
-            System.out.println(ratios(medians.get(0), medians.get(1)));
+        if (medians.containsKey("hotline") && medians.containsKey("asterisk-java")) {
+            System.out.println(ratios(medians.get("hotline"), medians.get("asterisk-java")));
         }
     }
 
     private Result round(String server, int round) throws Exception {
         int calls = intOption("calls");
         int port = freePort();
-        try (var process = new ServerProcess(javaHome, classpath, options.get("heap"), server, port, calls + 500,
+        try (var process = new ServerProcess(javaHome, classpath, options.get("heap"), options.get("server-jvm"), server,
+                port, calls + 500,
                 intOption("io-threads"));
              var client = new LoadClient(new InetSocketAddress("127.0.0.1", port), calls,
-                     intOption("think-ms"), BenchFlow.COMMANDS)) {
+                     intOption("think-ms"), Double.parseDouble(options.get("think-jitter")), BenchFlow.COMMANDS)) {
             client.start();
             long rampDeadline = System.nanoTime() + 30_000_000_000L;
             while (client.held() < calls * 95 / 100 && System.nanoTime() < rampDeadline) {
@@ -122,14 +127,39 @@ public final class AgiLoadDriver {
                 samples++;
                 rssPeak = Math.max(rssPeak, process.rssKib());
                 threadsPeak = Math.max(threadsPeak, process.threads());
+                if (intOption("timeline") > 0 && samples % 4 == 0) {
+                    Histogram second = client.recentRoundTrips();
+                    System.out.printf(Locale.ROOT, "  %s t=%ds n=%d p50=%d p99=%d max=%d over2ms=%d%n", server, samples / 4,
+                            second.getTotalCount(), second.getValueAtPercentile(50), second.getValueAtPercentile(99),
+                            second.getMaxValue(), second.getCountBetweenValues(2000, Long.MAX_VALUE));
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpuTicks = process.cpuTicks() - cpuStart;
             Histogram histogram = client.roundTrips();
-            return new Result(server, round, heldMin, (double) heldSum / samples, client.completed() / seconds,
-                    client.commands() / seconds,
-                    histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99), histogram.getMaxValue(),
-                    rssPeak / 1024, threadsPeak, cpuTicks / seconds, client.completed(), client.failed());
+            long completed = client.completed();
+            long failed = client.failed();
+            double callsPerSecond = completed / seconds;
+            double commandsPerSecond = client.commands() / seconds;
+            double ownCommandsPerSecond = client.frameworkCommands() / seconds;
+            double waitMillis = client.waitedNanos() / 1e6 / Math.max(1, completed);
+            double saturatedCalls = 0;
+            double saturatedCommands = 0;
+            if (intOption("saturation-s") > 0) {
+                client.saturate();
+                Thread.sleep(3000);
+                client.startMeasuring();
+                long saturationStart = System.nanoTime();
+                Thread.sleep(intOption("saturation-s") * 1000L);
+                double saturationSeconds = (System.nanoTime() - saturationStart) / 1e9;
+                saturatedCalls = client.completed() / saturationSeconds;
+                saturatedCommands = client.commands() / saturationSeconds;
+                failed += client.failed();
+            }
+            return new Result(server, round, heldMin, (double) heldSum / samples, callsPerSecond, commandsPerSecond,
+                    ownCommandsPerSecond, waitMillis, histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
+                    histogram.getMaxValue(), rssPeak / 1024, threadsPeak, cpuTicks / seconds, completed, failed,
+                    saturatedCalls, saturatedCommands);
         }
     }
 
@@ -141,10 +171,11 @@ public final class AgiLoadDriver {
 
     private static Result median(String server, List<Result> rounds) {
         return new Result(server + " (median)", 0, (int) med(rounds, Result::heldMin), med(rounds, Result::heldAvg),
-                med(rounds, Result::callsPerSecond), med(rounds, Result::commandsPerSecond), med(rounds, Result::p50Micros), med(rounds, Result::p99Micros),
+                med(rounds, Result::callsPerSecond), med(rounds, Result::commandsPerSecond), med(rounds, Result::ownCommandsPerSecond), med(rounds, Result::waitMillis), med(rounds, Result::p50Micros), med(rounds, Result::p99Micros),
                 med(rounds, Result::maxMicros), (long) med(rounds, Result::rssPeakMib),
                 (long) med(rounds, Result::threadsPeak), med(rounds, Result::cpuPercent),
-                (long) med(rounds, Result::completed), (long) med(rounds, Result::failed));
+                (long) med(rounds, Result::completed), (long) med(rounds, Result::failed),
+                med(rounds, Result::saturatedCallsPerSecond), med(rounds, Result::saturatedCommandsPerSecond));
     }
 
     private static double med(List<Result> rounds, ToDoubleFunction<Result> figure) {
@@ -154,25 +185,29 @@ public final class AgiLoadDriver {
     }
 
     private static String header() {
-        return "| server | round | sessions held (min / avg) | calls/s | commands/s | p50 µs | p99 µs | max µs | peak RSS MiB | "
-                + "peak threads | CPU % | calls completed | calls failed |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        return "| server | round | sessions held (min / avg) | calls/s | flow commands/s | own commands/s | wait ms per call | p50 µs | p99 µs | max µs | peak RSS MiB | "
+                + "peak threads | CPU % | calls completed | calls failed | saturated calls/s | saturated flow commands/s |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     private static String row(Result r) {
-        return String.format(Locale.ROOT, "| %s | %s | %d / %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %d | %d | %.0f | %d | %d |",
+        return String.format(Locale.ROOT, "| %s | %s | %d / %.0f | %.0f | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f | %d | %d | %.0f | %d | %d | %.0f | %.0f |",
                 r.server(), r.round() == 0 ? "-" : Integer.toString(r.round()), r.heldMin(), r.heldAvg(),
-                r.callsPerSecond(), r.commandsPerSecond(), r.p50Micros(), r.p99Micros(), r.maxMicros(), r.rssPeakMib(), r.threadsPeak(),
-                r.cpuPercent(), r.completed(), r.failed());
+                r.callsPerSecond(), r.commandsPerSecond(), r.ownCommandsPerSecond(), r.waitMillis(), r.p50Micros(), r.p99Micros(), r.maxMicros(), r.rssPeakMib(), r.threadsPeak(),
+                r.cpuPercent(), r.completed(), r.failed(), r.saturatedCallsPerSecond(), r.saturatedCommandsPerSecond());
     }
 
     private static String ratios(Result hotline, Result baseline) {
-        return String.format(Locale.ROOT, "ratios %s vs %s: calls/s x%.2f, commands/s x%.2f, p50 x%.2f lower, "
-                        + "p99 x%.2f lower, RSS x%.2f lower, threads x%.1f fewer, CPU x%.2f lower",
+        return String.format(Locale.ROOT, "ratios %s vs %s: calls/s x%.2f, flow commands/s x%.2f, wait per call x%.2f lower, p50 x%.2f lower, "
+                        + "p99 x%.2f lower, RSS x%.2f lower, threads x%.1f fewer, CPU x%.2f lower, "
+                        + "saturated calls/s x%.2f, saturated flow commands/s x%.2f",
                 hotline.server(), baseline.server(), hotline.callsPerSecond() / baseline.callsPerSecond(),
-                hotline.commandsPerSecond() / baseline.commandsPerSecond(),
+                hotline.commandsPerSecond() / baseline.commandsPerSecond(), baseline.waitMillis() / hotline.waitMillis(),
                 baseline.p50Micros() / hotline.p50Micros(), baseline.p99Micros() / hotline.p99Micros(),
                 (double) baseline.rssPeakMib() / hotline.rssPeakMib(),
-                (double) baseline.threadsPeak() / hotline.threadsPeak(), baseline.cpuPercent() / hotline.cpuPercent());
+                (double) baseline.threadsPeak() / hotline.threadsPeak(), baseline.cpuPercent() / hotline.cpuPercent(),
+                hotline.saturatedCallsPerSecond() / baseline.saturatedCallsPerSecond(),
+                hotline.saturatedCommandsPerSecond() / baseline.saturatedCommandsPerSecond());
     }
 
 }

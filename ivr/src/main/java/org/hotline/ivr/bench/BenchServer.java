@@ -29,7 +29,8 @@ public final class BenchServer {
         AutoCloseable server = switch (kind) {
             case "hotline" -> hotline(port, maxCalls, ioThreads);
             case "asterisk-java" -> asteriskJava(port, maxCalls);
-            default -> throw new IllegalArgumentException("server kind is hotline or asterisk-java, got " + kind);
+            case "floor" -> new FloorServer(port, ioThreads);
+            default -> throw new IllegalArgumentException("server kind is hotline, asterisk-java or floor, got " + kind);
         };
         System.out.println("READY");
         System.out.flush();

@@ -17,10 +17,15 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
     private final Process process;
 
-    ServerProcess(String javaHome, String classpath, String heap, String kind, int port, int maxCalls, int ioThreads)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", classpath, BenchServer.class.getName(), kind,
+    ServerProcess(String javaHome, String classpath, String heap, String jvmOptions, String kind, int port, int maxCalls,
+                  int ioThreads) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xmx" + heap));
+        for (String option : jvmOptions.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", classpath, BenchServer.class.getName(), kind,
                 Integer.toString(port), Integer.toString(maxCalls), Integer.toString(ioThreads)));
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
