@@ -41,10 +41,18 @@ public record AsteriskSection(Agi agi, Optional<Ami> ami, String dialTemplate, M
     /**
      * The FastAGI server. FastAGI has no authentication, so only {@code allowedHosts} may connect.
      *
-     * @param port 0 means "any free port" (tests)
+     * @param port                  0 means "any free port" (tests)
+     * @param maxCalls              calls served at once; each call beyond gets the dialplan's fallback at once
+     * @param dependencyTimeoutMs   how long a call waits for the ticket store or router before it falls back
+     * @param dependencyThreads     threads that run those blocking calls
+     * @param ioThreads             network threads, 0 for two per core
      */
-    public record Agi(String bind, int port, List<String> allowedHosts) {
+    public record Agi(String bind, int port, List<String> allowedHosts, int maxCalls, int dependencyTimeoutMs,
+                      int dependencyThreads, int ioThreads) {
         public static final int DEFAULT_PORT = 4573;
+        public static final int DEFAULT_MAX_CALLS = 2500;
+        public static final int DEFAULT_DEPENDENCY_TIMEOUT_MS = 3000;
+        public static final int DEFAULT_DEPENDENCY_THREADS = 16;
 
         public Agi {
             Objects.requireNonNull(bind, "bind");
@@ -52,7 +60,8 @@ public record AsteriskSection(Agi agi, Optional<Ami> ami, String dialTemplate, M
         }
 
         public static Agi defaults() {
-            return new Agi("127.0.0.1", DEFAULT_PORT, List.of("127.0.0.1"));
+            return new Agi("127.0.0.1", DEFAULT_PORT, List.of("127.0.0.1"), DEFAULT_MAX_CALLS,
+                    DEFAULT_DEPENDENCY_TIMEOUT_MS, DEFAULT_DEPENDENCY_THREADS, 0);
         }
     }
 

@@ -46,10 +46,18 @@ final class ServiceSectionReader {
     }
 
     private AsteriskSection.Agi agi(YamlNode node) {
-        return node.fields(Set.of("bind", "port", "allowed-hosts"), f -> new AsteriskSection.Agi(
+        return node.fields(Set.of("bind", "port", "allowed-hosts", "max-calls", "dependency-timeout-ms",
+                "dependency-threads", "io-threads"), f -> new AsteriskSection.Agi(
                 f.optional("bind", this::ipAddress, "127.0.0.1"),
                 f.optional("port", n -> port(n), AsteriskSection.Agi.DEFAULT_PORT),
-                f.optional("allowed-hosts", n -> n.list(this::ipAddress), java.util.List.of("127.0.0.1"))));
+                f.optional("allowed-hosts", n -> n.list(this::ipAddress), java.util.List.of("127.0.0.1")),
+                f.optional("max-calls", n -> n.integer(1, 100_000, "a number of calls"),
+                        AsteriskSection.Agi.DEFAULT_MAX_CALLS),
+                f.optional("dependency-timeout-ms", n -> n.integer(100, 60_000, "milliseconds"),
+                        AsteriskSection.Agi.DEFAULT_DEPENDENCY_TIMEOUT_MS),
+                f.optional("dependency-threads", n -> n.integer(1, 1024, "a number of threads"),
+                        AsteriskSection.Agi.DEFAULT_DEPENDENCY_THREADS),
+                f.optional("io-threads", n -> n.integer(0, 256, "a number of threads (0: two per core)"), 0)));
     }
 
     private AsteriskSection.Ami ami(YamlNode node) {

@@ -190,10 +190,10 @@ public final class HotlineServer implements HotlineService {
             AgiFlows flows = new AgiFlows(Map.of(
                     HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
                     SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig)));
-            FastAgiConfig d = FastAgiConfig.defaults();
-            FastAgiConfig agiConfig = new FastAgiConfig(asterisk.agi().bind(), asterisk.agi().port(),
-                    asterisk.agi().allowedHosts(), d.maxCalls(), d.dependencyTimeout(), d.dependencyThreads(),
-                    d.ioThreads());
+            AsteriskSection.Agi agiSection = asterisk.agi();
+            FastAgiConfig agiConfig = new FastAgiConfig(agiSection.bind(), agiSection.port(), agiSection.allowedHosts(),
+                    agiSection.maxCalls(), Duration.ofMillis(agiSection.dependencyTimeoutMs()),
+                    agiSection.dependencyThreads(), agiSection.ioThreads());
             agi = new FastAgiServer(agiConfig, flows, registry);
             InetSocketAddress panelAddress;
             try {

@@ -196,6 +196,26 @@ class HotlineConfigLoaderTest {
     }
 
     @Test
+    void theFastAgiCapacityIsConfigurable() throws Exception {
+        String text = replace(EXAMPLE, "    max-calls: 2500\n    # A call waits this long for the ticket store or router, then gets the "
+                + "fallback verdict.\n    dependency-timeout-ms: 3000\n", "    max-calls: 300\n    dependency-timeout-ms: 1500\n"
+                + "    dependency-threads: 8\n    io-threads: 2\n");
+        var agi = loader.load(write(text)).asterisk().agi();
+        assertThat(agi.maxCalls()).isEqualTo(300);
+        assertThat(agi.dependencyTimeoutMs()).isEqualTo(1500);
+        assertThat(agi.dependencyThreads()).isEqualTo(8);
+        assertThat(agi.ioThreads()).isEqualTo(2);
+        assertThat(loader.load(write(EXAMPLE)).asterisk().agi().maxCalls()).isEqualTo(2500);
+    }
+
+    @Test
+    void aFastAgiCapacityOfNoCallsIsRefused() throws Exception {
+        String text = replace(EXAMPLE, "    max-calls: 2500\n", "    max-calls: 0\n");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "    max-calls: 0") + ": "
+                + "asterisk.agi.max-calls: expected a number of calls from 1 to 100000, got \"0\"");
+    }
+
+    @Test
     void theDialTemplateCannotSmuggleDialOptions() throws Exception {
         String text = replace(EXAMPLE, "dial: \"PJSIP/{number}@trunk\"", "dial: \"PJSIP/{number}@trunk&DAHDI/1\"");
         assertThat(problems(text)).singleElement().asString().contains("asterisk.dial: expected a dial string such as");
