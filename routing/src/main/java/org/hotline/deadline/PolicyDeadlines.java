@@ -3,9 +3,14 @@ package org.hotline.deadline;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.hotline.config.DeadlinePolicy;
+import org.hotline.config.DeadlineStep;
 import org.hotline.config.HotlineConfig;
 import org.hotline.config.LineConfig;
 import org.hotline.ticket.RequestKind;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketStatus;
 
 /**
  * The deadlines a ticket owes: the steps of the deadline policy its line names for its kind of
@@ -25,6 +30,31 @@ public final class PolicyDeadlines {
     public PolicyDeadlines(HotlineConfig config, DeadlineCalculator calculator) {
         this.config = config;
         this.calculator = calculator;
+    }
+
+    /**
+     * The deadlines {@code ticket} still owes: its deadlines minus those of steps its status has
+     * met ({@link DeadlineStep#doneAt}; a step the policy does not name is met where
+     * {@link DeadlineStep#defaultDoneAt its name} says). A step's {@code .max} entry goes with
+     * the step. A closed ticket owes nothing.
+     */
+    public Map<String, Instant> owed(Ticket ticket) {
+        if (!ticket.status().isOpen() || ticket.deadlines().isEmpty()) {
+            return Map.of();
+        }
+        Optional<DeadlinePolicy> policy = Optional.ofNullable(ticket.kind())
+                .flatMap(kind -> config.line(ticket.line()).flatMap(line -> line.policyFor(kind.configName())))
+                .flatMap(config::policy);
+        Map<String, Instant> owed = new LinkedHashMap<>();
+        ticket.deadlines().forEach((key, due) -> {
+            String name = key.endsWith(MAX_SUFFIX) ? key.substring(0, key.length() - MAX_SUFFIX.length()) : key;
+            TicketStatus doneAt = policy.flatMap(p -> p.step(name)).map(DeadlineStep::doneAt)
+                    .orElseGet(() -> DeadlineStep.defaultDoneAt(name));
+            if (!DeadlineStep.reached(ticket.status(), doneAt)) {
+                owed.put(key, due);
+            }
+        });
+        return owed;
     }
 
     /** Due instant per step (and per step maximum) for a ticket of {@code kind} on {@code lineId}. */

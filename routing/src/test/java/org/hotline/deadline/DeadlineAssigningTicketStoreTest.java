@@ -13,6 +13,7 @@ import org.hotline.testing.HotlineConfigBuilder;
 import org.hotline.ticket.IntakeUpdate;
 import org.hotline.ticket.RequestKind;
 import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketStatus;
 import org.hotline.ticket.TicketStore;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,81 @@ class DeadlineAssigningTicketStoreTest {
         assertThat(writes).isEqualTo(2);
         assertThat(one.updates).hasSize(3);
         assertThat(one.ticket.deadlines()).containsKeys("dispatch", "resolve", "resolve.max", "callback");
+    }
+
+    /** A store whose dueBefore answers like the SQL one: any deadline before the instant, earliest first. */
+    private static TicketStore storeOf(List<Ticket> tickets, List<Integer> asked) {
+        return (TicketStore) Proxy.newProxyInstance(TicketStore.class.getClassLoader(),
+                new Class<?>[] {TicketStore.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("dueBefore")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    Instant before = (Instant) args[0];
+                    int limit = (Integer) args[1];
+                    asked.add(limit);
+                    return tickets.stream()
+                            .filter(t -> t.status().isOpen() && t.deadlines().values().stream().anyMatch(d -> d.isBefore(before)))
+                            .sorted(java.util.Comparator.comparing((Ticket t) -> t.earliestDeadline().orElseThrow()))
+                            .limit(limit).toList();
+                });
+    }
+
+    private static Ticket complaint(long id, TicketStatus status) {
+        return new Ticket.Builder().id(id).number("HL-2026-%06d".formatted(id)).line("complaints")
+                .kind(RequestKind.COMPLAINT).status(status).createdAt(ACCEPTED).updatedAt(ACCEPTED)
+                .deadlines(DEADLINES.forTicket("complaints", RequestKind.COMPLAINT, ACCEPTED)).build();
+    }
+
+    @Test
+    void aStepTheTicketHasMetIsNoLongerOwed() {
+        assertThat(DEADLINES.owed(complaint(1, TicketStatus.ACCEPTED)))
+                .containsOnlyKeys("acknowledge", "plan", "resolve", "resolve.max", "callback");
+        assertThat(DEADLINES.owed(complaint(1, TicketStatus.DISPATCHED)))
+                .containsOnlyKeys("plan", "resolve", "resolve.max", "callback");
+        assertThat(DEADLINES.owed(complaint(1, TicketStatus.IN_PROGRESS)))
+                .containsOnlyKeys("resolve", "resolve.max", "callback");
+        assertThat(DEADLINES.owed(complaint(1, TicketStatus.RESOLVED))).containsOnlyKeys("callback");
+        assertThat(DEADLINES.owed(complaint(1, TicketStatus.CALLBACK))).isEmpty();
+        assertThat(DEADLINES.owed(complaint(1, TicketStatus.CLOSED))).isEmpty();
+        // a call that reached nobody has met nothing yet
+        assertThat(DEADLINES.owed(complaint(1, TicketStatus.MISSED))).hasSize(5);
+    }
+
+    @Test
+    void aDeadlineOutsideThePolicyIsMetWhereItsNameSays() {
+        Ticket t = complaint(1, TicketStatus.RESOLVED).toBuilder()
+                .deadlines(Map.of("answer", ACCEPTED, "survey", ACCEPTED)).build();
+        assertThat(DEADLINES.owed(t)).containsOnlyKeys("survey");
+    }
+
+    @Test
+    void overdueListsOnlyTicketsThatStillOweAStepThatIsLate() {
+        Instant friday = Instant.parse("2026-11-27T02:00:00Z"); // acknowledge, plan and resolve are late
+        List<Ticket> tickets = List.of(complaint(1, TicketStatus.RESOLVED), complaint(2, TicketStatus.DISPATCHED),
+                complaint(3, TicketStatus.ACCEPTED), complaint(4, TicketStatus.CALLBACK));
+        List<Integer> asked = new ArrayList<>();
+        List<Ticket> overdue = new DeadlineAssigningTicketStore(storeOf(tickets, asked), DEADLINES)
+                .dueBefore(friday, 10, null);
+
+        assertThat(overdue).extracting(Ticket::id).containsExactly(3L, 2L);
+        assertThat(overdue.get(0).deadlines()).containsKeys("acknowledge", "plan");
+        assertThat(overdue.get(1).deadlines()).doesNotContainKey("acknowledge")
+                .containsEntry("plan", Instant.parse("2026-11-25T02:00:00Z"));
+        assertThat(overdue.get(1).earliestDeadline()).contains(Instant.parse("2026-11-25T02:00:00Z"));
+    }
+
+    @Test
+    void asksTheStoreForMoreWhileTooFewTicketsStillOweSomething() {
+        Instant friday = Instant.parse("2026-11-27T02:00:00Z");
+        List<Ticket> tickets = new ArrayList<>();
+        for (long id = 1; id <= 30; id++) {
+            tickets.add(complaint(id, id <= 25 ? TicketStatus.CALLBACK : TicketStatus.ACCEPTED));
+        }
+        List<Integer> asked = new ArrayList<>();
+        List<Ticket> overdue = new DeadlineAssigningTicketStore(storeOf(tickets, asked), DEADLINES)
+                .dueBefore(friday, 2, null);
+
+        assertThat(overdue).extracting(Ticket::id).containsExactly(26L, 27L);
+        assertThat(asked).containsExactly(8, 32);
     }
 }

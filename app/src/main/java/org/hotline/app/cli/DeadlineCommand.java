@@ -25,7 +25,7 @@ public final class DeadlineCommand implements Command {
     record Result(String line, String kind, String policy, OffsetDateTime from, List<Step> steps) {}
 
     record Step(String step, String rule, String after, OffsetDateTime start, OffsetDateTime due, String maxRule,
-            OffsetDateTime max) {}
+            OffsetDateTime max, String doneAt) {}
 
     @Override
     public String name() {
@@ -72,7 +72,8 @@ public final class DeadlineCommand implements Command {
             steps.add(new Step(deadline.step(), step.due().toString(), step.after().orElse(null),
                     local(deadline.start(), zone), local(deadline.due(), zone),
                     step.max().map(Object::toString).orElse(null),
-                    deadline.max().map(m -> local(m, zone)).orElse(null)));
+                    deadline.max().map(m -> local(m, zone)).orElse(null),
+                    step.doneAt().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         }
         Json.print(context.out(), new Result(line.id(), kind, policy.id(), local(from, zone), steps));
         return OK;

@@ -18,6 +18,7 @@ import org.hotline.config.Person;
 import org.hotline.config.RingSeconds;
 import org.hotline.config.RosterConfig;
 import org.hotline.config.UrgentPath;
+import org.hotline.ticket.TicketStatus;
 
 /**
  * Reads the sections owned by the routing module ({@code timezone}, {@code calendar},
@@ -29,6 +30,7 @@ final class DomainSectionReader {
     /** The request kinds a line maps to deadline policies. */
     static final Set<String> KINDS = Set.of("complaint", "inquiry", "suggestion", "report", "repair", "urgent");
 
+    private static final Pattern DONE_AT = Pattern.compile("dispatched|in-progress|resolved|callback|closed");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
     private static final String PHONE_FORM = "a phone number (digits with an optional leading +, 3 to 20 digits)";
     private static final Pattern ASTERISK_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -100,11 +102,19 @@ final class DomainSectionReader {
     }
 
     private static DeadlineStep step(YamlNode node) {
-        return node.fields(Set.of("step", "due", "max", "after"), f -> new DeadlineStep(
-                f.required("step", n -> n.matching(RosterSectionReader.ID, "a step name (letters, digits, _ . -)")),
-                f.required("due", DomainSectionReader::due),
-                f.optional("max", DomainSectionReader::due),
-                f.optional("after", n -> n.matching(RosterSectionReader.ID, "the name of an earlier step"))));
+        return node.fields(Set.of("step", "due", "max", "after", "done-at"), f -> {
+            String name = f.required("step", n -> n.matching(RosterSectionReader.ID, "a step name (letters, digits, _ . -)"));
+            return new DeadlineStep(name, f.required("due", DomainSectionReader::due),
+                    f.optional("max", DomainSectionReader::due),
+                    f.optional("after", n -> n.matching(RosterSectionReader.ID, "the name of an earlier step")),
+                    f.optional("done-at", DomainSectionReader::doneAt)
+                            .orElseGet(() -> DeadlineStep.defaultDoneAt(name)));
+        });
+    }
+
+    private static TicketStatus doneAt(YamlNode node) {
+        String text = node.matching(DONE_AT, "where the step is met: dispatched, in-progress, resolved, callback or closed");
+        return TicketStatus.valueOf(text.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
     private static DueRule due(YamlNode node) {

@@ -40,6 +40,9 @@ class DeadlineCommandTest {
         assertThat(callback.get("after").asText()).isEqualTo("resolve");
         assertThat(callback.get("start").asText()).isEqualTo("2026-11-25T10:00:00+08:00");
         assertThat(json.get("steps").get(2).get("maxRule").asText()).isEqualTo("7 working days");
+        assertThat(json.get("steps").get(0).get("doneAt").asText()).isEqualTo("dispatched");
+        assertThat(json.get("steps").get(1).get("doneAt").asText()).isEqualTo("in-progress");
+        assertThat(callback.get("doneAt").asText()).isEqualTo("callback");
     }
 
     @Test

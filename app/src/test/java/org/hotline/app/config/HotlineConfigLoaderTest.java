@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.hotline.config.HotlineConfig;
 import org.hotline.config.TimeRange;
 import org.hotline.config.UrgentPath;
+import org.hotline.ticket.TicketStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,6 +194,27 @@ class HotlineConfigLoaderTest {
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "dial: \"PJSIP/1001") + ": "
                 + "asterisk.dial: expected a dial string containing {number} exactly once (and no other braces), "
                 + "got \"PJSIP/1001@trunk\"");
+    }
+
+    @Test
+    void aStepIsMetWhereItSaysOrWhereItsNameSuggests() throws Exception {
+        String text = replace(EXAMPLE, "    - { step: plan,        due: \"1 working day\" }",
+                "    - { step: plan,        due: \"1 working day\", done-at: resolved }\n"
+                        + "    - { step: inspect,     due: \"1 working day\" }");
+        var complaint = loader.load(write(text)).hotline().policy("complaint").orElseThrow();
+        assertThat(complaint.step("plan").orElseThrow().doneAt()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(complaint.step("acknowledge").orElseThrow().doneAt()).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(complaint.step("callback").orElseThrow().doneAt()).isEqualTo(TicketStatus.CALLBACK);
+        assertThat(complaint.step("inspect").orElseThrow().doneAt()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void aStepCannotBeMetBeforeItsTicketExists() throws Exception {
+        String text = replace(EXAMPLE, "    - { step: decide,      due: \"5 working days\", done-at: resolved }",
+                "    - { step: decide,      due: \"5 working days\", done-at: accepted }");
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "done-at: accepted") + ": "
+                + "deadline-policies.suggestion[0].done-at: expected where the step is met: dispatched, in-progress, "
+                + "resolved, callback or closed, got \"accepted\"");
     }
 
     @Test
