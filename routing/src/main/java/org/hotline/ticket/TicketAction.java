@@ -92,4 +92,17 @@ public sealed interface TicketAction {
     record MarkMissed(String note) implements TicketAction {
         public String actionName() { return "mark-missed"; }
     }
+
+    /**
+     * A deadline the ticket still owes is close ({@code missed} false: at risk) or has passed
+     * ({@code missed} true). Recorded by the deadline watcher (system only), once per step, due
+     * instant and state, so the history shows who was told and when.
+     */
+    record DeadlineAlert(String step, Instant due, boolean missed) implements TicketAction {
+        public String actionName() { return "deadline-alert"; }
+        public DeadlineAlert {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(due, "due");
+        }
+    }
 }

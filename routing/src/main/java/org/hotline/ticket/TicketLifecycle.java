@@ -145,6 +145,8 @@ public final class TicketLifecycle {
                     Requirement.NONE, "any open ticket"),
             new Transition(TicketAction.Abandon.class, EnumSet.of(ACCEPTED), ABANDONED, SYSTEM,
                     Requirement.NONE, "the caller hung up before reaching anyone"),
+            new Transition(TicketAction.DeadlineAlert.class, OPEN, null, SYSTEM, Requirement.NONE,
+                    "the deadline watcher, once per step, due instant and state"),
             new Transition(TicketAction.MarkMissed.class, EnumSet.of(ACCEPTED), MISSED, SYSTEM,
                     Requirement.NONE, "the call reached nobody"));
 
@@ -290,6 +292,11 @@ public final class TicketLifecycle {
         } else if (action instanceof TicketAction.Abandon a) {
             b.callDisposition(CallDisposition.ABANDONED).callbackRequested(t.callbackRequested() || t.kind() != null);
             return a.note();
+        } else if (action instanceof TicketAction.DeadlineAlert d) {
+            data.put("step", d.step());
+            data.put("due", d.due().toString());
+            data.put("state", d.missed() ? "missed" : "at-risk");
+            return "deadline '" + d.step() + "' " + (d.missed() ? "missed" : "at risk") + ": due " + d.due();
         } else if (action instanceof TicketAction.MarkMissed m) {
             b.callDisposition(CallDisposition.NO_ANSWER).callbackRequested(true);
             return m.note();

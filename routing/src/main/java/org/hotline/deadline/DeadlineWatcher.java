@@ -1,0 +1,142 @@
+package org.hotline.deadline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.hotline.ticket.Actor;
+import org.hotline.ticket.EventStream;
+import org.hotline.ticket.HistoryEvent;
+import org.hotline.ticket.Role;
+import org.hotline.ticket.Ticket;
+import org.hotline.ticket.TicketAction;
+import org.hotline.ticket.TicketNotFoundException;
+import org.hotline.ticket.TicketStore;
+import org.hotline.ticket.TransitionRefusedException;
+import org.hotline.ticket.User;
+import org.hotline.ticket.UserStore;
+import org.hotline.ticket.VersionConflictException;
+
+/**
+ * Reminders and escalation on deadlines. Each {@link #scan()} looks for open tickets that still
+ * owe a step due within {@code margin} (at risk) or already past (missed), and for each step,
+ * due instant and state not alerted before:
+ * <ul>
+ *   <li>records a {@link TicketAction.DeadlineAlert} in the ticket's history (the proof that
+ *       somebody was told, and what keeps the alert from being sent twice, across restarts
+ *       and across instances: two watchers racing on one ticket meet an optimistic-version
+ *       conflict and only one records it);</li>
+ *   <li>tells the owner (a reminder while at risk, again when missed) on the owner's live
+ *       stream, and escalates to every active supervisor and duty manager when the step is
+ *       missed, or at risk with nobody owning the ticket.</li>
+ * </ul>
+ * The entry published is {@code type=deadline}, {@code ticketId}, {@code ticketNumber},
+ * {@code step}, {@code due} (ISO instant), {@code state} ({@code at-risk} or {@code missed}).
+ *
+ * <p>{@code tickets} must answer {@link TicketStore#dueBefore} with owed deadlines only (the
+ * {@link DeadlineAssigningTicketStore} does). A step's {@code .max} entry is the latest it may be
+ * extended to, not a deadline of its own, and raises no alert. Not thread-safe: run one scan
+ * at a time (the service runs it on one scheduled thread).
+ */
+public final class DeadlineWatcher {
+    /** The actor the alerts are recorded as. */
+    public static final Actor ACTOR = new Actor("deadline-watcher", Role.SYSTEM);
+    /** The stream entry type of an alert. */
+    public static final String EVENT_TYPE = "deadline";
+    /** Most tickets looked at per scan; the earliest deadlines come first, the rest wait a scan. */
+    static final int BATCH = 500;
+
+    /** One alert sent: the ticket as recorded, the step, and whom it was published to. */
+    public record Alert(Ticket ticket, String step, Instant due, boolean missed, Set<String> told) {
+    }
+
+    private final TicketStore tickets;
+    private final EventStream events;
+    private final UserStore users;
+    private final Duration margin;
+    private final Clock clock;
+
+    public DeadlineWatcher(TicketStore tickets, EventStream events, UserStore users, Duration margin, Clock clock) {
+        this.tickets = Objects.requireNonNull(tickets, "tickets");
+        this.events = Objects.requireNonNull(events, "events");
+        this.users = Objects.requireNonNull(users, "users");
+        if (margin.isNegative()) {
+            throw new IllegalArgumentException("the at-risk margin cannot be negative, got " + margin);
+        }
+        this.margin = margin;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Sends the alerts due now; returns them. A ticket changed meanwhile is left to the next scan. */
+    public List<Alert> scan() {
+        Instant now = clock.instant();
+        Instant horizon = now.plus(margin);
+        List<Alert> sent = new ArrayList<>();
+        List<User> escalation = null;
+        for (Ticket candidate : tickets.dueBefore(horizon, BATCH, ACTOR)) {
+            Ticket ticket = candidate;
+            List<HistoryEvent> history = null;
+            for (Map.Entry<String, Instant> deadline : candidate.deadlines().entrySet()) {
+                String step = deadline.getKey();
+                Instant due = deadline.getValue();
+                if (step.endsWith(PolicyDeadlines.MAX_SUFFIX) || !due.isBefore(horizon)) {
+                    continue;
+                }
+                boolean missed = !due.isAfter(now);
+                if (history == null) {
+                    history = tickets.history(ticket.id());
+                }
+                if (alerted(history, step, due, missed)) {
+                    continue;
+                }
+                try {
+                    ticket = tickets.apply(ticket.id(), ticket.version(), ACTOR,
+                            new TicketAction.DeadlineAlert(step, due, missed));
+                } catch (VersionConflictException | TransitionRefusedException | TicketNotFoundException changed) {
+                    break;
+                }
+                if (escalation == null) {
+                    escalation = users.list().stream().filter(User::active)
+                            .filter(u -> u.role() == Role.SUPERVISOR || u.role() == Role.DUTY_MANAGER).toList();
+                }
+                sent.add(new Alert(ticket, step, due, missed, tell(ticket, step, due, missed, escalation)));
+            }
+        }
+        return sent;
+    }
+
+    private static boolean alerted(List<HistoryEvent> history, String step, Instant due, boolean missed) {
+        String state = missed ? "missed" : "at-risk";
+        return history.stream().anyMatch(e -> "deadline-alert".equals(e.action())
+                && step.equals(e.data().get("step")) && due.toString().equals(e.data().get("due"))
+                && state.equals(e.data().get("state")));
+    }
+
+    private Set<String> tell(Ticket ticket, String step, Instant due, boolean missed, List<User> escalation) {
+        Set<String> told = new LinkedHashSet<>();
+        if (ticket.owner() != null) {
+            told.add(ticket.owner());
+        }
+        if (missed || ticket.owner() == null) {
+            escalation.forEach(u -> told.add(u.username()));
+        }
+        Map<String, String> event = new LinkedHashMap<>();
+        event.put("type", EVENT_TYPE);
+        event.put("ticketId", Long.toString(ticket.id()));
+        event.put("ticketNumber", ticket.number());
+        event.put("step", step);
+        event.put("due", due.toString());
+        event.put("state", missed ? "missed" : "at-risk");
+        event.put("publishedAt", Long.toString(clock.millis()));
+        for (String user : told) {
+            events.publish(EventStream.agentKey(user), event);
+        }
+        return told;
+    }
+}
