@@ -77,7 +77,7 @@ function start(session) {
   show('board-view', manager);
   for (const f of document.querySelectorAll('.sup-only')) f.hidden = !manager;
   show('duty-card', session.role === 'duty_manager' || session.role === 'supervisor' || session.role === 'admin');
-  live = new Live(session.username, { pop: onPop, board: renderBoard, status: liveStatus, queue: loadQueue });
+  live = new Live(session.username, { pop: onPop, deadline: onDeadline, board: renderBoard, status: liveStatus, queue: loadQueue });
   live.start();
   loadDepartments();
   loadQueue();
@@ -187,6 +187,25 @@ function onPop(msg) {
     openTicket(msg.ticket.id, true);
     loadMine();
   }
+}
+
+// ---- deadline alerts (reminders while at risk, escalation when missed)
+
+const DEADLINE_LABELS = { 'at-risk': 'at risk', missed: 'missed' };
+
+function onDeadline(msg) {
+  const state = DEADLINE_LABELS[msg.state] ?? String(msg.state ?? '');
+  const due = msg.due ? new Date(msg.due).toLocaleString() : '';
+  const item = el('li', { class: 'deadline ' + (msg.state === 'missed' ? 'missed' : 'at-risk'),
+      onclick: () => { if (msg.ticketId) openTicket(msg.ticketId); } },
+    el('span', { class: 'badge ' + (msg.state === 'missed' ? 'warn' : '') }, state),
+    el('strong', {}, msg.ticketNumber ?? ''),
+    el('span', { class: 'who' }, (msg.step ?? '') + (due ? ' · due ' + due : '')));
+  const list = $('deadlines');
+  list.prepend(item);
+  while (list.children.length > 20) list.lastChild.remove();
+  show('deadline-card', true);
+  if (msg.state === 'missed') banner('Deadline missed: ' + (msg.ticketNumber ?? '') + ' ' + (msg.step ?? ''), 'info');
 }
 
 async function openTicket(id, popped = false) {

@@ -1,5 +1,6 @@
 // The live channel: one WebSocket that reconnects with back-off. On every (re)connect it sends
-// the id of the last screen pop it showed, and the server replays what was missed since.
+// the id of the last screen pop or deadline alert it showed, and the server replays what was
+// missed since.
 
 export class Live {
   constructor(user, handlers) {
@@ -26,6 +27,9 @@ export class Live {
       if (msg.type === 'pop') {
         sessionStorage.setItem(this.key, msg.id);
         this.handlers.pop(msg);
+      } else if (msg.type === 'deadline') {
+        sessionStorage.setItem(this.key, msg.id);
+        this.handlers.deadline?.(msg);
       } else if (msg.type === 'board') {
         this.handlers.board(msg.data);
       } else if (msg.type === 'queue') {

@@ -155,6 +155,22 @@ class BrowserPanelIT {
     }
 
     @Test
+    void aMissedDeadlineIsListedAndOpensItsTicket() throws Exception {
+        Ticket late = h.call("13900000009", "Late caller", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        logIn("alice");
+        waitUpTo(5).until(d -> d.findElement(By.id("live")).getText().equals("live"));
+        h.deadlineAlert("alice", late, "resolve", java.time.Instant.parse("2026-11-26T02:00:00Z"), true);
+
+        waitUpTo(5).until(d -> d.findElement(By.id("deadlines")).getText().contains(late.number()));
+        assertThat(driver.findElement(By.id("deadline-card")).isDisplayed()).isTrue();
+        assertThat(text("deadlines")).contains("missed", "resolve");
+        assertThat(text("banner")).contains("Deadline missed: " + late.number() + " resolve");
+        driver.findElement(By.cssSelector("#deadlines li")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-number")).getText().equals(late.number()));
+        shot("09-deadline-missed");
+    }
+
+    @Test
     void claimDispatchAndResolveThroughThePage() throws Exception {
         Ticket waiting = h.call("13912345678", "Mr Zhou", RequestKind.REPAIR, new CallOutcome.NoAnswer());
         logIn("alice");

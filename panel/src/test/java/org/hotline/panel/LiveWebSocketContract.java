@@ -156,6 +156,25 @@ abstract class LiveWebSocketContract {
     }
 
     @Test
+    void deadlineAlertsArriveOnTheSameStreamAsPopsAndAreReplayedAfterThem() throws Exception {
+        TestHttp alice = h.login("alice");
+        Ticket t = h.call("13900000004", "Late caller", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        String popId = h.pop("alice", t);
+        String alertId = h.deadlineAlert("alice", t, "resolve", java.time.Instant.parse("2026-11-26T02:00:00Z"), true);
+
+        Client c = connect(alice, h.base);
+        c.send("{\"type\":\"resume\",\"after\":\"" + popId + "\"}");
+        JsonNode alert = c.next("deadline");
+        assertThat(alert.get("id").asText()).isEqualTo(alertId);
+        assertThat(alert.get("ticketId").asLong()).isEqualTo(t.id());
+        assertThat(alert.get("ticketNumber").asText()).isEqualTo(t.number());
+        assertThat(alert.get("step").asText()).isEqualTo("resolve");
+        assertThat(alert.get("due").asText()).isEqualTo("2026-11-26T02:00:00Z");
+        assertThat(alert.get("state").asText()).isEqualTo("missed");
+        assertThat(alert.toString()).doesNotContain("Late caller", "13900000004");
+    }
+
+    @Test
     void aPopOfAConfidentialTicketCarriesNoCallerDataForAnAgentWhoMayNotSeeIt() throws Exception {
         TestHttp bob = h.login("bob");
         Client c = connect(bob, h.base);

@@ -165,6 +165,12 @@ final class PanelHarness implements AutoCloseable {
                 "publishedAt", Long.toString(Instant.now().toEpochMilli())));
     }
 
+    /** Publishes a deadline alert to a user's stream as the deadline watcher does; returns its id. */
+    String deadlineAlert(String user, Ticket t, String step, Instant due, boolean missed) {
+        return events.publish(EventStream.agentKey(user),
+                org.hotline.deadline.DeadlineWatcher.event(t, step, due, missed, Instant.now()));
+    }
+
     /** A logged-in client. */
     TestHttp login(String user) throws Exception {
         TestHttp http = new TestHttp(base);

@@ -111,6 +111,19 @@ public final class DeadlineWatcher {
         return sent;
     }
 
+    /** The stream entry of one alert, as {@link #scan()} publishes it. */
+    public static Map<String, String> event(Ticket ticket, String step, Instant due, boolean missed, Instant at) {
+        Map<String, String> event = new LinkedHashMap<>();
+        event.put("type", EVENT_TYPE);
+        event.put("ticketId", Long.toString(ticket.id()));
+        event.put("ticketNumber", ticket.number());
+        event.put("step", step);
+        event.put("due", due.toString());
+        event.put("state", missed ? "missed" : "at-risk");
+        event.put("publishedAt", Long.toString(at.toEpochMilli()));
+        return event;
+    }
+
     private static boolean alerted(List<HistoryEvent> history, String step, Instant due, boolean missed) {
         String state = missed ? "missed" : "at-risk";
         return history.stream().anyMatch(e -> "deadline-alert".equals(e.action())
@@ -126,14 +139,7 @@ public final class DeadlineWatcher {
         if (missed || ticket.owner() == null) {
             escalation.forEach(u -> told.add(u.username()));
         }
-        Map<String, String> event = new LinkedHashMap<>();
-        event.put("type", EVENT_TYPE);
-        event.put("ticketId", Long.toString(ticket.id()));
-        event.put("ticketNumber", ticket.number());
-        event.put("step", step);
-        event.put("due", due.toString());
-        event.put("state", missed ? "missed" : "at-risk");
-        event.put("publishedAt", Long.toString(clock.millis()));
+        Map<String, String> event = event(ticket, step, due, missed, clock.instant());
         for (String user : told) {
             events.publish(EventStream.agentKey(user), event);
         }

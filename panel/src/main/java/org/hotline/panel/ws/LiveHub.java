@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * {@code callerNumber}, {@code callerName}, {@code line}, {@code publishedAt} (epoch millis;
  * when absent the stream id's millisecond part is used), optionally {@code state} (RINGING,
  * ANSWERED, ENDED, MISSED; default RINGING) and {@code ticketNumber}, passed on to the page.
+ * Entries of {@code type=deadline} (the deadline watcher's reminders and escalations) go out as
+ * {@code {"type":"deadline","id","ticketId","ticketNumber","step","due","state"}} on the same
+ * loop, so they are replayed after a reconnect like pops.
  *
  * <p><b>Wallboard.</b> Supervisors, duty managers and admins get {@code {"type":"board","data":...}}
  * every {@code wallboardEvery}. <b>Presence.</b> While an agent has a socket open, its presence
@@ -179,8 +182,11 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
             }
             for (StreamEntry e : entries) {
                 last = e.id();
-                if ("screen-pop".equals(e.fields().get("type")) && c.channel.isActive()) {
+                String type = e.fields().get("type");
+                if ("screen-pop".equals(type) && c.channel.isActive()) {
                     deliverPop(c, viewer, e);
+                } else if ("deadline".equals(type) && c.channel.isActive()) {
+                    deliverDeadline(c, e);
                 }
             }
         }
@@ -217,6 +223,21 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
                 ctx.metrics().screenPopDelivered(Duration.between(published, ctx.clock().instant()));
             }
         });
+    }
+
+    /** A deadline alert (the deadline watcher's): ticket number, step, due instant and state; no caller data. */
+    private void deliverDeadline(Connection c, StreamEntry e) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "deadline");
+        frame.put("id", e.id());
+        String ticketId = e.fields().get("ticketId");
+        frame.put("ticketId", ticketId != null && ticketId.matches("\\d{1,18}") ? Long.parseLong(ticketId) : null);
+        frame.put("ticketNumber", e.fields().get("ticketNumber"));
+        frame.put("step", e.fields().get("step"));
+        frame.put("due", e.fields().get("due"));
+        frame.put("state", "missed".equals(e.fields().get("state")) ? "missed" : "at-risk");
+        c.channel.writeAndFlush(new TextWebSocketFrame(new String(ctx.json().write(frame),
+                java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static Instant publishedAt(StreamEntry e) {
