@@ -21,6 +21,7 @@ import org.hotline.calendar.WorkingCalendar;
 import org.hotline.config.HotlineConfig;
 import org.hotline.config.LineConfig;
 import org.hotline.deadline.DeadlineAssigningTicketStore;
+import org.hotline.deadline.DeadlineWatcher;
 import org.hotline.deadline.DeadlineCalculator;
 import org.hotline.deadline.PolicyDeadlines;
 import org.hotline.ivr.agi.AgiFlows;
@@ -59,6 +60,8 @@ public final class HotlineServer implements HotlineService {
     private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
     /** How far back a caller's earlier tickets count for the repeat flag on a screen pop. */
     private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+    /** How often the deadline watcher looks for steps at risk or missed. */
+    private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     private static final String FIRST_ADMIN = "admin";
 
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -100,7 +103,8 @@ public final class HotlineServer implements HotlineService {
 
     /** Everything {@code run} starts, closed in reverse order. */
     public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
-            InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets) implements AutoCloseable {
+            DeadlineSchedule deadlines, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets)
+            implements AutoCloseable {
 
         /** The one-line JSON the service prints when it is ready. */
         public Map<String, Object> summary() {
@@ -116,6 +120,7 @@ public final class HotlineServer implements HotlineService {
 
         @Override
         public void close() {
+            closeQuietly(deadlines);
             closeQuietly(panel);
             closeQuietly(ami);
             closeQuietly(agi);
@@ -147,6 +152,7 @@ public final class HotlineServer implements HotlineService {
         FastAgiServer agi = null;
         AmiClient ami = null;
         PanelServer panel = null;
+        DeadlineSchedule deadlines = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
@@ -183,7 +189,8 @@ public final class HotlineServer implements HotlineService {
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
                     storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health);
-            panel = new PanelServer(panelConfig, PanelPolicy.defaults(hotline.zone(), lineIds), ports, registry, clock);
+            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
+            panel = new PanelServer(panelConfig, policy, ports, registry, clock);
 
             HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,
                     asterisk.agents());
@@ -212,9 +219,13 @@ public final class HotlineServer implements HotlineService {
             }
             log.info("hotline is ready: FastAGI on {}, panel on http://{}:{}/", agi.localAddress(),
                     panelAddress.getHostString(), panelAddress.getPort());
-            return new Running(storage, agi, ami, panel, agi.localAddress(), panelAddress, tickets);
+            // reminders and escalation: the same at-risk margin as the wallboard's
+            DeadlineWatcher watcher = new DeadlineWatcher(tickets, storage.events(), storage.users(),
+                    policy.atRiskMargin(), clock);
+            deadlines = new DeadlineSchedule(watcher::scan, DEADLINE_SCAN_EVERY, registry);
+            return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets);
         } catch (RuntimeException | InterruptedException e) {
-            new Running(storage, agi, ami, panel, null, null, null).close();
+            new Running(storage, agi, ami, panel, deadlines, null, null, null).close();
             throw e;
         }
     }
