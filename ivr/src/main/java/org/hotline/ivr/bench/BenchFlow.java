@@ -13,10 +13,11 @@ import org.hotline.ivr.agi.AgiSession;
  * variables, the same ten commands as {@link BenchScript} sends through Asterisk-Java.
  */
 final class BenchFlow implements AgiFlow {
-    static final int COMMANDS = 10;
+    /** The call's commands in order: what the flow sends and what the floor server pre-encodes. */
+    static final List<AgiCommand> CALL = call();
+    static final int COMMANDS = CALL.size();
 
-    /** The call's commands in order, as the floor server pre-encodes them. */
-    static List<AgiCommand> commands() {
+    private static List<AgiCommand> call() {
         List<AgiCommand> commands = new ArrayList<>(List.of(new AgiCommand.Answer(),
                 new AgiCommand.StreamFile("hello-world", ""), new AgiCommand.GetData("hotline/menu", 6000, 1),
                 new AgiCommand.GetData("hotline/callback-enter", 6000, 20),
@@ -24,19 +25,14 @@ final class BenchFlow implements AgiFlow {
         for (int i = 1; i <= 5; i++) {
             commands.add(new AgiCommand.SetVariable("HOTLINE_BENCH_" + i, "value"));
         }
-        return commands;
+        return List.copyOf(commands);
     }
 
     @Override
     public CompletionStage<?> run(AgiSession session) {
-        CompletableFuture<?> call = session.send(new AgiCommand.Answer())
-                .thenCompose(r -> session.send(new AgiCommand.StreamFile("hello-world", "")))
-                .thenCompose(r -> session.send(new AgiCommand.GetData("hotline/menu", 6000, 1)))
-                .thenCompose(r -> session.send(new AgiCommand.GetData("hotline/callback-enter", 6000, 20)))
-                .thenCompose(r -> session.send(new AgiCommand.GetData("hotline/location", 6000, 12)));
-        for (int i = 1; i <= 5; i++) {
-            String name = "HOTLINE_BENCH_" + i;
-            call = call.thenCompose(r -> session.setVariable(name, "value"));
+        CompletableFuture<?> call = CompletableFuture.completedFuture(null);
+        for (AgiCommand command : CALL) {
+            call = call.thenCompose(r -> session.send(command));
         }
         return call;
     }

@@ -41,7 +41,7 @@ public final class BenchServer {
         }
     }
 
-    private static AutoCloseable hotline(int port, int maxCalls, int ioThreads) throws InterruptedException {
+    static AutoCloseable hotline(int port, int maxCalls, int ioThreads) throws InterruptedException {
         var config = new FastAgiConfig("127.0.0.1", port, List.of("127.0.0.1"), maxCalls, Duration.ofSeconds(3), 4,
                 ioThreads);
         var server = new FastAgiServer(config, new AgiFlows(Map.of("bench", new BenchFlow())), new SimpleMeterRegistry());
@@ -49,7 +49,7 @@ public final class BenchServer {
         return server;
     }
 
-    private static AutoCloseable asteriskJava(int port, int maxCalls) throws IOException, InterruptedException {
+    static AutoCloseable asteriskJava(int port, int maxCalls) throws IOException, InterruptedException {
         var server = new DefaultAgiServer(new BenchScript());
         server.setAddress(InetAddress.getByName("127.0.0.1"));
         server.setPort(port);

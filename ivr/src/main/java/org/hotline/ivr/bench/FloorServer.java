@@ -22,7 +22,7 @@ import org.hotline.ivr.agi.AgiCommand;
  * driver, the kernel and the JVM add on their own: the floor under both servers' figures.
  */
 final class FloorServer implements AutoCloseable {
-    private static final ByteBuf[] COMMANDS = BenchFlow.commands().stream()
+    private static final ByteBuf[] COMMANDS = BenchFlow.CALL.stream()
             .map(command -> Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
                     (command.render() + "\n").getBytes(StandardCharsets.UTF_8))))
             .toArray(ByteBuf[]::new);
