@@ -168,7 +168,8 @@ final class PanelHarness implements AutoCloseable {
     /** Publishes a deadline alert to a user's stream as the deadline watcher does; returns its id. */
     String deadlineAlert(String user, Ticket t, String step, Instant due, boolean missed) {
         return events.publish(EventStream.agentKey(user),
-                org.hotline.deadline.DeadlineWatcher.event(t, step, due, missed, Instant.now()));
+                org.hotline.deadline.DeadlineWatcher.event(t, new org.hotline.ticket.TicketAction.DeadlineAlert(step, due,
+                        missed), Instant.now()));
     }
 
     /** A logged-in client. */

@@ -1,8 +1,9 @@
 package org.hotline.config;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.hotline.ticket.TicketStatus;
 
 /**
@@ -16,7 +17,7 @@ public record DeadlineStep(String name, DueRule due, Optional<DueRule> max, Opti
                            TicketStatus doneAt) {
 
     /** The statuses a step can be met by, in the order a ticket reaches them. */
-    public static final Set<TicketStatus> DONE_AT = Set.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS,
+    public static final List<TicketStatus> DONE_AT = List.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS,
             TicketStatus.RESOLVED, TicketStatus.CALLBACK, TicketStatus.CLOSED);
 
     public DeadlineStep {
@@ -54,6 +55,11 @@ public record DeadlineStep(String name, DueRule due, Optional<DueRule> max, Opti
             case "callback" -> TicketStatus.CALLBACK;
             default -> TicketStatus.CLOSED;
         };
+    }
+
+    /** How {@code done-at} names a status in the configuration: {@code in-progress} for {@code IN_PROGRESS}. */
+    public static String doneAtName(TicketStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Whether a ticket now in {@code status} has met this step. */

@@ -88,16 +88,15 @@ public final class DeadlineWatcher {
                 if (step.endsWith(PolicyDeadlines.MAX_SUFFIX) || !due.isBefore(horizon)) {
                     continue;
                 }
-                boolean missed = !due.isAfter(now);
+                var alert = new TicketAction.DeadlineAlert(step, due, !due.isAfter(now));
                 if (history == null) {
                     history = tickets.history(ticket.id());
                 }
-                if (alerted(history, step, due, missed)) {
+                if (alerted(history, alert)) {
                     continue;
                 }
                 try {
-                    ticket = tickets.apply(ticket.id(), ticket.version(), ACTOR,
-                            new TicketAction.DeadlineAlert(step, due, missed));
+                    ticket = tickets.apply(ticket.id(), ticket.version(), ACTOR, alert);
                 } catch (VersionConflictException | TransitionRefusedException | TicketNotFoundException changed) {
                     break;
                 }
@@ -105,41 +104,40 @@ public final class DeadlineWatcher {
                     escalation = users.list().stream().filter(User::active)
                             .filter(u -> u.role() == Role.SUPERVISOR || u.role() == Role.DUTY_MANAGER).toList();
                 }
-                sent.add(new Alert(ticket, step, due, missed, tell(ticket, step, due, missed, escalation)));
+                sent.add(new Alert(ticket, step, due, alert.missed(), tell(ticket, alert, escalation)));
             }
         }
         return sent;
     }
 
     /** The stream entry of one alert, as {@link #scan()} publishes it. */
-    public static Map<String, String> event(Ticket ticket, String step, Instant due, boolean missed, Instant at) {
+    public static Map<String, String> event(Ticket ticket, TicketAction.DeadlineAlert alert, Instant at) {
         Map<String, String> event = new LinkedHashMap<>();
         event.put("type", EVENT_TYPE);
         event.put("ticketId", Long.toString(ticket.id()));
         event.put("ticketNumber", ticket.number());
-        event.put("step", step);
-        event.put("due", due.toString());
-        event.put("state", missed ? "missed" : "at-risk");
+        event.put("step", alert.step());
+        event.put("due", alert.due().toString());
+        event.put("state", alert.state());
         event.put("publishedAt", Long.toString(at.toEpochMilli()));
         return event;
     }
 
-    private static boolean alerted(List<HistoryEvent> history, String step, Instant due, boolean missed) {
-        String state = missed ? "missed" : "at-risk";
-        return history.stream().anyMatch(e -> "deadline-alert".equals(e.action())
-                && step.equals(e.data().get("step")) && due.toString().equals(e.data().get("due"))
-                && state.equals(e.data().get("state")));
+    private static boolean alerted(List<HistoryEvent> history, TicketAction.DeadlineAlert alert) {
+        return history.stream().anyMatch(e -> alert.actionName().equals(e.action())
+                && alert.step().equals(e.data().get("step")) && alert.due().toString().equals(e.data().get("due"))
+                && alert.state().equals(e.data().get("state")));
     }
 
-    private Set<String> tell(Ticket ticket, String step, Instant due, boolean missed, List<User> escalation) {
+    private Set<String> tell(Ticket ticket, TicketAction.DeadlineAlert alert, List<User> escalation) {
         Set<String> told = new LinkedHashSet<>();
         if (ticket.owner() != null) {
             told.add(ticket.owner());
         }
-        if (missed || ticket.owner() == null) {
+        if (alert.missed() || ticket.owner() == null) {
             escalation.forEach(u -> told.add(u.username()));
         }
-        Map<String, String> event = event(ticket, step, due, missed, clock.instant());
+        Map<String, String> event = event(ticket, alert, clock.instant());
         for (String user : told) {
             events.publish(EventStream.agentKey(user), event);
         }

@@ -42,9 +42,7 @@ public final class PolicyDeadlines {
         if (!ticket.status().isOpen() || ticket.deadlines().isEmpty()) {
             return Map.of();
         }
-        Optional<DeadlinePolicy> policy = Optional.ofNullable(ticket.kind())
-                .flatMap(kind -> config.line(ticket.line()).flatMap(line -> line.policyFor(kind.configName())))
-                .flatMap(config::policy);
+        Optional<DeadlinePolicy> policy = Optional.ofNullable(ticket.kind()).flatMap(kind -> policy(ticket.line(), kind));
         Map<String, Instant> owed = new LinkedHashMap<>();
         ticket.deadlines().forEach((key, due) -> {
             String name = key.endsWith(MAX_SUFFIX) ? key.substring(0, key.length() - MAX_SUFFIX.length()) : key;
@@ -60,13 +58,15 @@ public final class PolicyDeadlines {
     /** Due instant per step (and per step maximum) for a ticket of {@code kind} on {@code lineId}. */
     public Map<String, Instant> forTicket(String lineId, RequestKind kind, Instant accepted) {
         Map<String, Instant> due = new LinkedHashMap<>();
-        config.line(lineId)
-                .flatMap((LineConfig line) -> line.policyFor(kind.configName()))
-                .flatMap(config::policy)
-                .ifPresent(policy -> calculator.deadlines(accepted, policy).forEach(step -> {
-                    due.put(step.step(), step.due());
-                    step.max().ifPresent(max -> due.put(step.step() + MAX_SUFFIX, max));
-                }));
+        policy(lineId, kind).ifPresent(policy -> calculator.deadlines(accepted, policy).forEach(step -> {
+            due.put(step.step(), step.due());
+            step.max().ifPresent(max -> due.put(step.step() + MAX_SUFFIX, max));
+        }));
         return due;
+    }
+
+    /** The policy {@code lineId} names for {@code kind}, if any. */
+    private Optional<DeadlinePolicy> policy(String lineId, RequestKind kind) {
+        return config.line(lineId).flatMap((LineConfig line) -> line.policyFor(kind.configName())).flatMap(config::policy);
     }
 }

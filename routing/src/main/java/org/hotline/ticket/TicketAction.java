@@ -100,6 +100,8 @@ public sealed interface TicketAction {
      */
     record DeadlineAlert(String step, Instant due, boolean missed) implements TicketAction {
         public String actionName() { return "deadline-alert"; }
+        /** {@code missed} or {@code at-risk}: recorded in the history and sent to the panel. */
+        public String state() { return missed ? "missed" : "at-risk"; }
         public DeadlineAlert {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(due, "due");

@@ -295,7 +295,7 @@ public final class TicketLifecycle {
         } else if (action instanceof TicketAction.DeadlineAlert d) {
             data.put("step", d.step());
             data.put("due", d.due().toString());
-            data.put("state", d.missed() ? "missed" : "at-risk");
+            data.put("state", d.state());
             return "deadline '" + d.step() + "' " + (d.missed() ? "missed" : "at risk") + ": due " + d.due();
         } else if (action instanceof TicketAction.MarkMissed m) {
             b.callDisposition(CallDisposition.NO_ANSWER).callbackRequested(true);

@@ -73,7 +73,7 @@ public final class DeadlineCommand implements Command {
                     local(deadline.start(), zone), local(deadline.due(), zone),
                     step.max().map(Object::toString).orElse(null),
                     deadline.max().map(m -> local(m, zone)).orElse(null),
-                    step.doneAt().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+                    DeadlineStep.doneAtName(step.doneAt())));
         }
         Json.print(context.out(), new Result(line.id(), kind, policy.id(), local(from, zone), steps));
         return OK;

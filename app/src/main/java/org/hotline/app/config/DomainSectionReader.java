@@ -114,7 +114,7 @@ final class DomainSectionReader {
 
     private static TicketStatus doneAt(YamlNode node) {
         String text = node.matching(DONE_AT, "where the step is met: dispatched, in-progress, resolved, callback or closed");
-        return TicketStatus.valueOf(text.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return DeadlineStep.DONE_AT.stream().filter(s -> DeadlineStep.doneAtName(s).equals(text)).findFirst().orElseThrow();
     }
 
     private static DueRule due(YamlNode node) {

@@ -236,8 +236,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
         frame.put("step", e.fields().get("step"));
         frame.put("due", e.fields().get("due"));
         frame.put("state", "missed".equals(e.fields().get("state")) ? "missed" : "at-risk");
-        c.channel.writeAndFlush(new TextWebSocketFrame(new String(ctx.json().write(frame),
-                java.nio.charset.StandardCharsets.UTF_8)));
+        send(c.channel, frame);
     }
 
     private static Instant publishedAt(StreamEntry e) {
