@@ -211,7 +211,7 @@ final class HotlineCall {
             }
             return entry.keys().equals("1") ? new Answer.Accept<>(true) : new Answer.Invalid<>();
         }).thenCompose(wanted -> wanted.isPresent()
-                ? new VoiceRecorder(session, config, questions, record).record("the message").thenAccept(ref -> { })
+                ? new VoiceRecorder(session, config, record).record("the message").thenAccept(ref -> { })
                 : completedFuture(null));
     }
 

@@ -120,7 +120,7 @@ final class HotlineConnect {
         }
         return questions.play(HotlinePrompts.NOBODY, "the last resort")
                 .thenCompose(x -> questions.play(HotlinePrompts.MESSAGE_OFFER, "the last resort"))
-                .thenCompose(x -> new VoiceRecorder(session, config, questions, record).record("the voicemail"))
+                .thenCompose(x -> new VoiceRecorder(session, config, record).record("the voicemail"))
                 .handle((ref, failure) -> {
                     if (failure != null && !(HotlineCall.unwrap(failure) instanceof CallerHungUpException)) {
                         throw new IllegalStateException(failure);

@@ -17,7 +17,7 @@ final class VoiceRecorder {
     private final HotlineFlowConfig config;
     private final CallRecord record;
 
-    VoiceRecorder(AgiSession session, HotlineFlowConfig config, CallerQuestions questions, CallRecord record) {
+    VoiceRecorder(AgiSession session, HotlineFlowConfig config, CallRecord record) {
         this.session = session;
         this.config = config;
         this.record = record;
