@@ -4,13 +4,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.hotline.panel.roster.RosterOverrideValidator;
 import org.hotline.panel.roster.RosterOverrides;
-import org.hotline.ticket.DepartmentStore;
-import org.hotline.ticket.DispatchQueue;
-import org.hotline.ticket.EventStream;
-import org.hotline.ticket.HandoverStore;
-import org.hotline.ticket.PresenceStore;
-import org.hotline.ticket.TicketStore;
-import org.hotline.ticket.UserStore;
+import org.hotline.domain.store.DepartmentStore;
+import org.hotline.domain.store.DispatchQueue;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.store.HandoverStore;
+import org.hotline.domain.store.PresenceStore;
+import org.hotline.domain.store.TicketStore;
+import org.hotline.domain.store.UserStore;
 
 /**
  * Everything the panel talks to, injected by the app's composition root. The panel owns none of

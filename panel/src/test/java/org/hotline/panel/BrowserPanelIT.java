@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,7 +196,7 @@ class BrowserPanelIT {
         waitUpTo(5).until(d -> d.findElement(By.id("t-status")).getText().equals("resolved"));
         assertThat(text("t-resolution")).isEqualTo("Lift controller reset (Engineering / Li)");
         assertThat(text("t-history")).contains("dispatch", "resolve");
-        assertThat(h.ticket(waiting.id()).orElseThrow().status()).isEqualTo(org.hotline.ticket.TicketStatus.RESOLVED);
+        assertThat(h.ticket(waiting.id()).orElseThrow().status()).isEqualTo(org.hotline.domain.ticket.TicketStatus.RESOLVED);
         shot("04-resolved");
     }
 
@@ -207,8 +207,8 @@ class BrowserPanelIT {
         h.pop("alice", t);
         waitUpTo(5).until(d -> d.findElement(By.id("t-history")).getText().contains("opened"));
         Ticket now = h.ticket(t.id()).orElseThrow();
-        h.tickets.apply(t.id(), now.version(), new org.hotline.ticket.Actor("sam", org.hotline.ticket.Role.SUPERVISOR),
-                new org.hotline.ticket.TicketAction.AddNote("supervisor listened in"));
+        h.tickets.apply(t.id(), now.version(), new org.hotline.domain.ticket.Actor("sam", org.hotline.domain.ticket.Role.SUPERVISOR),
+                new org.hotline.domain.ticket.TicketAction.AddNote("supervisor listened in"));
         driver.findElement(By.id("a-note-text")).sendKeys("caller asks for a visit");
         driver.findElement(By.cssSelector("#a-note button")).click();
         waitUpTo(5).until(d -> d.findElement(By.id("banner")).getText().contains("changed by someone else"));
@@ -238,10 +238,10 @@ class BrowserPanelIT {
 
     @Test
     void theSupervisorWallboardUpdatesWithoutReload() throws Exception {
-        h.presence.set("alice", org.hotline.ticket.AgentState.AVAILABLE, null, Duration.ofMinutes(5));
-        h.presence.set("bob", org.hotline.ticket.AgentState.PAUSED, "lunch", Duration.ofMinutes(5));
+        h.presence.set("alice", org.hotline.domain.ticket.AgentState.AVAILABLE, null, Duration.ofMinutes(5));
+        h.presence.set("bob", org.hotline.domain.ticket.AgentState.PAUSED, "lunch", Duration.ofMinutes(5));
         Ticket late = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
-        h.tickets.updateIntake(late.id(), org.hotline.ticket.IntakeUpdate.none()
+        h.tickets.updateIntake(late.id(), org.hotline.domain.ticket.IntakeUpdate.none()
                 .withDeadlines(java.util.Map.of("resolve", java.time.Instant.now().minusSeconds(600))));
         logIn("sam");
         assertThat(driver.findElement(By.id("board-view")).isDisplayed()).isTrue();

@@ -3,8 +3,8 @@ package org.hotline.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.User;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.User;
 
 /** Checks {@link PanelServer#ensureFirstAdmin} against a harness whose store has an admin ("root"). */
 final class FirstAdminFixture {

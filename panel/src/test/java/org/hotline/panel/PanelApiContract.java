@@ -8,10 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketStatus;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,9 +308,9 @@ abstract class PanelApiContract {
     @Test
     void wallboardIsForManagersAndCountsBreaches() throws Exception {
         h.calls.current = new CallBoard.Snapshot(3, Duration.ofSeconds(95), 40, 33, 4, 3);
-        h.presence.set("alice", org.hotline.ticket.AgentState.AVAILABLE, null, Duration.ofMinutes(1));
+        h.presence.set("alice", org.hotline.domain.ticket.AgentState.AVAILABLE, null, Duration.ofMinutes(1));
         Ticket late = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
-        h.tickets.updateIntake(late.id(), org.hotline.ticket.IntakeUpdate.none()
+        h.tickets.updateIntake(late.id(), org.hotline.domain.ticket.IntakeUpdate.none()
                 .withDeadlines(java.util.Map.of("resolve", java.time.Instant.now().minusSeconds(60))));
         h.call("2", "y", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
         assertThat(h.login("alice").get("/api/wallboard").statusCode()).isEqualTo(403);

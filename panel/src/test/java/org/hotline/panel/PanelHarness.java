@@ -18,25 +18,25 @@ import org.hotline.panel.fakes.FakeDispatchQueue;
 import org.hotline.panel.fakes.FakeEventStream;
 import org.hotline.panel.fakes.FakeTicketStore;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
-import org.hotline.testing.HotlineConfigBuilder;
+import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.hotline.panel.roster.InMemoryRosterOverrides;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.Department;
-import org.hotline.ticket.EventStream;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.User;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.Department;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.User;
 import org.hotline.storage.Storage;
 import org.hotline.storage.testing.StorageFixture;
-import org.hotline.ticket.DepartmentStore;
-import org.hotline.ticket.DispatchQueue;
-import org.hotline.ticket.HandoverStore;
-import org.hotline.ticket.PresenceStore;
-import org.hotline.ticket.TicketStore;
-import org.hotline.ticket.UserStore;
+import org.hotline.domain.store.DepartmentStore;
+import org.hotline.domain.store.DispatchQueue;
+import org.hotline.domain.store.HandoverStore;
+import org.hotline.domain.store.PresenceStore;
+import org.hotline.domain.store.TicketStore;
+import org.hotline.domain.store.UserStore;
 
 /**
  * A running panel on an ephemeral port backed by hand-written fakes of the ports, with users
@@ -168,7 +168,7 @@ final class PanelHarness implements AutoCloseable {
     /** Publishes a deadline alert to a user's stream as the deadline watcher does; returns its id. */
     String deadlineAlert(String user, Ticket t, String step, Instant due, boolean missed) {
         return events.publish(EventStream.agentKey(user),
-                org.hotline.deadline.DeadlineWatcher.event(t, new org.hotline.ticket.TicketAction.DeadlineAlert(step, due,
+                org.hotline.domain.deadline.DeadlineWatcher.event(t, new org.hotline.domain.ticket.TicketAction.DeadlineAlert(step, due,
                         missed), Instant.now()));
     }
 

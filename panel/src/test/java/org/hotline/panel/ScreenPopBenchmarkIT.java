@@ -26,11 +26,11 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.storage.Storage;
 import org.hotline.storage.StorageConfig;
 import org.hotline.storage.testing.StorageFixture;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.EventStream;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.User;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.hotline.storage.pg.PgTicketRepository;
-import org.hotline.ticket.TicketStore;
+import org.hotline.domain.store.TicketStore;
 
 /**
  * Opens the tickets of a service that is already running, to read them from another process

@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.hotline.storage.testing.StorageFixture;
-import org.hotline.ticket.AgentState;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.AgentState;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.Ticket;
 import org.junit.jupiter.api.Test;
 
 /** With no URLs the service runs embedded servers whose data survives a restart. */

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.hotline.app.config.ConfigException;
 import org.hotline.app.config.HotlineConfigLoader;
 import org.hotline.app.config.LoadedConfig;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.LineConfig;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineConfig;
 
 /**
  * {@code check-config FILE}: loads and validates a configuration file and prints a summary;

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hotline.app.config.ConfigException;
-import org.hotline.calendar.WorkingCalendar;
-import org.hotline.config.DeadlinePolicy;
-import org.hotline.config.DeadlineStep;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.LineConfig;
-import org.hotline.deadline.DeadlineCalculator;
-import org.hotline.deadline.StepDeadline;
+import org.hotline.domain.calendar.WorkingCalendar;
+import org.hotline.domain.config.DeadlinePolicy;
+import org.hotline.domain.config.DeadlineStep;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.deadline.DeadlineCalculator;
+import org.hotline.domain.deadline.StepDeadline;
 
 /**
  * {@code deadline [--config FILE] --line LINE --kind KIND --from DATE-TIME}: the due instant (and

@@ -1,8 +1,8 @@
 package org.hotline.app.cli;
 
 import java.util.stream.Collectors;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.LineConfig;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineConfig;
 
 /** The {@code --line} option: a line id of the configuration. */
 final class Lines {

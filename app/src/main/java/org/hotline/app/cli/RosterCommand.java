@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hotline.app.config.ConfigException;
-import org.hotline.calendar.WorkingCalendar;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.Person;
-import org.hotline.config.RosterConfig;
-import org.hotline.config.RosterOverride;
-import org.hotline.roster.DutyDay;
-import org.hotline.roster.DutyRoster;
-import org.hotline.roster.RosterGap;
+import org.hotline.domain.calendar.WorkingCalendar;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.Person;
+import org.hotline.domain.config.RosterConfig;
+import org.hotline.domain.config.RosterOverride;
+import org.hotline.domain.roster.DutyDay;
+import org.hotline.domain.roster.DutyRoster;
+import org.hotline.domain.roster.RosterGap;
 
 /**
  * {@code roster [--config FILE] --from DATE --days N}: who is on duty (duty A/B, lunch A/B) on

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 import org.hotline.app.config.ConfigException;
 import org.hotline.app.config.LoadedConfig;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.LineConfig;
-import org.hotline.routing.CallRouter;
-import org.hotline.routing.Fallback;
-import org.hotline.routing.ForwardTarget;
-import org.hotline.routing.RoutingDecision;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.routing.CallRouter;
+import org.hotline.domain.routing.Fallback;
+import org.hotline.domain.routing.ForwardTarget;
+import org.hotline.domain.routing.RoutingDecision;
 
 /**
  * {@code route --config FILE --line LINE --at ISO-8601 [--urgent]}: prints the routing decision

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.hotline.app.config.ConfigException;
 import org.hotline.app.config.LoadedConfig;
 import org.hotline.app.config.StorageSection;
-import org.hotline.config.LineConfig;
+import org.hotline.domain.config.LineConfig;
 
 /**
  * {@code run [--config FILE]}, the default command: loads the configuration (the built-in

@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.hotline.app.config.ConfigException;
 import org.hotline.app.config.LoadedConfig;
-import org.hotline.config.LineConfig;
+import org.hotline.domain.config.LineConfig;
 import org.hotline.ivr.sim.CallSimulator;
 import org.hotline.ivr.sim.CallTranscript;
 import org.hotline.ivr.sim.SimulatedCall;
-import org.hotline.routing.CallRouter;
-import org.hotline.routing.ForwardTarget;
-import org.hotline.routing.RoutingDecision;
+import org.hotline.domain.routing.CallRouter;
+import org.hotline.domain.routing.ForwardTarget;
+import org.hotline.domain.routing.RoutingDecision;
 import org.hotline.storage.StorageReader;
-import org.hotline.ticket.HistoryEvent;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.Ticket;
 
 /**
  * {@code simulate-call --line LINE --from NUMBER --digits KEYS [--answer WHO]}: drives the

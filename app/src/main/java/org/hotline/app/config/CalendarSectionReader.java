@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.hotline.config.CalendarConfig;
-import org.hotline.config.Closure;
-import org.hotline.config.HalfDay;
-import org.hotline.config.Holiday;
-import org.hotline.config.HolidayFile;
-import org.hotline.config.MakeUpDay;
-import org.hotline.config.TimeRange;
+import org.hotline.domain.config.CalendarConfig;
+import org.hotline.domain.config.Closure;
+import org.hotline.domain.config.HalfDay;
+import org.hotline.domain.config.Holiday;
+import org.hotline.domain.config.HolidayFile;
+import org.hotline.domain.config.MakeUpDay;
+import org.hotline.domain.config.TimeRange;
 
 /**
  * Reads the {@code calendar} section into {@link CalendarConfig}. Holiday files are read through

@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.hotline.config.CalendarConfig;
-import org.hotline.config.DeadlinePolicy;
-import org.hotline.config.DeadlineStep;
-import org.hotline.config.DueRule;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.LineConfig;
-import org.hotline.config.Person;
-import org.hotline.config.RingSeconds;
-import org.hotline.config.RosterConfig;
-import org.hotline.config.UrgentPath;
-import org.hotline.ticket.TicketStatus;
+import org.hotline.domain.config.CalendarConfig;
+import org.hotline.domain.config.DeadlinePolicy;
+import org.hotline.domain.config.DeadlineStep;
+import org.hotline.domain.config.DueRule;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.Person;
+import org.hotline.domain.config.RingSeconds;
+import org.hotline.domain.config.RosterConfig;
+import org.hotline.domain.config.UrgentPath;
+import org.hotline.domain.ticket.TicketStatus;
 
 /**
  * Reads the sections owned by the routing module ({@code timezone}, {@code calendar},

@@ -11,10 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.calendar.IcsFormatException;
-import org.hotline.calendar.IcsHolidayReader;
-import org.hotline.config.Holiday;
-import org.hotline.config.HolidayFile;
+import org.hotline.domain.calendar.IcsFormatException;
+import org.hotline.domain.calendar.IcsHolidayReader;
+import org.hotline.domain.config.Holiday;
+import org.hotline.domain.config.HolidayFile;
 
 /**
  * Reads the iCalendar files named in {@code calendar.holiday-files}: resolves each path against

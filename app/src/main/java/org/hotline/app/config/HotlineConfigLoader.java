@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.hotline.config.ConfigValidator;
-import org.hotline.config.HotlineConfig;
+import org.hotline.domain.validation.ConfigValidator;
+import org.hotline.domain.config.HotlineConfig;
 
 /**
  * Loads the hotline's YAML configuration: reads the file strictly (every problem reported as

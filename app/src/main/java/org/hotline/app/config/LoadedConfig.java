@@ -3,7 +3,7 @@ package org.hotline.app.config;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.hotline.config.HotlineConfig;
+import org.hotline.domain.config.HotlineConfig;
 
 /**
  * A configuration file that was read and validated: the routing module's {@link HotlineConfig}

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.hotline.config.DaySlots;
-import org.hotline.config.DutyPair;
-import org.hotline.config.RosterConfig;
-import org.hotline.config.RosterOverride;
-import org.hotline.config.Rotation;
-import org.hotline.config.RotationWeek;
+import org.hotline.domain.config.DaySlots;
+import org.hotline.domain.config.DutyPair;
+import org.hotline.domain.config.RosterConfig;
+import org.hotline.domain.config.RosterOverride;
+import org.hotline.domain.config.Rotation;
+import org.hotline.domain.config.RotationWeek;
 
 /**
  * Reads the {@code rosters} section (roster id to roster) into {@link RosterConfig}s. Whether the

@@ -1,8 +1,8 @@
 package org.hotline.app.config;
 
 import java.util.List;
-import org.hotline.config.ConfigProblem;
-import org.hotline.config.HotlineConfig;
+import org.hotline.domain.validation.ConfigProblem;
+import org.hotline.domain.config.HotlineConfig;
 
 /**
  * Runs the routing module's semantic validation on a structurally valid configuration and

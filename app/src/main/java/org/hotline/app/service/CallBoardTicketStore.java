@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import org.hotline.panel.CallCounters;
 import org.hotline.panel.PanelMetrics;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.ForwardingTicketStore;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketStore;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.store.ForwardingTicketStore;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.store.TicketStore;
 
 /**
  * Feeds the supervisors' wallboard from what the call flow writes on its ticket, so the board

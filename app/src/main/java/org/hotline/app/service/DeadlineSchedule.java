@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.hotline.deadline.DeadlineWatcher;
+import org.hotline.domain.deadline.DeadlineWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

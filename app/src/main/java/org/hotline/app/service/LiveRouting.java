@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.LineConfig;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineConfig;
 import org.hotline.ivr.flow.HotlineRouting;
 import org.hotline.panel.roster.RosterOverlay;
 import org.hotline.panel.roster.RosterOverride;
-import org.hotline.routing.CallRouter;
-import org.hotline.routing.RoutingDecision;
+import org.hotline.domain.routing.CallRouter;
+import org.hotline.domain.routing.RoutingDecision;
 
 /**
  * The routing the call flow uses: the configuration file's router with the duty-roster

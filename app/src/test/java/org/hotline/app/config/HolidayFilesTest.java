@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.hotline.config.Holiday;
+import org.hotline.domain.config.Holiday;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

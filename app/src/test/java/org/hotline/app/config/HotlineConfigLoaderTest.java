@@ -13,10 +13,10 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.TimeRange;
-import org.hotline.config.UrgentPath;
-import org.hotline.ticket.TicketStatus;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.TimeRange;
+import org.hotline.domain.config.UrgentPath;
+import org.hotline.domain.ticket.TicketStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,7 +170,7 @@ class HotlineConfigLoaderTest {
         String text = replace(EXAMPLE, "due: \"5 working days\"", "due: \"five working days\"");
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "five working") + ": "
                 + "deadline-policies.suggestion[0].due: unrecognised due rule \"five working days\"; accepted forms: "
-                + org.hotline.config.DueRule.ACCEPTED_FORMS);
+                + org.hotline.domain.config.DueRule.ACCEPTED_FORMS);
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotline.deadline.DeadlineWatcher;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.deadline.DeadlineWatcher;
+import org.hotline.domain.ticket.Ticket;
 import org.junit.jupiter.api.Test;
 
 class DeadlineScheduleTest {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.ticket.CallerHistory;
-import org.hotline.ticket.EventStream;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketStore;
+import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.store.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,10 @@
 package org.hotline.ivr.flow;
 
-import org.hotline.config.LineConfig;
-import org.hotline.routing.RoutingDecision;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.routing.RoutingDecision;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
 
 /** What the flow knows about one call so far. Mutable, confined to the call's flow. */
 final class CallRecord {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.hotline.config.LineConfig;
+import org.hotline.domain.config.LineConfig;
 import org.hotline.ivr.agi.AgiCommand;
 import org.hotline.ivr.agi.AgiSession;
 

@@ -3,8 +3,8 @@ package org.hotline.ivr.flow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.routing.ForwardTarget;
-import org.hotline.routing.RoutingDecision;
+import org.hotline.domain.routing.ForwardTarget;
+import org.hotline.domain.routing.RoutingDecision;
 
 /**
  * A routing decision as the channel variables of the AGI contract, in the order they are set.

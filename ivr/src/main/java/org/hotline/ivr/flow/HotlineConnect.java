@@ -8,11 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import org.hotline.ivr.agi.AgiCommand;
 import org.hotline.ivr.agi.AgiReply;
 import org.hotline.ivr.agi.AgiSession;
-import org.hotline.routing.ForwardTarget;
-import org.hotline.routing.RoutingDecision;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.TicketStore;
+import org.hotline.domain.routing.ForwardTarget;
+import org.hotline.domain.routing.RoutingDecision;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.store.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 import org.hotline.ivr.agi.AgiFlow;
 import org.hotline.ivr.agi.AgiRequest;
 import org.hotline.ivr.agi.AgiSession;
-import org.hotline.ticket.TicketStore;
+import org.hotline.domain.store.TicketStore;
 
 /**
  * The hotline call flow, {@code agi://host/hotline}: answer; find the line by the dialled

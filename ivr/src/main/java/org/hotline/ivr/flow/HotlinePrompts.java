@@ -1,8 +1,8 @@
 package org.hotline.ivr.flow;
 
 import java.util.Map;
-import org.hotline.calendar.Period;
-import org.hotline.config.LineConfig;
+import org.hotline.domain.calendar.Period;
+import org.hotline.domain.config.LineConfig;
 
 /**
  * The prompts of the hotline flow. Each line may name its own recording for any prompt in its

@@ -2,9 +2,9 @@ package org.hotline.ivr.flow;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.hotline.config.LineConfig;
-import org.hotline.routing.CallRouter;
-import org.hotline.routing.RoutingDecision;
+import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.routing.CallRouter;
+import org.hotline.domain.routing.RoutingDecision;
 
 /**
  * What the hotline flow needs from the routing core: the same two methods as

@@ -2,12 +2,12 @@ package org.hotline.ivr.e2e;
 
 import java.time.Instant;
 import java.util.Map;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.LineConfig;
-import org.hotline.config.RingSeconds;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.RingSeconds;
 import org.hotline.ivr.flow.HotlineRouting;
-import org.hotline.routing.CallRouter;
-import org.hotline.testing.HotlineConfigBuilder;
+import org.hotline.domain.routing.CallRouter;
+import org.hotline.domain.testing.HotlineConfigBuilder;
 
 /**
  * The routing the end-to-end tests run under: the real {@link CallRouter} on the example

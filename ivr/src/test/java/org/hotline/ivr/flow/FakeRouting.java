@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.hotline.config.LineConfig;
-import org.hotline.config.RingSeconds;
-import org.hotline.config.UrgentPath;
-import org.hotline.routing.RoutingDecision;
+import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.RingSeconds;
+import org.hotline.domain.config.UrgentPath;
+import org.hotline.domain.routing.RoutingDecision;
 
 /** A router that answers a scripted decision per urgency and remembers what it was asked. */
 final class FakeRouting implements HotlineRouting {

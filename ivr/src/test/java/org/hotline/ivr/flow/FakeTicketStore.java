@@ -8,17 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.CallerHistory;
-import org.hotline.ticket.HistoryEvent;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketAction;
-import org.hotline.ticket.TicketQuery;
-import org.hotline.ticket.TicketStore;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.store.TicketQuery;
+import org.hotline.domain.store.TicketStore;
 
 /**
  * An in-memory {@link TicketStore} for the flow tests: opens tickets idempotently by linkedid,
@@ -109,7 +109,7 @@ final class FakeTicketStore implements TicketStore {
     @Override
     public synchronized Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
         if (refuse != null) {
-            throw new org.hotline.ticket.TransitionRefusedException(refuse);
+            throw new org.hotline.domain.ticket.TransitionRefusedException(refuse);
         }
         applied.add(Map.entry(actor, action));
         return ticket(id);

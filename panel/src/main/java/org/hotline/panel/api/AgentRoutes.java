@@ -14,15 +14,15 @@ import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.AgentState;
-import org.hotline.ticket.Claim;
-import org.hotline.ticket.Handover;
-import org.hotline.ticket.Presence;
-import org.hotline.ticket.QueuedTicket;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketAction;
-import org.hotline.ticket.TicketQuery;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.AgentState;
+import org.hotline.domain.store.Claim;
+import org.hotline.domain.ticket.Handover;
+import org.hotline.domain.ticket.Presence;
+import org.hotline.domain.store.QueuedTicket;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.store.TicketQuery;
 
 /**
  * The agent's side: presence state mirrored to Asterisk, the dispatch queue (ordered by urgency

@@ -11,8 +11,8 @@ import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.User;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.User;
 
 /**
  * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}. Log-in is rate

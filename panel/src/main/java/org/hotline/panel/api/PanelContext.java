@@ -7,8 +7,8 @@ import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
 import org.hotline.panel.auth.Session;
 import org.hotline.panel.http.Json;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.Role;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.Role;
 
 /** What every route group shares. Immutable; its parts are thread-safe. */
 public record PanelContext(PanelPorts ports, PanelPolicy policy, Json json, Clock clock, PanelMetrics metrics) {

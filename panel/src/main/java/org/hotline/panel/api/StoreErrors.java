@@ -2,10 +2,10 @@ package org.hotline.panel.api;
 
 import java.util.function.Supplier;
 import org.hotline.panel.http.ApiException;
-import org.hotline.ticket.StoreUnavailableException;
-import org.hotline.ticket.TicketNotFoundException;
-import org.hotline.ticket.TransitionRefusedException;
-import org.hotline.ticket.VersionConflictException;
+import org.hotline.domain.store.StoreUnavailableException;
+import org.hotline.domain.store.TicketNotFoundException;
+import org.hotline.domain.ticket.TransitionRefusedException;
+import org.hotline.domain.store.VersionConflictException;
 
 /**
  * Turns the ticket store's exceptions into API refusals: refused transition -> 422 with the

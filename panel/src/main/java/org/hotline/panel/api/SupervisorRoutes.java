@@ -12,8 +12,8 @@ import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
 import org.hotline.panel.roster.RosterOverride;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.Ticket;
 
 /**
  * Supervisors and duty managers: the wallboard, the roster's dated overrides (validated before

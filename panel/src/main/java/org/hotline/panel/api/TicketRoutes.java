@@ -10,18 +10,18 @@ import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.CallbackResult;
-import org.hotline.ticket.CallerHistory;
-import org.hotline.ticket.Classification;
-import org.hotline.ticket.HistoryEvent;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketAction;
-import org.hotline.ticket.TicketQuery;
-import org.hotline.ticket.Urgency;
-import org.hotline.ticket.User;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallbackResult;
+import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.ticket.Classification;
+import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.store.TicketQuery;
+import org.hotline.domain.ticket.Urgency;
+import org.hotline.domain.ticket.User;
 
 /**
  * Working a ticket: read it (with history and the caller's history), act on it through the

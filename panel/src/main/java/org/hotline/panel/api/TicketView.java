@@ -3,7 +3,7 @@ package org.hotline.panel.api;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.Ticket;
 
 /**
  * A ticket as the API shows it: enum values as lower-case wire names, the earliest deadline

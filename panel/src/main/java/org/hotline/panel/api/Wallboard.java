@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.panel.CallBoard;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.AgentState;
-import org.hotline.ticket.Presence;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.AgentState;
+import org.hotline.domain.ticket.Presence;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
 
 /**
  * Computes the supervisors' wallboard: calls waiting and the longest wait, today's call

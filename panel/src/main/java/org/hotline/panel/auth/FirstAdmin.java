@@ -2,9 +2,9 @@ package org.hotline.panel.auth;
 
 import java.security.SecureRandom;
 import java.util.Optional;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.User;
-import org.hotline.ticket.UserStore;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.User;
+import org.hotline.domain.store.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

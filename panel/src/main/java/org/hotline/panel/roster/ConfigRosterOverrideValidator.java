@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hotline.config.ConfigProblem;
-import org.hotline.config.ConfigValidator;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.RosterConfig;
+import org.hotline.domain.validation.ConfigProblem;
+import org.hotline.domain.validation.ConfigValidator;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.RosterConfig;
 
 /**
  * Validates an override exactly as {@code check-config} would: the loaded configuration with the

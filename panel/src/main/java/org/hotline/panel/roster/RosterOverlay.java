@@ -3,9 +3,9 @@ package org.hotline.panel.roster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.config.DutyPair;
-import org.hotline.config.HotlineConfig;
-import org.hotline.config.RosterConfig;
+import org.hotline.domain.config.DutyPair;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.RosterConfig;
 
 /**
  * Lays the overrides saved through the panel over a loaded configuration: each replaces the
@@ -19,18 +19,18 @@ public final class RosterOverlay {
     /** The configuration with these panel overrides replacing the file's for the same roster and date. */
     public static HotlineConfig apply(HotlineConfig config, List<RosterOverride> overrides) {
         List<RosterConfig> rosters = config.rosters().stream().map(r -> {
-            List<org.hotline.config.RosterOverride> list = new ArrayList<>(r.overrides());
+            List<org.hotline.domain.config.RosterOverride> list = new ArrayList<>(r.overrides());
             for (RosterOverride o : overrides) {
                 if (!o.roster().equals(r.id())) {
                     continue;
                 }
-                Optional<org.hotline.config.RosterOverride> old = list.stream().filter(x -> x.date().equals(o.date())).findFirst();
+                Optional<org.hotline.domain.config.RosterOverride> old = list.stream().filter(x -> x.date().equals(o.date())).findFirst();
                 list.removeIf(x -> x.date().equals(o.date()));
                 DutyPair duty = o.dutyB() == null || o.dutyB().isBlank() ? DutyPair.of(o.dutyA()) : DutyPair.of(o.dutyA(), o.dutyB());
-                list.add(new org.hotline.config.RosterOverride(o.date(), Optional.of(duty),
-                        old.flatMap(org.hotline.config.RosterOverride::lunch), o.note() == null ? "" : o.note()));
+                list.add(new org.hotline.domain.config.RosterOverride(o.date(), Optional.of(duty),
+                        old.flatMap(org.hotline.domain.config.RosterOverride::lunch), o.note() == null ? "" : o.note()));
             }
-            list.sort(java.util.Comparator.comparing(org.hotline.config.RosterOverride::date));
+            list.sort(java.util.Comparator.comparing(org.hotline.domain.config.RosterOverride::date));
             return new RosterConfig(r.id(), r.dutyDayStarts(), r.rotation(), list);
         }).toList();
         return new HotlineConfig(config.zone(), config.calendar(), config.people(), rosters, config.deadlinePolicies(),

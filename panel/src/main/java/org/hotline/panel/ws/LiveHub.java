@@ -22,11 +22,11 @@ import org.hotline.panel.api.Wallboard;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.hotline.panel.auth.Session;
 import org.hotline.panel.auth.SessionStore;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.EventStream;
-import org.hotline.ticket.Presence;
-import org.hotline.ticket.StreamEntry;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.ticket.Presence;
+import org.hotline.domain.store.StreamEntry;
+import org.hotline.domain.ticket.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,16 +12,16 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hotline.panel.CallBoard;
 import org.hotline.panel.QueueMemberControl;
-import org.hotline.ticket.AgentState;
-import org.hotline.ticket.Department;
-import org.hotline.ticket.DepartmentStore;
-import org.hotline.ticket.Handover;
-import org.hotline.ticket.HandoverStore;
-import org.hotline.ticket.Presence;
-import org.hotline.ticket.PresenceStore;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.User;
-import org.hotline.ticket.UserStore;
+import org.hotline.domain.ticket.AgentState;
+import org.hotline.domain.ticket.Department;
+import org.hotline.domain.store.DepartmentStore;
+import org.hotline.domain.ticket.Handover;
+import org.hotline.domain.store.HandoverStore;
+import org.hotline.domain.ticket.Presence;
+import org.hotline.domain.store.PresenceStore;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.User;
+import org.hotline.domain.store.UserStore;
 
 /** Small in-memory fakes of the remaining ports. Each is thread-safe (synchronized). */
 public final class FakeDirectory {

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hotline.ticket.Claim;
-import org.hotline.ticket.DispatchQueue;
-import org.hotline.ticket.QueuedTicket;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.store.Claim;
+import org.hotline.domain.store.DispatchQueue;
+import org.hotline.domain.store.QueuedTicket;
+import org.hotline.domain.ticket.Ticket;
 
 /** In-memory dispatch queue with leases, ordered by urgency, deadline, age. Thread-safe. */
 public final class FakeDispatchQueue implements DispatchQueue {

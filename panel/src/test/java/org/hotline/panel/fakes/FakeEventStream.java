@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.ticket.EventStream;
-import org.hotline.ticket.StreamEntry;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.store.StreamEntry;
 
 /**
  * In-memory streams with Redis-style ids ({@code <epoch ms>-<seq>}, from the wall clock like

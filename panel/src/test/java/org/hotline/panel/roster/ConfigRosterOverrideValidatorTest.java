@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.hotline.config.HotlineConfig;
-import org.hotline.testing.HotlineConfigBuilder;
+import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Overrides are checked by routing's configuration validator, on the example configuration. */

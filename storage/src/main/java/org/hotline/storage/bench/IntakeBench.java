@@ -24,12 +24,12 @@ import org.hotline.storage.StorageConfig;
 import org.hotline.storage.embedded.EmbeddedPostgresServer;
 import org.hotline.storage.embedded.EmbeddedRedisServer;
 import org.hotline.storage.pg.PgSchema;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.Claim;
-import org.hotline.ticket.DispatchQueue;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketStatus;
-import org.hotline.ticket.Urgency;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.store.Claim;
+import org.hotline.domain.store.DispatchQueue;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.domain.ticket.Urgency;
 
 /**
  * Storage benchmark. Starts a fresh embedded PostgreSQL and Redis in a temporary directory and, on

@@ -9,10 +9,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.Map;
-import org.hotline.ticket.DispatchQueue;
-import org.hotline.ticket.EventStream;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketStore;
+import org.hotline.domain.store.DispatchQueue;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.store.TicketStore;
 
 /**
  * Drains the transactional {@code outbox}: for every ticket whose change was recorded there, puts

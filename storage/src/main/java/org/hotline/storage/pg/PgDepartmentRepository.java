@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.hotline.ticket.Department;
-import org.hotline.ticket.DepartmentStore;
+import org.hotline.domain.ticket.Department;
+import org.hotline.domain.store.DepartmentStore;
 
 /** {@link DepartmentStore} on PostgreSQL table {@code departments}. Thread-safe. */
 public final class PgDepartmentRepository implements DepartmentStore {

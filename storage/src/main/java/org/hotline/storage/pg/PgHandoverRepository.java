@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.hotline.ticket.Handover;
-import org.hotline.ticket.HandoverStore;
+import org.hotline.domain.ticket.Handover;
+import org.hotline.domain.store.HandoverStore;
 
 /**
  * {@link HandoverStore} on PostgreSQL table {@code shift_handovers}; the application role may

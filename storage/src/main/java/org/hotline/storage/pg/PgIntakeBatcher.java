@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.Ticket;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.Ticket;
 
 /**
  * Group commit for ticket intake: calls arriving together are written by one statement and one

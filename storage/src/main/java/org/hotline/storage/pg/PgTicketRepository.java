@@ -17,22 +17,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.CallerHistory;
-import org.hotline.ticket.HistoryEvent;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketAction;
-import org.hotline.ticket.TicketLifecycle;
-import org.hotline.ticket.TicketNotFoundException;
-import org.hotline.ticket.TicketQuery;
-import org.hotline.ticket.TicketStatus;
-import org.hotline.ticket.TicketStore;
-import org.hotline.ticket.TransitionRefusedException;
-import org.hotline.ticket.VersionConflictException;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.ticket.TicketLifecycle;
+import org.hotline.domain.store.TicketNotFoundException;
+import org.hotline.domain.store.TicketQuery;
+import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.domain.store.TicketStore;
+import org.hotline.domain.ticket.TransitionRefusedException;
+import org.hotline.domain.store.VersionConflictException;
 
 /**
  * {@link TicketStore} on PostgreSQL: tickets, deadlines and the append-only history.

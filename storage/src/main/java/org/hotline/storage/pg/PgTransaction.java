@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
-import org.hotline.ticket.StoreUnavailableException;
+import org.hotline.domain.store.StoreUnavailableException;
 
 /**
  * Runs JDBC work in one transaction on a pooled connection and translates failures: a lost or

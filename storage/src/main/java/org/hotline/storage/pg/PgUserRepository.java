@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.User;
-import org.hotline.ticket.UserStore;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.User;
+import org.hotline.domain.store.UserStore;
 
 /** {@link UserStore} on PostgreSQL table {@code users}. Stores the hash it is given. Thread-safe. */
 public final class PgUserRepository implements UserStore {

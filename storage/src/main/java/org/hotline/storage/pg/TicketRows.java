@@ -8,15 +8,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.hotline.ticket.CallDisposition;
-import org.hotline.ticket.CallbackResult;
-import org.hotline.ticket.Classification;
-import org.hotline.ticket.HistoryEvent;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketStatus;
-import org.hotline.ticket.Urgency;
+import org.hotline.domain.ticket.CallDisposition;
+import org.hotline.domain.ticket.CallbackResult;
+import org.hotline.domain.ticket.Classification;
+import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.domain.ticket.Urgency;
 
 /** Maps rows of {@code tickets} (with their deadlines) and {@code ticket_events} to domain values. */
 final class TicketRows {

@@ -8,11 +8,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hotline.ticket.Claim;
-import org.hotline.ticket.DispatchQueue;
-import org.hotline.ticket.QueuedTicket;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.Urgency;
+import org.hotline.domain.store.Claim;
+import org.hotline.domain.store.DispatchQueue;
+import org.hotline.domain.store.QueuedTicket;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.Urgency;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.Tuple;
 

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.ticket.AgentState;
-import org.hotline.ticket.Presence;
-import org.hotline.ticket.PresenceStore;
+import org.hotline.domain.ticket.AgentState;
+import org.hotline.domain.ticket.Presence;
+import org.hotline.domain.store.PresenceStore;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Urgency;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Urgency;
 
 /**
  * One spooled store call, keyed by the call's linkedid: an intake, an intake update or a call

@@ -11,7 +11,7 @@ import java.time.Clock;
 import org.hotline.storage.Storage;
 import org.hotline.storage.StorageConfig;
 import org.hotline.storage.testing.StorageFixture;
-import org.hotline.ticket.CallIntake;
+import org.hotline.domain.ticket.CallIntake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

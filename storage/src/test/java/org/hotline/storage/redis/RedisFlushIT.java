@@ -12,15 +12,15 @@ import java.util.Set;
 import org.hotline.storage.Storage;
 import org.hotline.storage.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
-import org.hotline.ticket.Actor;
-import org.hotline.ticket.CallIntake;
-import org.hotline.ticket.CallOutcome;
-import org.hotline.ticket.Claim;
-import org.hotline.ticket.IntakeUpdate;
-import org.hotline.ticket.RequestKind;
-import org.hotline.ticket.Role;
-import org.hotline.ticket.Ticket;
-import org.hotline.ticket.TicketAction;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.store.Claim;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,8 +119,8 @@ class RedisFlushIT {
     @Test
     void everyChangeReachesTheLineBoardWithoutCallerData() {
         Ticket t = missedCall(7);
-        eventually(() -> assertThat(storage.events().readAfter(org.hotline.ticket.EventStream.boardKey("complaints"),
-                org.hotline.ticket.EventStream.START, 100)).anySatisfy(e -> {
+        eventually(() -> assertThat(storage.events().readAfter(org.hotline.domain.store.EventStream.boardKey("complaints"),
+                org.hotline.domain.store.EventStream.START, 100)).anySatisfy(e -> {
                     assertThat(e.fields()).containsEntry("type", "ticket").containsEntry("id", Long.toString(t.id()))
                             .containsEntry("status", "MISSED").containsEntry("awaitsAgent", "true")
                             .doesNotContainKeys("callerNumber", "callerName", "description");

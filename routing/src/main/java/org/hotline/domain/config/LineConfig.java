@@ -1,0 +1,50 @@
+package org.hotline.domain.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One inbound line, told apart by its dialled {@code numbers}. {@code deadlines} maps the
+ * lower-case request kind ({@code complaint}, {@code inquiry}, ...) to a deadline policy id;
+ * {@code prompts} maps a prompt name to a sound file name.
+ */
+public record LineConfig(
+        String id,
+        String name,
+        List<String> numbers,
+        String roster,
+        String queue,
+        RingSeconds ringSeconds,
+        boolean askLocation,
+        UrgentPath urgent,
+        String voicemail,
+        Map<String, String> deadlines,
+        Map<String, String> prompts) {
+
+    public LineConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        numbers = List.copyOf(numbers);
+        Objects.requireNonNull(roster, "roster");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(ringSeconds, "ringSeconds");
+        Objects.requireNonNull(urgent, "urgent");
+        Objects.requireNonNull(voicemail, "voicemail");
+        deadlines = Collections.unmodifiableMap(new LinkedHashMap<>(deadlines));
+        prompts = Collections.unmodifiableMap(new LinkedHashMap<>(prompts));
+    }
+
+    /** The deadline policy id for a request kind given in lower case (e.g. {@code complaint}). */
+    public Optional<String> policyFor(String kind) {
+        return Optional.ofNullable(deadlines.get(kind));
+    }
+
+    /** The sound file for a prompt name, if the line configures one. */
+    public Optional<String> prompt(String name) {
+        return Optional.ofNullable(prompts.get(name));
+    }
+}

@@ -1,0 +1,42 @@
+package org.hotline.domain.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Durable, replayable event streams (Redis Streams): screen pops and live updates per agent
+ * ({@link #agentKey}) and per supervisor board ({@link #boardKey}). Each stream keeps roughly its
+ * last {@code maxLength} entries. A client remembers the id of the last entry it saw and, after a
+ * reconnect, reads everything after it, so nothing is missed within the retention.
+ *
+ * <p>Event fields are flat string maps; by convention field {@code "type"} names the event
+ * ({@code "screen-pop"}, {@code "ticket"}, {@code "presence"} ...). Thread-safe.
+ */
+public interface EventStream {
+
+    /** The id meaning "before the first entry". */
+    String START = "0-0";
+
+    /** The stream of one agent's screen pops and updates. */
+    static String agentKey(String agentId) {
+        return "agent:" + agentId;
+    }
+
+    /** The stream of a supervisor board (one per line, or {@code "all"}). */
+    static String boardKey(String board) {
+        return "board:" + board;
+    }
+
+    /** Appends an event; returns its id (monotonic within the stream). */
+    String publish(String streamKey, Map<String, String> event);
+
+    /** Up to {@code max} entries after {@code lastId} (exclusive), oldest first; never blocks. */
+    List<StreamEntry> readAfter(String streamKey, String lastId, int max);
+
+    /**
+     * Like {@link #readAfter} but waits up to {@code timeout} for a new entry when there is none;
+     * returns an empty list on timeout.
+     */
+    List<StreamEntry> readBlocking(String streamKey, String lastId, int max, Duration timeout);
+}

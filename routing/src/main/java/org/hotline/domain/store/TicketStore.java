@@ -1,0 +1,132 @@
+package org.hotline.domain.store;
+
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.ticket.TicketLifecycle;
+import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.domain.ticket.TransitionRefusedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tickets and their append-only history: the source of truth (PostgreSQL in production).
+ * The IVR opens and fills tickets during a call; the panel works them through
+ * {@link #apply(long, long, Actor, TicketAction)}, which runs {@link TicketLifecycle}.
+ *
+ * <p>Every method that changes a ticket increments its {@code version}, appends one
+ * {@link HistoryEvent} in the same transaction, and keeps the dispatch queue in step
+ * ({@link Ticket#awaitsAgent()}). Implementations are thread-safe.
+ *
+ * <p>Errors: {@link TicketNotFoundException} for an unknown id, {@link TransitionRefusedException}
+ * for a refused action (nothing changed), {@link VersionConflictException} when the ticket changed
+ * since the caller read it, {@link StoreUnavailableException} when the database cannot be reached
+ * (except in {@link #openForCall}, which never fails for that reason).
+ */
+public interface TicketStore {
+
+    /**
+     * Opens the ticket of a call, or returns the one already opened for the same
+     * {@link CallIntake#linkedid()} (AGI retry, duplicate event: one call, one ticket, even when
+     * called concurrently). The new ticket is {@link TicketStatus#ACCEPTED}, has no kind yet, and
+     * its history starts with an {@code "opened"} event by {@link Actor#ivr()}.
+     *
+     * <p>When the database is unreachable the intake is spooled durably (fsync'ed to local disk)
+     * and a {@linkplain Ticket#isProvisional() provisional} ticket is returned; later calls with the
+     * provisional id are spooled too and replayed in order once the database is back. A call is
+     * never refused a ticket.
+     */
+    Ticket openForCall(CallIntake intake);
+
+    /**
+     * Records what the caller told the IVR (kind, urgency, callback number, location, description,
+     * voice message, deadlines). Allowed in any open state; appends an {@code "intake"} event.
+     */
+    Ticket updateIntake(long id, IntakeUpdate update);
+
+    /** Records what happened to the call; see {@link CallOutcome} for the effects. Idempotent. */
+    Ticket recordCallOutcome(long id, CallOutcome outcome);
+
+    /**
+     * Applies a person's action through {@link TicketLifecycle}, if the ticket is still at
+     * {@code expectedVersion}.
+     *
+     * @throws TransitionRefusedException the lifecycle refused it (the reason is for the user)
+     * @throws VersionConflictException   someone changed the ticket since it was read
+     */
+    Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action);
+
+    /** The ticket with this id, regardless of confidentiality (system use). */
+    Optional<Ticket> find(long id);
+
+    /** The ticket with this id if {@code viewer} may see it ({@link Ticket#visibleTo}). */
+    default Optional<Ticket> find(long id, Actor viewer) {
+        return find(id).filter(t -> t.visibleTo(viewer));
+    }
+
+    /** The ticket with this human number ({@code HL-2026-000123}). */
+    Optional<Ticket> findByNumber(String number);
+
+    /** The ticket opened for this Asterisk linkedid. */
+    Optional<Ticket> findByLinkedid(String linkedid);
+
+    /** The ticket's history, oldest first. */
+    List<HistoryEvent> history(long id);
+
+    /**
+     * A caller's previous tickets (newest first, at most 20) by caller or callback number, and
+     * whether a new request of {@code kind} looks like a repeat: a ticket of the same kind from
+     * the same number created within {@code repeatWindow} before now. {@code kind} {@code null}:
+     * any kind.
+     */
+    default CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind) {
+        return callerHistory(number, repeatWindow, kind, 0);
+    }
+
+    /**
+     * Like {@link #callerHistory(String, Duration, RequestKind)} but ignores ticket
+     * {@code currentTicketId} (the ticket of the call being shown), so a call is never a repeat
+     * of itself.
+     */
+    CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId);
+
+    /**
+     * The caller history as {@code viewer} may see it (a screen pop for an agent): tickets the
+     * viewer may not see ({@link Ticket#visibleTo}) are left out and do not count towards the
+     * repeat flag, so a reporter's confidential tip-off never shows through. The default
+     * implementation filters the unrestricted history and is conservative about the flag;
+     * stores override it with an exact computation.
+     */
+    default CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
+            Actor viewer) {
+        CallerHistory all = callerHistory(number, repeatWindow, kind, currentTicketId);
+        java.util.List<Ticket> visible = all.previous().stream().filter(t -> t.visibleTo(viewer)).toList();
+        boolean repeat = all.repeat() && visible.stream().anyMatch(t -> kind == null || t.kind() == kind)
+                && visible.size() == all.previous().size();
+        return new CallerHistory(all.number(), visible, repeat);
+    }
+
+    /** Tickets matching {@code query} that {@code viewer} may see, newest first. */
+    List<Ticket> search(TicketQuery query, Actor viewer);
+
+    /**
+     * Open tickets with at least one deadline before {@code before} (use now for overdue, now plus
+     * a margin for at risk), earliest deadline first, that {@code viewer} may see.
+     */
+    List<Ticket> dueBefore(Instant before, int limit, Actor viewer);
+
+    /**
+     * Tickets whose call was forwarded to {@code personId} (a duty manager) since {@code since},
+     * plus open tickets created since then that still await an agent (after-hours call-backs),
+     * newest first, that {@code viewer} may see.
+     */
+    List<Ticket> forwardedTo(String personId, Instant since, Actor viewer);
+}

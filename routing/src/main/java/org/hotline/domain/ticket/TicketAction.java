@@ -1,0 +1,111 @@
+package org.hotline.domain.ticket;
+
+import org.hotline.domain.store.TicketStore;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something a person (or the IVR) does to a ticket, as data. {@link TicketLifecycle} decides
+ * whether it is allowed and what it changes; a {@link TicketStore} persists the result.
+ * Free-text arguments may be {@code null} where noted; the lifecycle refuses blank required
+ * text with a clear reason rather than throwing.
+ */
+public sealed interface TicketAction {
+
+    /** The stable lower-case name recorded as {@link HistoryEvent#action()}. */
+    String actionName();
+
+    /** Send to the responsible department (the first dispatch). */
+    record Dispatch(String department, String note) implements TicketAction {
+        public String actionName() { return "dispatch"; }
+    }
+
+    /** The department's handling plan and promised completion time (deadline step {@code "resolve"}). */
+    record RecordPlan(String plan, Instant deadline) implements TicketAction {
+        public String actionName() { return "record-plan"; }
+    }
+
+    /** The department starts working on it. */
+    record StartProgress(String note) implements TicketAction {
+        public String actionName() { return "start-progress"; }
+    }
+
+    /** What was done and who did it. */
+    record Resolve(String summary, String by) implements TicketAction {
+        public String actionName() { return "resolve"; }
+    }
+
+    /** The result of calling the caller back. */
+    record RecordCallback(CallbackResult result, String note) implements TicketAction {
+        public String actionName() { return "record-callback"; }
+    }
+
+    /** Close the ticket (requirements depend on kind and classification; see {@link TicketLifecycle}). */
+    record Close(String note) implements TicketAction {
+        public String actionName() { return "close"; }
+    }
+
+    /**
+     * Dispatch again after an unsatisfied call-back; {@code department} {@code null} keeps the
+     * current one. The third dispatch escalates to senior management.
+     */
+    record Redispatch(String reason, String department) implements TicketAction {
+        public String actionName() { return "redispatch"; }
+    }
+
+    /** A supervisor gives the ticket to another owner. */
+    record Reassign(String owner, String note) implements TicketAction {
+        public String actionName() { return "reassign"; }
+    }
+
+    /** The acting person takes an unowned ticket (claimed from the queue, a missed call to call back). */
+    record TakeOver(String note) implements TicketAction {
+        public String actionName() { return "take-over"; }
+    }
+
+    /** Judge a complaint. */
+    record Classify(Classification classification, String note) implements TicketAction {
+        public String actionName() { return "classify"; }
+        public Classify {
+            Objects.requireNonNull(classification, "classification");
+        }
+    }
+
+    /** A follow-up note (progress reply to the caller, call made, ...). */
+    record AddNote(String note) implements TicketAction {
+        public String actionName() { return "note"; }
+    }
+
+    /** An agent corrects or completes the intake fields. */
+    record EditIntake(IntakeUpdate update) implements TicketAction {
+        public String actionName() { return "edit-intake"; }
+        public EditIntake {
+            Objects.requireNonNull(update, "update");
+        }
+    }
+
+    /** The caller hung up before reaching anyone (IVR only). */
+    record Abandon(String note) implements TicketAction {
+        public String actionName() { return "abandon"; }
+    }
+
+    /** The call reached nobody (IVR only): somebody must call back. */
+    record MarkMissed(String note) implements TicketAction {
+        public String actionName() { return "mark-missed"; }
+    }
+
+    /**
+     * A deadline the ticket still owes is close ({@code missed} false: at risk) or has passed
+     * ({@code missed} true). Recorded by the deadline watcher (system only), once per step, due
+     * instant and state, so the history shows who was told and when.
+     */
+    record DeadlineAlert(String step, Instant due, boolean missed) implements TicketAction {
+        public String actionName() { return "deadline-alert"; }
+        /** {@code missed} or {@code at-risk}: recorded in the history and sent to the panel. */
+        public String state() { return missed ? "missed" : "at-risk"; }
+        public DeadlineAlert {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(due, "due");
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package org.hotline.domain.ticket;
+
+import static org.hotline.domain.ticket.TicketStatus.ABANDONED;
+import static org.hotline.domain.ticket.TicketStatus.ACCEPTED;
+import static org.hotline.domain.ticket.TicketStatus.CALLBACK;
+import static org.hotline.domain.ticket.TicketStatus.CLOSED;
+import static org.hotline.domain.ticket.TicketStatus.DISPATCHED;
+import static org.hotline.domain.ticket.TicketStatus.IN_PROGRESS;
+import static org.hotline.domain.ticket.TicketStatus.MISSED;
+import static org.hotline.domain.ticket.TicketStatus.RESOLVED;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one state machine of a ticket's life. Every transition is a row of {@link #TRANSITIONS}:
+ * which action, from which states, to which state, which roles may make it, and what it
+ * requires. {@link #decide} is pure: it returns either the changed ticket and the history entry
+ * to append, or a refusal with a reason a person can act on; it never throws for a refused
+ * action and changes nothing.
+ *
+ * <p>Rules beyond the table, checked in this order:
+ * <ol>
+ *   <li>a confidential ticket is refused to a viewer it is not {@link Ticket#visibleTo visible to};</li>
+ *   <li>an {@link Role#AGENT} may act only on tickets it owns or that have no owner
+ *       (first-responder accountability; acting on an unowned ticket makes the agent its owner),
+ *       except {@link TicketAction.AddNote};</li>
+ *   <li>the row's roles, then its requirement.</li>
+ * </ol>
+ * Stateless and thread-safe.
+ */
+public final class TicketLifecycle {
+
+    /** A requirement: empty when met, otherwise the reason for the refusal. */
+    @FunctionalInterface
+    public interface Requirement {
+        Optional<String> check(Ticket ticket, Actor actor, TicketAction action);
+
+        Requirement NONE = (t, a, x) -> Optional.empty();
+    }
+
+    /**
+     * One allowed move.
+     *
+     * @param action the action type
+     * @param from   states it may start from
+     * @param to     resulting state, {@code null} for "stays where it is"
+     * @param roles  roles allowed to make it
+     * @param requirement what must hold beyond state and role
+     * @param rule   the requirement in words (for documentation and refusals)
+     */
+    public record Transition(Class<? extends TicketAction> action, Set<TicketStatus> from, TicketStatus to,
+            Set<Role> roles, Requirement requirement, String rule) {
+        public Transition {
+            from = Set.copyOf(from);
+            roles = Set.copyOf(roles);
+        }
+    }
+
+    /** The outcome of {@link #decide}. */
+    public sealed interface Decision permits Applied, Refused {}
+
+    /**
+     * An allowed action: the ticket after it ({@code version} unchanged; the store increments it)
+     * and the history entry to append (its {@code seq} is assigned by the store).
+     */
+    public record Applied(Ticket after, String action, TicketStatus from, TicketStatus to, String note,
+            Map<String, String> data) implements Decision {
+        public Applied {
+            data = Map.copyOf(data);
+        }
+    }
+
+    /** A refused action and why. Nothing changed. */
+    public record Refused(String reason) implements Decision {}
+
+    private static final Set<Role> PEOPLE = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
+    private static final Set<Role> MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
+    private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM);
+    private static final Set<TicketStatus> OPEN = EnumSet.complementOf(EnumSet.of(CLOSED));
+
+    /** Every allowed move. The first row whose action and from-state match decides. */
+    public static final List<Transition> TRANSITIONS = List.of(
+            new Transition(TicketAction.Dispatch.class, EnumSet.of(ACCEPTED, MISSED, ABANDONED), DISPATCHED, PEOPLE,
+                    (t, a, x) -> blank(((TicketAction.Dispatch) x).department(), "name the department to dispatch to")
+                            .or(() -> t.kind() == null ? Optional.of("choose the kind of request before dispatching") : Optional.empty()),
+                    "needs a department and a kind of request; counts as dispatch 1"),
+            new Transition(TicketAction.RecordPlan.class, EnumSet.of(DISPATCHED, IN_PROGRESS), null, PEOPLE,
+                    (t, a, x) -> blank(((TicketAction.RecordPlan) x).plan(), "describe the department's plan")
+                            .or(() -> ((TicketAction.RecordPlan) x).deadline() == null
+                                    ? Optional.of("give the promised completion time") : Optional.empty()),
+                    "needs a plan and a completion time (sets deadline 'resolve')"),
+            new Transition(TicketAction.StartProgress.class, EnumSet.of(DISPATCHED), IN_PROGRESS, PEOPLE,
+                    Requirement.NONE, "after dispatch"),
+            new Transition(TicketAction.Resolve.class, EnumSet.of(DISPATCHED, IN_PROGRESS), RESOLVED, PEOPLE,
+                    TicketLifecycle::resolveRequirement, "needs what was done and who did it"),
+            new Transition(TicketAction.Resolve.class, EnumSet.of(ACCEPTED), RESOLVED, PEOPLE,
+                    (t, a, x) -> t.kind() != RequestKind.INQUIRY
+                            ? Optional.of("only an inquiry can be resolved on the spot; dispatch it first")
+                            : resolveRequirement(t, a, x),
+                    "an inquiry answered on the spot"),
+            new Transition(TicketAction.RecordCallback.class, EnumSet.of(RESOLVED, CALLBACK), CALLBACK, PEOPLE,
+                    (t, a, x) -> ((TicketAction.RecordCallback) x).result() == null
+                            ? Optional.of("say whether the caller was satisfied, not satisfied, or not reached")
+                            : Optional.empty(),
+                    "after resolution; may be repeated"),
+            new Transition(TicketAction.Close.class, EnumSet.of(CALLBACK), CLOSED, PEOPLE,
+                    TicketLifecycle::closeRequirement,
+                    "a complaint needs a classification and a satisfied call-back (an invalid one: a call-back "
+                            + "that reached the caller); other kinds a call-back that reached the caller"),
+            new Transition(TicketAction.Close.class, EnumSet.of(ACCEPTED, MISSED, ABANDONED), CLOSED, MANAGERS,
+                    (t, a, x) -> blank(((TicketAction.Close) x).note(),
+                            "say why a ticket nobody handled is closed (for example: test call, wrong number)"),
+                    "a supervisor closes a stray record, with a reason"),
+            new Transition(TicketAction.Redispatch.class, EnumSet.of(CALLBACK), DISPATCHED, PEOPLE,
+                    (t, a, x) -> t.lastCallback() != CallbackResult.UNSATISFIED
+                            ? Optional.of("re-dispatch follows an unsatisfied call-back; the last call-back was "
+                                    + (t.lastCallback() == null ? "not recorded" : t.lastCallback().name().toLowerCase()))
+                            : blank(((TicketAction.Redispatch) x).reason(), "give the reason for re-dispatching"),
+                    "after an unsatisfied call-back; increments the dispatch count, the third escalates"),
+            new Transition(TicketAction.Reassign.class, OPEN, null, MANAGERS,
+                    (t, a, x) -> blank(((TicketAction.Reassign) x).owner(), "name the new owner"),
+                    "supervisors only"),
+            new Transition(TicketAction.TakeOver.class, EnumSet.of(ACCEPTED, MISSED, ABANDONED), ACCEPTED, PEOPLE,
+                    (t, a, x) -> t.owner() != null && !t.owner().equals(a.id())
+                            ? Optional.of("ticket " + t.number() + " is already owned by " + t.owner())
+                            : Optional.empty(),
+                    "an unowned ticket; the actor becomes its owner"),
+            new Transition(TicketAction.Classify.class, OPEN, null, PEOPLE,
+                    (t, a, x) -> t.kind() != RequestKind.COMPLAINT
+                            ? Optional.of("only complaints are classified; this ticket is "
+                                    + (t.kind() == null ? "of no kind yet" : "a " + t.kind().configName()))
+                            : Optional.empty(),
+                    "complaints only"),
+            new Transition(TicketAction.AddNote.class, OPEN, null, PEOPLE,
+                    (t, a, x) -> blank(((TicketAction.AddNote) x).note(), "the note is empty"), "any open ticket"),
+            new Transition(TicketAction.EditIntake.class, OPEN, null, EnumSet.allOf(Role.class),
+                    Requirement.NONE, "any open ticket"),
+            new Transition(TicketAction.Abandon.class, EnumSet.of(ACCEPTED), ABANDONED, SYSTEM,
+                    Requirement.NONE, "the caller hung up before reaching anyone"),
+            new Transition(TicketAction.DeadlineAlert.class, OPEN, null, SYSTEM, Requirement.NONE,
+                    "the deadline watcher, once per step, due instant and state"),
+            new Transition(TicketAction.MarkMissed.class, EnumSet.of(ACCEPTED), MISSED, SYSTEM,
+                    Requirement.NONE, "the call reached nobody"));
+
+    /**
+     * Decides {@code action} by {@code actor} on {@code ticket} at {@code now}.
+     *
+     * @return {@link Applied} with the changed ticket ({@code updatedAt = now}) or {@link Refused}
+     */
+    public Decision decide(Ticket ticket, Actor actor, TicketAction action, Instant now) {
+        if (!ticket.visibleTo(actor)) {
+            return new Refused("ticket " + ticket.number() + " is confidential; " + actor.id() + " may not see it");
+        }
+        List<Transition> rows = TRANSITIONS.stream().filter(r -> r.action() == action.getClass()).toList();
+        Transition row = rows.stream().filter(r -> r.from().contains(ticket.status())).findFirst().orElse(null);
+        if (row == null) {
+            String allowed = rows.stream().flatMap(r -> r.from().stream()).distinct().sorted()
+                    .map(s -> s.name().toLowerCase()).collect(Collectors.joining(", "));
+            return new Refused("cannot " + action.actionName() + " ticket " + ticket.number() + ": it is "
+                    + ticket.status().name().toLowerCase() + "; allowed only when " + allowed);
+        }
+        if (!row.roles().contains(actor.role())) {
+            return new Refused(actor.role().name().toLowerCase() + " " + actor.id() + " may not "
+                    + action.actionName() + " a ticket; allowed for " + row.roles().stream().sorted()
+                            .map(r -> r.name().toLowerCase()).collect(Collectors.joining(", ")));
+        }
+        if (actor.role() == Role.AGENT && !(action instanceof TicketAction.AddNote)
+                && ticket.owner() != null && !ticket.owner().equals(actor.id())) {
+            return new Refused("ticket " + ticket.number() + " is owned by " + ticket.owner()
+                    + "; ask a supervisor to reassign it");
+        }
+        Optional<String> unmet = row.requirement().check(ticket, actor, action);
+        if (unmet.isPresent()) {
+            return new Refused("cannot " + action.actionName() + " ticket " + ticket.number() + ": " + unmet.get());
+        }
+        TicketStatus to = row.to() == null ? ticket.status() : row.to();
+        Ticket.Builder b = ticket.toBuilder().status(to).updatedAt(now);
+        if (actor.role() == Role.AGENT && ticket.owner() == null && !(action instanceof TicketAction.AddNote)) {
+            b.owner(actor.id());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        String note = effect(ticket, actor, action, b, data);
+        return new Applied(b.build(), action.actionName(), ticket.status(), to, note, data);
+    }
+
+    /**
+     * The effect of a call outcome; always applied (call outcomes are facts, not requests), and
+     * idempotent: the same outcome reported twice yields the same ticket.
+     */
+    public Applied onCallOutcome(Ticket ticket, CallOutcome outcome, Instant now) {
+        Ticket.Builder b = ticket.toBuilder().callDisposition(outcome.disposition()).updatedAt(now);
+        Map<String, String> data = new LinkedHashMap<>();
+        TicketStatus to = ticket.status();
+        if (outcome instanceof CallOutcome.Queued q) {
+            putIf(data, "queue", q.queue());
+        } else if (outcome instanceof CallOutcome.Answered a) {
+            putIf(data, "by", a.by());
+            if (ticket.owner() == null && a.by() != null) {
+                b.owner(a.by());
+            }
+        } else if (outcome instanceof CallOutcome.Forwarded f) {
+            putIf(data, "person", f.personId());
+            putIf(data, "number", f.number());
+            b.forwardedTo(f.personId());
+        } else if (outcome instanceof CallOutcome.NoAnswer) {
+            b.callbackRequested(true);
+            to = ticket.status() == ACCEPTED ? MISSED : to;
+        } else if (outcome instanceof CallOutcome.Voicemail v) {
+            putIf(data, "voicemail", v.ref());
+            if (v.ref() != null) {
+                b.voiceMessageRef(v.ref());
+            }
+            b.callbackRequested(true);
+            to = ticket.status() == ACCEPTED ? MISSED : to;
+        } else if (outcome instanceof CallOutcome.Abandoned a) {
+            if (ticket.status() == ACCEPTED) {
+                to = ABANDONED;
+                b.callbackRequested(ticket.callbackRequested() || ticket.kind() != null);
+            }
+        }
+        b.status(to);
+        return new Applied(b.build(), "call-" + outcome.disposition().name().toLowerCase().replace('_', '-'),
+                ticket.status(), to, null, data);
+    }
+
+    private static String effect(Ticket t, Actor actor, TicketAction action, Ticket.Builder b, Map<String, String> data) {
+        if (action instanceof TicketAction.Dispatch d) {
+            b.department(d.department()).dispatchCount(t.dispatchCount() + 1);
+            data.put("department", d.department());
+            data.put("dispatch", Integer.toString(t.dispatchCount() + 1));
+            return d.note();
+        } else if (action instanceof TicketAction.RecordPlan p) {
+            Map<String, java.time.Instant> deadlines = new HashMap<>(t.deadlines());
+            deadlines.put("resolve", p.deadline());
+            b.plan(p.plan()).deadlines(deadlines);
+            data.put("deadline", p.deadline().toString());
+            return p.plan();
+        } else if (action instanceof TicketAction.StartProgress s) {
+            return s.note();
+        } else if (action instanceof TicketAction.Resolve r) {
+            b.resolution(r.summary()).resolvedBy(r.by());
+            data.put("by", r.by());
+            return r.summary();
+        } else if (action instanceof TicketAction.RecordCallback c) {
+            b.lastCallback(c.result());
+            data.put("result", c.result().name());
+            return c.note();
+        } else if (action instanceof TicketAction.Close c) {
+            return c.note();
+        } else if (action instanceof TicketAction.Redispatch r) {
+            int count = t.dispatchCount() + 1;
+            String dept = r.department() == null || r.department().isBlank() ? t.department() : r.department();
+            b.dispatchCount(count).department(dept).lastCallback(null).resolution(null).resolvedBy(null);
+            if (count >= Ticket.ESCALATION_DISPATCH) {
+                b.escalated(true);
+                data.put("escalated", "true");
+            }
+            putIf(data, "department", dept);
+            data.put("dispatch", Integer.toString(count));
+            return r.reason();
+        } else if (action instanceof TicketAction.Reassign r) {
+            b.owner(r.owner());
+            putIf(data, "from", t.owner());
+            data.put("to", r.owner());
+            return r.note();
+        } else if (action instanceof TicketAction.TakeOver o) {
+            b.owner(actor.id());
+            data.put("owner", actor.id());
+            return o.note();
+        } else if (action instanceof TicketAction.Classify c) {
+            b.classification(c.classification());
+            data.put("classification", c.classification().name());
+            return c.note();
+        } else if (action instanceof TicketAction.AddNote n) {
+            return n.note();
+        } else if (action instanceof TicketAction.EditIntake e) {
+            Ticket edited = e.update().applyTo(b.build());
+            b.kind(edited.kind()).urgency(edited.urgency()).callbackNumber(edited.callbackNumber())
+                    .location(edited.location()).description(edited.description())
+                    .voiceMessageRef(edited.voiceMessageRef()).confidential(edited.confidential())
+                    .deadlines(edited.deadlines());
+            putIf(data, "kind", e.update().kind() == null ? null : e.update().kind().configName());
+            return null;
+        } else if (action instanceof TicketAction.Abandon a) {
+            b.callDisposition(CallDisposition.ABANDONED).callbackRequested(t.callbackRequested() || t.kind() != null);
+            return a.note();
+        } else if (action instanceof TicketAction.DeadlineAlert d) {
+            data.put("step", d.step());
+            data.put("due", d.due().toString());
+            data.put("state", d.state());
+            return "deadline '" + d.step() + "' " + (d.missed() ? "missed" : "at risk") + ": due " + d.due();
+        } else if (action instanceof TicketAction.MarkMissed m) {
+            b.callDisposition(CallDisposition.NO_ANSWER).callbackRequested(true);
+            return m.note();
+        }
+        throw new IllegalStateException("unhandled action " + action);
+    }
+
+    private static Optional<String> resolveRequirement(Ticket t, Actor a, TicketAction x) {
+        TicketAction.Resolve r = (TicketAction.Resolve) x;
+        return blank(r.summary(), "record what was done").or(() -> blank(r.by(), "record who did it"));
+    }
+
+    private static Optional<String> closeRequirement(Ticket t, Actor a, TicketAction x) {
+        CallbackResult cb = t.lastCallback();
+        if (cb == null || cb == CallbackResult.NO_ANSWER) {
+            return Optional.of("the caller has not been reached by a call-back yet");
+        }
+        if (t.kind() == RequestKind.COMPLAINT) {
+            if (t.classification() == null) {
+                return Optional.of("classify the complaint (valid, to be improved, invalid) before closing");
+            }
+            if (t.classification() != Classification.INVALID && cb != CallbackResult.SATISFIED) {
+                return Optional.of("a " + t.classification().name().toLowerCase().replace('_', ' ')
+                        + " complaint closes only when the caller is satisfied; re-dispatch it instead");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> blank(String s, String reason) {
+        return s == null || s.isBlank() ? Optional.of(reason) : Optional.empty();
+    }
+
+    private static void putIf(Map<String, String> data, String key, String value) {
+        if (value != null) {
+            data.put(key, value);
+        }
+    }
+}

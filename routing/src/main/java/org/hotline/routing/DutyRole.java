@@ -1,9 +1,0 @@
-package org.hotline.routing;
-
-/** The slot a forward target fills: after-hours duty or lunch duty, primary (A) or backup (B). */
-public enum DutyRole {
-    DUTY_A,
-    DUTY_B,
-    LUNCH_A,
-    LUNCH_B
-}

@@ -1,7 +1,0 @@
-package org.hotline.routing;
-
-/**
- * One person a call is forwarded to. {@code number} always comes from configuration, never
- * from caller input.
- */
-public record ForwardTarget(String personId, String name, String number, DutyRole role, int ringSeconds) {}

@@ -1,9 +1,0 @@
-package org.hotline.ticket;
-
-/** An agent's availability, mirrored to the Asterisk queue member. */
-public enum AgentState {
-    AVAILABLE,
-    PAUSED,
-    WRAP_UP,
-    OFFLINE
-}
