@@ -206,6 +206,9 @@ public final class TicketLifecycle {
             if (ticket.owner() == null && a.by() != null) {
                 b.owner(a.by());
             }
+            if (ticket.callDisposition() == CallDisposition.INTERRUPTED) {
+                b.callbackRequested(false); // the interruption asked for it; the fallback reached a person
+            }
         } else if (outcome instanceof CallOutcome.Forwarded f) {
             putIf(data, "person", f.personId());
             putIf(data, "number", f.number());
@@ -215,11 +218,15 @@ public final class TicketLifecycle {
             to = ticket.status() == ACCEPTED ? MISSED : to;
         } else if (outcome instanceof CallOutcome.Voicemail v) {
             putIf(data, "voicemail", v.ref());
+            putIf(data, "kept", v.keptBy());
             if (v.ref() != null) {
                 b.voiceMessageRef(v.ref());
             }
             b.callbackRequested(true);
             to = ticket.status() == ACCEPTED ? MISSED : to;
+        } else if (outcome instanceof CallOutcome.Interrupted i) {
+            putIf(data, "reason", i.reason());
+            b.callbackRequested(true);
         } else if (outcome instanceof CallOutcome.Abandoned a) {
             if (ticket.status() == ACCEPTED) {
                 to = ABANDONED;
@@ -288,6 +295,7 @@ public final class TicketLifecycle {
                     .voiceMessageRef(edited.voiceMessageRef()).confidential(edited.confidential())
                     .deadlines(edited.deadlines());
             putIf(data, "kind", e.update().kind() == null ? null : e.update().kind().configName());
+            putIf(data, "voiceMessageRef", e.update().voiceMessageRef());
             return null;
         } else if (action instanceof TicketAction.Abandon a) {
             b.callDisposition(CallDisposition.ABANDONED).callbackRequested(t.callbackRequested() || t.kind() != null);

@@ -56,7 +56,7 @@ public final class ConfigValidator {
     public static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{3,20}$");
     /** The request kinds a line may map to policies (as {@code org.hotline.domain.ticket.RequestKind}, lower case). */
     public static final List<String> REQUEST_KINDS =
-            List.of("complaint", "inquiry", "suggestion", "report", "repair", "urgent");
+            List.of("complaint", "inquiry", "suggestion", "report", "repair", "urgent", "unknown");
     private static final Pattern ASTERISK_NAME = Pattern.compile("^[A-Za-z0-9_.-]+$");
     private static final Pattern MAILBOX = Pattern.compile("^[A-Za-z0-9_.-]+(@[A-Za-z0-9_.-]+)?$");
 
