@@ -85,6 +85,9 @@ public final class TicketLifecycle {
     private static final Set<Role> MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM);
     private static final Set<TicketStatus> OPEN = EnumSet.complementOf(EnumSet.of(CLOSED));
+    /** Dispositions that say how the call ended; an interruption reported after one changes nothing. */
+    private static final Set<CallDisposition> FINAL_DISPOSITIONS = EnumSet.of(CallDisposition.ANSWERED,
+            CallDisposition.VOICEMAIL, CallDisposition.NO_ANSWER, CallDisposition.ABANDONED);
 
     /** Every allowed move. The first row whose action and from-state match decides. */
     public static final List<Transition> TRANSITIONS = List.of(
@@ -196,6 +199,11 @@ public final class TicketLifecycle {
      * idempotent: the same outcome reported twice yields the same ticket.
      */
     public Applied onCallOutcome(Ticket ticket, CallOutcome outcome, Instant now) {
+        if (outcome instanceof CallOutcome.Interrupted && FINAL_DISPOSITIONS.contains(ticket.callDisposition())) {
+            // the call's end is already known (reports of the flow and of AMI may cross): nothing changes
+            return new Applied(ticket.toBuilder().updatedAt(now).build(), "call-interrupted", ticket.status(),
+                    ticket.status(), null, Map.of());
+        }
         Ticket.Builder b = ticket.toBuilder().callDisposition(outcome.disposition()).updatedAt(now);
         Map<String, String> data = new LinkedHashMap<>();
         TicketStatus to = ticket.status();

@@ -163,6 +163,8 @@ class TicketLifecycleTest {
         assertThat(answered.callDisposition()).isEqualTo(CallDisposition.ANSWERED);
         assertThat(answered.callbackRequested()).isFalse();
         assertThat(answered.owner()).isEqualTo("wang");
+        // the flow's own report of the interruption arriving after the answer changes nothing
+        assertThat(lifecycle.onCallOutcome(answered, new CallOutcome.Interrupted("late"), NOW).after()).isEqualTo(answered);
 
         // or it reached the voicemail box: the message's file and how it was kept are in the history
         TicketLifecycle.Applied message = lifecycle.onCallOutcome(interrupted.after(), new CallOutcome.Voicemail(
