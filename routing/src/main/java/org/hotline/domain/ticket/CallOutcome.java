@@ -13,7 +13,8 @@ import org.hotline.domain.store.TicketStore;
  *   <li>{@link Abandoned}: ACCEPTED becomes ABANDONED; call-back requested when the caller had
  *       already chosen a kind of request. Only for a caller who hung up;</li>
  *   <li>{@link Interrupted}: state unchanged, call-back requested (nobody is known to have heard
- *       the caller yet); an {@link Answered} that follows clears that request again; reported after the call already
+ *       the caller yet); an {@link Answered} while the call is still going on (interrupted, queued, forwarded) clears
+ *       that request again; reported after the call already
  *       ended (answered, voicemail, no answer, abandoned) it changes nothing.</li>
  * </ul>
  */

@@ -85,6 +85,9 @@ public final class TicketLifecycle {
     private static final Set<Role> MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM);
     private static final Set<TicketStatus> OPEN = EnumSet.complementOf(EnumSet.of(CLOSED));
+    /** Dispositions of a call still going on: queued or ringing someone, or taken over by the fallback. */
+    private static final Set<CallDisposition> IN_PROGRESS_DISPOSITIONS = EnumSet.of(CallDisposition.INTERRUPTED,
+            CallDisposition.QUEUED, CallDisposition.FORWARDED);
     /** Dispositions that say how the call ended; an interruption reported after one changes nothing. */
     private static final Set<CallDisposition> FINAL_DISPOSITIONS = EnumSet.of(CallDisposition.ANSWERED,
             CallDisposition.VOICEMAIL, CallDisposition.NO_ANSWER, CallDisposition.ABANDONED);
@@ -214,8 +217,10 @@ public final class TicketLifecycle {
             if (ticket.owner() == null && a.by() != null) {
                 b.owner(a.by());
             }
-            if (ticket.callDisposition() == CallDisposition.INTERRUPTED) {
-                b.callbackRequested(false); // the interruption asked for it; the fallback reached a person
+            if (ticket.status() == ACCEPTED && IN_PROGRESS_DISPOSITIONS.contains(ticket.callDisposition())) {
+                // a call-back asked for while the call was still going on came from an interruption;
+                // the dialplan's fallback has now reached a person
+                b.callbackRequested(false);
             }
         } else if (outcome instanceof CallOutcome.Forwarded f) {
             putIf(data, "person", f.personId());

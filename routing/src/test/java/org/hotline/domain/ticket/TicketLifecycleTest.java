@@ -163,6 +163,10 @@ class TicketLifecycleTest {
         assertThat(answered.callDisposition()).isEqualTo(CallDisposition.ANSWERED);
         assertThat(answered.callbackRequested()).isFalse();
         assertThat(answered.owner()).isEqualTo("wang");
+        // also when the fallback queued the call first
+        Ticket queued = lifecycle.onCallOutcome(interrupted.after(), new CallOutcome.Queued("hotline-complaints"), NOW).after();
+        assertThat(queued.callbackRequested()).isTrue();
+        assertThat(lifecycle.onCallOutcome(queued, new CallOutcome.Answered("alice"), NOW).after().callbackRequested()).isFalse();
         // the flow's own report of the interruption arriving after the answer changes nothing
         assertThat(lifecycle.onCallOutcome(answered, new CallOutcome.Interrupted("late"), NOW).after()).isEqualTo(answered);
 
