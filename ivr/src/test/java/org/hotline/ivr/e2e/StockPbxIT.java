@@ -292,6 +292,45 @@ class StockPbxIT {
         assertCdrMatchesTickets(cdrMark, List.of(call));
     }
 
+    @Test
+    void whenTheFallbackEndsInTheVoicemailBoxTheTicketGetsTheMessageFile() throws Exception {
+        int cdrMark = asterisk.ami().mark();
+        clock.set(AFTER_HOURS);
+        slowRouterAfterFirstDecision = Duration.ofSeconds(5);
+        asterisk.phone("13800000001", PhoneMode.BUSY);
+        asterisk.phone("13800000002", PhoneMode.BUSY);
+
+        TestCall call = asterisk.call(LINE_NUMBER, "13900000105", "Sun Qi");
+        call.answer("1");
+        call.answer("1");
+        call.answer("#");
+        call.answer("2");
+        AmiMessage fallback = call.await(m -> m.isEvent("UserEvent") && "HotlineFallback".equals(m.get("UserEvent")),
+                WAIT, "the dialplan's fallback");
+        assertThat(fallback.get("Action")).isEqualTo("FORWARD");
+        call.await(m -> m.isEvent("Newexten") && call.ivrId().equals(m.get("Uniqueid"))
+                && "VoiceMail".equals(m.get("Application")), WAIT, "both duty phones busy: voicemail");
+        Path drafts = asterisk.spoolDir().resolve("voicemail/hotline/complaints/tmp");
+        awaitAnyGrowing(drafts, 8_000); // the greeting played, the caller speaks after the beep ...
+        call.hangup();                  // ... and hangs up to end the message, as callers do
+        call.awaitEnd(WAIT);
+
+        AmiMessage end = call.await(m -> m.isEvent("UserEvent") && "HotlineFallbackEnd".equals(m.get("UserEvent")),
+                WAIT, "the fallback's hangup handler");
+        String file = end.get("MessageFile");
+        assertThat(file).startsWith(asterisk.runDirInChroot() + "/spool/voicemail/hotline/complaints/INBOX/msg");
+        Ticket ticket = awaitTicket(call, t -> t.callDisposition() == CallDisposition.VOICEMAIL);
+        assertThat(ticket.voiceMessageRef()).isEqualTo(file);
+        assertThat(asterisk.hostPath(file + ".wav")).exists();
+        assertThat(ticket.callbackRequested()).isTrue();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.MISSED);
+        assertThat(ticket.kind()).isEqualTo(RequestKind.COMPLAINT);
+        HistoryEvent voicemail = storage.tickets().history(ticket.id()).stream()
+                .filter(e -> e.action().equals("call-voicemail")).findFirst().orElseThrow();
+        assertThat(voicemail.data()).containsEntry("kept", "voicemail-box").containsEntry("voicemail", file);
+        assertCdrMatchesTickets(cdrMark, List.of(call));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /**
@@ -342,6 +381,22 @@ class StockPbxIT {
             Thread.sleep(200);
         }
         throw new AssertionError("ticket of call " + call.callerId() + " never reached the expected state; last: " + t);
+    }
+
+    /** Waits until some file in {@code dir} holds more than {@code bytes}. */
+    private static void awaitAnyGrowing(Path dir, long bytes) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    if (files.anyMatch(f -> f.toFile().length() > bytes)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no file in " + dir + " grew beyond " + bytes + " bytes");
     }
 
     /** Waits until {@code file} exists and holds more than {@code bytes}. */

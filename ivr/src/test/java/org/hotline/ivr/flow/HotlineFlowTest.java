@@ -286,6 +286,31 @@ class HotlineFlowTest {
     }
 
     @Test
+    void aConnectionThatClosesWithoutAHangupIsInterruptedNotAbandoned() throws Exception {
+        // Asterisk ends the session at the menu without a HANGUP line (the link broke, Asterisk stopped)
+        try (var socket = new java.net.Socket()) {
+            socket.connect(server.localAddress(), 2000);
+            socket.setSoTimeout(5000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            var out = socket.getOutputStream();
+            out.write(("agi_network: yes\nagi_network_script: hotline\nagi_channel: PJSIP/trunk-1\n"
+                    + "agi_uniqueid: 1700000000.1\nagi_callerid: " + CALLER + "\nagi_arg_1: " + LINE + "\n\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String command;
+            while ((command = in.readLine()) != null && !command.startsWith("GET DATA")) {
+                String reply = command.startsWith("GET VARIABLE \"PLAYBACKSTATUS\"") ? "200 result=1 (SUCCESS)" : "200 result=1";
+                out.write((reply + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(command).isEqualTo("GET DATA \"hotline/menu\" 6000 1");
+        }
+
+        CallOutcome outcome = awaitOutcome();
+        assertThat(outcome).isEqualTo(new CallOutcome.Interrupted("the FastAGI connection closed without a hangup"));
+        assertThat(store.only().kind()).isEqualTo(RequestKind.UNKNOWN);
+    }
+
+    @Test
     void missingPromptsFallBackToTheCoreSoundsAndTheCallGoesOn() throws Exception {
         // Asterisk has neither the line's greeting nor its menu recording (as on a stock PBX)
         var transcript = call(SimulatedCall.hotline(LINE, CALLER, "1" + "1" + "1203#" + "#")
