@@ -111,11 +111,7 @@ class StockPbxIT {
                 new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), parties,
                 new TicketOutcomes(tickets), clock);
         ami.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!ami.isConnected() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(ami.isConnected()).as("AMI client logged in as the least-privilege user").isTrue();
+        E2eWaits.connected(ami, WAIT);
     }
 
     /** The real router on the example; its decisions after the first can be made slow (a dependency timeout). */
@@ -240,7 +236,7 @@ class StockPbxIT {
         assertThat(call.awaitPrompt()).startsWith("EXEC Record"); // ... so the Record application takes it
         Ticket opened = awaitTicket(call, t -> true);
         Path message = asterisk.spoolDir().resolve("hotline-messages").resolve(opened.number() + ".wav");
-        awaitGrowing(message, 8_000); // the caller has spoken for a while ...
+        E2eWaits.grownBeyond(message, 8_000, WAIT); // the caller has spoken for a while ...
         call.press("#");              // ... and ends the message
         call.awaitEnd(WAIT);
 
@@ -311,7 +307,7 @@ class StockPbxIT {
         call.await(m -> m.isEvent("Newexten") && call.ivrId().equals(m.get("Uniqueid"))
                 && "VoiceMail".equals(m.get("Application")), WAIT, "both duty phones busy: voicemail");
         Path drafts = asterisk.spoolDir().resolve("voicemail/hotline/complaints/tmp");
-        awaitAnyGrowing(drafts, 8_000); // the greeting played, the caller speaks after the beep ...
+        E2eWaits.grownBeyond(drafts, 8_000, WAIT); // the greeting played, the caller speaks after the beep ...
         call.hangup();                  // ... and hangs up to end the message, as callers do
         call.awaitEnd(WAIT);
 
@@ -369,45 +365,7 @@ class StockPbxIT {
         return -1;
     }
 
-    /** Waits until the call's ticket satisfies {@code done}. */
     private static Ticket awaitTicket(TestCall call, Predicate<Ticket> done) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Optional<Ticket> t = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            t = storage.tickets().findByLinkedid(call.callerId());
-            if (t.isPresent() && done.test(t.get())) {
-                return t.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("ticket of call " + call.callerId() + " never reached the expected state; last: " + t);
-    }
-
-    /** Waits until some file in {@code dir} holds more than {@code bytes}. */
-    private static void awaitAnyGrowing(Path dir, long bytes) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(dir)) {
-                try (var files = Files.list(dir)) {
-                    if (files.anyMatch(f -> f.toFile().length() > bytes)) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no file in " + dir + " grew beyond " + bytes + " bytes");
-    }
-
-    /** Waits until {@code file} exists and holds more than {@code bytes}. */
-    private static void awaitGrowing(Path file, long bytes) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file) && Files.size(file) > bytes) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(file + " did not grow beyond " + bytes + " bytes");
+        return E2eWaits.ticket(storage.tickets(), call, done, WAIT);
     }
 }
