@@ -1,4 +1,4 @@
-package org.hotline.storage.bench;
+package org.hotline.bench.intake;
 
 /** One measured run: operations per second and latency percentiles in milliseconds. */
 record RunResult(String system, int clients, long operations, double seconds, double p50, double p99) {

@@ -1,4 +1,4 @@
-package org.hotline.ivr.bench;
+package org.hotline.bench.agi;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

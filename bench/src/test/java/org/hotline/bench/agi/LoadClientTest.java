@@ -1,4 +1,4 @@
-package org.hotline.ivr.bench;
+package org.hotline.bench.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

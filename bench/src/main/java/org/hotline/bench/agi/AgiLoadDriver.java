@@ -1,4 +1,4 @@
-package org.hotline.ivr.bench;
+package org.hotline.bench.agi;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * ratios.
  *
  * <pre>
- * java -cp ... org.hotline.ivr.bench.AgiLoadDriver [--calls 2000] [--rounds 3] [--think-ms 500]
+ * java -cp ... org.hotline.bench.agi.AgiLoadDriver [--calls 2000] [--rounds 3] [--think-ms 500]
  *      [--warmup-s 5] [--measure-s 20] [--heap 512m] [--servers hotline,asterisk-java]
  *      [--io-threads 0 (Netty's default: two per core)]
  * </pre>

@@ -1,4 +1,4 @@
-package org.hotline.storage.bench;
+package org.hotline.bench.intake;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.hotline.ivr.bench;
+package org.hotline.bench.agi;
 
 import java.io.BufferedReader;
 import java.io.IOException;

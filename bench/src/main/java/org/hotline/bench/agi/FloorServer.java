@@ -1,4 +1,4 @@
-package org.hotline.ivr.bench;
+package org.hotline.bench.agi;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;

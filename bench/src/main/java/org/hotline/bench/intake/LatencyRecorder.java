@@ -1,4 +1,4 @@
-package org.hotline.storage.bench;
+package org.hotline.bench.intake;
 
 import java.util.Arrays;
 

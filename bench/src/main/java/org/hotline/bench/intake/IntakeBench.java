@@ -1,4 +1,4 @@
-package org.hotline.storage.bench;
+package org.hotline.bench.intake;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.hotline.ivr.bench;
+package org.hotline.bench.agi;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
