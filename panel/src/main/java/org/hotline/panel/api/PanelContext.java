@@ -15,7 +15,7 @@ public record PanelContext(PanelPorts ports, PanelPolicy policy, Json json, Cloc
 
     /** The actor a session acts as. */
     public static Actor actor(Session s) {
-        return new Actor(s.username(), Role.valueOf(s.role().toUpperCase(Locale.ROOT)));
+        return new Actor(s.username(), s.role());
     }
 
     /** The wire name of a role ({@code duty_manager}). */

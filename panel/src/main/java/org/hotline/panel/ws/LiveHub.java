@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
-    private static final Set<String> BOARD_ROLES = Set.of("supervisor", "duty_manager", "admin");
 
     private final PanelContext ctx;
     private final Wallboard wallboard;
@@ -110,7 +108,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     @Override
     public void opened(Channel channel, Session session) {
         connections.put(channel, new Connection(channel, session));
-        if (BOARD_ROLES.contains(session.role())) {
+        if (session.role().isManager()) {
             pumps.execute(() -> {
                 try {
                     send(channel, Map.of("type", "board", "data", wallboard.snapshot()));
@@ -253,7 +251,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
 
     private void pushBoard() {
         try {
-            var boards = connections.values().stream().filter(c -> BOARD_ROLES.contains(c.session.role())).toList();
+            var boards = connections.values().stream().filter(c -> c.session.role().isManager()).toList();
             if (boards.isEmpty()) {
                 return;
             }
