@@ -29,7 +29,7 @@ class HttpEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
-        PanelConfig config = PanelConfig.defaults().withBind("127.0.0.1", 0);
+        PanelConfig config = TestPanelConfig.onFreePort();
         json = new Json(config.maxJsonDepth());
         sessions = new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(5));
         Router router = new Router()

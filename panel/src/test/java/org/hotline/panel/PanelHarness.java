@@ -85,7 +85,7 @@ final class PanelHarness implements AutoCloseable {
     private final AtomicInteger calls0 = new AtomicInteger();
 
     PanelHarness() throws Exception {
-        this(Clock.systemUTC(), Backend.fakes(Clock.systemUTC()), PanelConfig.defaults().withBind("127.0.0.1", 0));
+        this(Clock.systemUTC(), Backend.fakes(Clock.systemUTC()), TestPanelConfig.onFreePort());
     }
 
     PanelHarness(Clock clock, Backend backend, PanelConfig config) throws Exception {

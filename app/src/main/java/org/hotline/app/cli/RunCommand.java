@@ -46,8 +46,8 @@ public final class RunCommand implements Command {
         StorageSection storage = config.storage();
         Json.print(context.out(), new Summary("loaded", config.source(), config.hotline().zone().getId(),
                 config.hotline().lines().stream().map(LineConfig::id).toList(),
-                config.asterisk().agi().bind() + ":" + config.asterisk().agi().port(),
-                config.panel().bind() + ":" + config.panel().port(),
+                config.asterisk().agi().bindAddress() + ":" + config.asterisk().agi().port(),
+                config.panel().bindHost() + ":" + config.panel().port(),
                 storage.postgresUrl().isPresent() ? "external" : "embedded in " + storage.dataDir()));
         try {
             return service.serve(config, context);

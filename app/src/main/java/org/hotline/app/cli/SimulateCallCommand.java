@@ -80,7 +80,7 @@ public final class SimulateCallCommand implements Command {
         }
         SimulatedCall call = phones(caller, loaded, line, answer, context.clock().instant())
                 .withMessageSeconds(messageSeconds);
-        InetSocketAddress agi = new InetSocketAddress(loaded.asterisk().agi().bind(), loaded.asterisk().agi().port());
+        InetSocketAddress agi = new InetSocketAddress(loaded.asterisk().agi().bindAddress(), loaded.asterisk().agi().port());
         CallTranscript transcript;
         try {
             transcript = new CallSimulator(agi, Duration.ofSeconds(30)).run(call);
@@ -110,7 +110,7 @@ public final class SimulateCallCommand implements Command {
             int index = answer.equals("first") ? 0 : 1;
             if (index < f.targets().size()) {
                 ForwardTarget target = f.targets().get(index);
-                return call.withDialOutcomes(Map.of(loaded.asterisk().dialString(target.number()), "ANSWER"));
+                return call.withDialOutcomes(Map.of(loaded.asterisk().dial().dialString(target.number()), "ANSWER"));
             }
             return call;
         }

@@ -25,19 +25,15 @@ import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.deadline.DeadlineCalculator;
 import org.hotline.domain.deadline.PolicyDeadlines;
 import org.hotline.ivr.agi.AgiFlows;
-import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
-import org.hotline.ivr.ami.AmiConfig;
 import org.hotline.ivr.ami.EventStreamScreenPops;
-import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.SurveyFlow;
 import org.hotline.panel.CallCounters;
 import org.hotline.panel.HealthCheck;
-import org.hotline.panel.PanelConfig;
 import org.hotline.panel.PanelMetrics;
 import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
@@ -68,7 +64,10 @@ public final class HotlineServer implements HotlineService {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Optional<String> firstAdminPassword;
 
-    /** @param firstAdminPassword the first administrator's password; empty: generate and log one */
+    /**
+     * @param firstAdminPassword the first administrator's password from {@code HOTLINE_ADMIN_PASSWORD}; it wins
+     *                           over {@code panel.admin-password}; with neither, one is generated and logged
+     */
     public HotlineServer(Optional<String> firstAdminPassword) {
         this.firstAdminPassword = firstAdminPassword;
     }
@@ -156,7 +155,6 @@ public final class HotlineServer implements HotlineService {
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
-            PanelConfig panelConfig = PanelConfig.defaults().withBind(config.panel().bind(), config.panel().port());
             List<String> lineIds = hotline.lines().stream().map(LineConfig::id).toList();
 
             RosterOverrides saved = new PgRosterOverrides(storage.dutyOverrides());
@@ -165,8 +163,7 @@ public final class HotlineServer implements HotlineService {
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             if (asterisk.ami().isPresent()) {
-                AsteriskSection.Ami a = asterisk.ami().get();
-                ami = new AmiClient(AmiConfig.of(a.host(), a.port(), a.username(), a.secret()), agents,
+                ami = new AmiClient(asterisk.ami().get(), agents,
                         new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), clock);
             }
             AmiClient amiClient = ami;
@@ -190,18 +187,14 @@ public final class HotlineServer implements HotlineService {
                     storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health);
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
-            panel = new PanelServer(panelConfig, policy, ports, registry, clock);
+            panel = new PanelServer(config.panel(), policy, ports, registry, clock);
 
-            HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,
+            HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(asterisk.dial(), clock,
                     asterisk.agents());
             AgiFlows flows = new AgiFlows(Map.of(
                     HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
                     SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig)));
-            AsteriskSection.Agi agiSection = asterisk.agi();
-            FastAgiConfig agiConfig = new FastAgiConfig(agiSection.bind(), agiSection.port(), agiSection.allowedHosts(),
-                    agiSection.maxCalls(), Duration.ofMillis(agiSection.dependencyTimeoutMs()),
-                    agiSection.dependencyThreads(), agiSection.ioThreads());
-            agi = new FastAgiServer(agiConfig, flows, registry);
+            agi = new FastAgiServer(asterisk.agi(), flows, registry);
             InetSocketAddress panelAddress;
             try {
                 agi.start();
@@ -213,7 +206,7 @@ public final class HotlineServer implements HotlineService {
                 }
                 throw e;
             }
-            panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword);
+            panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword.or(() -> config.panel().adminPassword()));
             if (ami != null) {
                 ami.start();
             }
