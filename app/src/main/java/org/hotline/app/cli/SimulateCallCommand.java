@@ -95,7 +95,7 @@ public final class SimulateCallCommand implements Command {
         out.put("variables", new java.util.TreeMap<>(transcript.variables()));
         out.put("callerHungUp", transcript.callerHungUp());
         ticket(loaded, transcript.variable("HOTLINE_TICKET"), context).ifPresent(t -> out.putAll(t));
-        Json.print(context.out(), out);
+        JsonOutput.print(context.out(), out);
         return OK;
     }
 

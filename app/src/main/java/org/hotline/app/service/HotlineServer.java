@@ -1,5 +1,6 @@
 package org.hotline.app.service;
 
+import org.hotline.domain.ticket.RepeatPolicy;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.hotline.app.cli.Command;
 import org.hotline.app.cli.CommandContext;
 import org.hotline.app.cli.HotlineService;
-import org.hotline.app.cli.Json;
+import org.hotline.app.cli.JsonOutput;
 import org.hotline.app.cli.ServiceStartException;
 import org.hotline.app.config.AsteriskSection;
 import org.hotline.app.config.LoadedConfig;
@@ -39,7 +40,7 @@ import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
 import org.hotline.panel.PanelServer;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
-import org.hotline.panel.roster.RosterOverrides;
+import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.Storage;
 import org.hotline.domain.store.TicketStore;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
 public final class HotlineServer implements HotlineService {
     private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
     /** How far back a caller's earlier tickets count for the repeat flag on a screen pop. */
-    private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+    private static final Duration REPEAT_WINDOW = RepeatPolicy.defaults().window();
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     private static final String FIRST_ADMIN = "admin";
@@ -90,7 +91,7 @@ public final class HotlineServer implements HotlineService {
     public int serve(LoadedConfig config, CommandContext context) throws Exception {
         Clock clock = context.clock();
         try (Running running = start(config, clock)) {
-            Json.print(context.out(), running.summary());
+            JsonOutput.print(context.out(), running.summary());
             context.out().flush();
             stop.await();
             log.info("Stopping hotline.");
@@ -157,9 +158,9 @@ public final class HotlineServer implements HotlineService {
             CallCounters board = new CallCounters(clock, hotline.zone());
             List<String> lineIds = hotline.lines().stream().map(LineConfig::id).toList();
 
-            RosterOverrides saved = new PgRosterOverrides(storage.dutyOverrides());
+            DutyOverrideStore saved = storage.dutyOverrides();
             LiveRouting routing = new LiveRouting(hotline, saved.list());
-            RosterOverrides overrides = new ObservedRosterOverrides(saved, routing::apply);
+            DutyOverrideStore overrides = new ObservedDutyOverrides(saved, routing::apply);
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             if (asterisk.ami().isPresent()) {

@@ -23,7 +23,7 @@ import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.storage.Storage;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.hotline.domain.ticket.CallDisposition;
 import org.hotline.domain.store.EventStream;

@@ -12,7 +12,7 @@ import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
-import org.hotline.panel.roster.RosterOverride;
+import org.hotline.domain.store.DutyOverride;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.Ticket;
 
@@ -40,7 +40,7 @@ public final class SupervisorRoutes {
 
     private ApiResponse saveOverride(ApiRequest r) {
         Fields f = new Fields(r.body());
-        RosterOverride o = new RosterOverride(f.requiredText("roster", 40).trim(), f.date("date"),
+        DutyOverride o = new DutyOverride(f.requiredText("roster", 40).trim(), f.date("date"),
                 trimmed(f.text("dutyA", 40)), trimmed(f.text("dutyB", 40)), f.text("note", 200));
         List<String> problems = ctx.ports().rosterValidator().problems(o);
         if (!problems.isEmpty()) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.hotline.domain.testing.MutableClock;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class InMemorySessionStoreTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC);
     private final InMemorySessionStore store = new InMemorySessionStore(clock, Duration.ofMinutes(30));
 
     @Test

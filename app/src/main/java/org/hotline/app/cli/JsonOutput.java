@@ -8,17 +8,18 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
 /**
- * Writes command results as one line of JSON. Dates and times are ISO-8601 text (offsets kept,
+ * The command line's output: writes each result as one line of JSON (the panel's HTTP codec is
+ * {@code org.hotline.panel.http.Json}). Dates and times are ISO-8601 text (offsets kept,
  * never converted to timestamps or UTC). Thread-safe.
  */
-public final class Json {
+public final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE);
 
-    private Json() {}
+    private JsonOutput() {}
 
     public static void print(PrintStream out, Object value) {
         try {

@@ -1,5 +1,7 @@
 package org.hotline.panel.roster;
 
+import org.hotline.domain.store.DutyOverrideStore;
+import org.hotline.domain.store.DutyOverride;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -13,27 +15,27 @@ import java.util.function.Consumer;
  * ({@link RosterOverlay#apply}) or persist them. Thread-safe; the listener is called under the
  * store's lock, in change order.
  */
-public final class InMemoryRosterOverrides implements RosterOverrides {
-    private final Map<String, RosterOverride> byKey = new ConcurrentSkipListMap<>();
-    private final Consumer<List<RosterOverride>> onChange;
+public final class InMemoryDutyOverrides implements DutyOverrideStore {
+    private final Map<String, DutyOverride> byKey = new ConcurrentSkipListMap<>();
+    private final Consumer<List<DutyOverride>> onChange;
 
-    public InMemoryRosterOverrides(List<RosterOverride> seed) {
+    public InMemoryDutyOverrides(List<DutyOverride> seed) {
         this(seed, all -> { });
     }
 
-    public InMemoryRosterOverrides(List<RosterOverride> seed, Consumer<List<RosterOverride>> onChange) {
+    public InMemoryDutyOverrides(List<DutyOverride> seed, Consumer<List<DutyOverride>> onChange) {
         seed.forEach(o -> byKey.put(o.roster() + "/" + o.date(), o));
         this.onChange = onChange;
     }
 
     @Override
-    public List<RosterOverride> list() {
+    public List<DutyOverride> list() {
         return byKey.values().stream()
-                .sorted(Comparator.comparing(RosterOverride::roster).thenComparing(RosterOverride::date)).toList();
+                .sorted(Comparator.comparing(DutyOverride::roster).thenComparing(DutyOverride::date)).toList();
     }
 
     @Override
-    public synchronized RosterOverride save(RosterOverride o) {
+    public synchronized DutyOverride save(DutyOverride o) {
         byKey.put(o.roster() + "/" + o.date(), o);
         onChange.accept(list());
         return o;

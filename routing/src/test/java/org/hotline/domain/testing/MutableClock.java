@@ -1,4 +1,4 @@
-package org.hotline.storage.testing;
+package org.hotline.domain.testing;
 
 import java.time.Clock;
 import java.time.Duration;
