@@ -54,7 +54,7 @@ class HttpEndpointTest {
 
     private TestHttp as(String role) {
         TestHttp http = new TestHttp(base);
-        Session s = sessions.create("u-" + role, "User", Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
+        Session s = sessions.create("u-" + role, "User", Role.ofWireName(role).orElseThrow());
         http.cookies.put(PanelServerHandler.SESSION_COOKIE, s.id());
         http.csrf = s.csrfToken();
         return http;

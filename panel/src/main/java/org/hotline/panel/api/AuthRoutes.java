@@ -83,7 +83,7 @@ public final class AuthRoutes {
     }
 
     private Map<String, Object> me(Session s) {
-        return Map.of("username", s.username(), "displayName", s.displayName(), "role", PanelContext.roleName(s.role()),
+        return Map.of("username", s.username(), "displayName", s.displayName(), "role", s.role().wireName(),
                 "csrfToken", s.csrfToken());
     }
 

@@ -1,14 +1,12 @@
 package org.hotline.panel.api;
 
 import java.time.Clock;
-import java.util.Locale;
 import org.hotline.panel.PanelMetrics;
 import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
 import org.hotline.panel.auth.Session;
 import org.hotline.panel.http.Json;
 import org.hotline.domain.ticket.Actor;
-import org.hotline.domain.ticket.Role;
 
 /** What every route group shares. Immutable; its parts are thread-safe. */
 public record PanelContext(PanelPorts ports, PanelPolicy policy, Json json, Clock clock, PanelMetrics metrics) {
@@ -16,10 +14,5 @@ public record PanelContext(PanelPorts ports, PanelPolicy policy, Json json, Cloc
     /** The actor a session acts as. */
     public static Actor actor(Session s) {
         return new Actor(s.username(), s.role());
-    }
-
-    /** The wire name of a role ({@code duty_manager}). */
-    public static String roleName(Role r) {
-        return r.name().toLowerCase(Locale.ROOT);
     }
 }

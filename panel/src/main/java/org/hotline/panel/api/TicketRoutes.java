@@ -142,7 +142,7 @@ public final class TicketRoutes {
                 .orElseThrow(() -> ApiException.unprocessable("unknown_user", "There is no active user '" + owner + "'."));
         if (t.confidential() && !target.role().seesConfidential()) {
             throw ApiException.unprocessable("refused", "Ticket " + t.number() + " is confidential; "
-                    + owner + " (" + PanelContext.roleName(target.role()) + ") may not see it.");
+                    + owner + " (" + target.role().wireName() + ") may not see it.");
         }
         Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me,
                 new TicketAction.Reassign(owner, note)));

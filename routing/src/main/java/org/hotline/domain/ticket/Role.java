@@ -30,14 +30,6 @@ public enum Role {
         return this != AGENT;
     }
 
-    /**
-     * Whether this role manages the hotline from the panel: sees the wallboard and the duty
-     * roster, reassigns tickets, receives deadline escalations.
-     */
-    public boolean isManager() {
-        return this == SUPERVISOR || this == DUTY_MANAGER || this == ADMIN;
-    }
-
     /** Whether this role is a person working tickets from the panel (not {@link #SYSTEM}). */
     public boolean isPerson() {
         return this != SYSTEM;
