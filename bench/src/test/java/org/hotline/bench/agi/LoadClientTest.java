@@ -64,16 +64,20 @@ class LoadClientTest {
                            long saturatedCompleted) {
     }
 
-    /** Opens the calls, measures one second at the callers' pace, then one second saturated. */
+    /**
+     * Opens the calls, measures at the callers' pace for at least one second and until more than
+     * {@link #CALLS} calls completed (a loaded machine is slower, not wrong), then saturated for
+     * a window of the same length.
+     */
     private static Figures run(LoadClient client) throws InterruptedException {
         client.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (client.held() < CALLS && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await(() -> client.held() >= CALLS, "all calls to be held");
         assertThat(client.held()).isEqualTo(CALLS);
         client.startMeasuring();
-        Thread.sleep(1000);
+        long start = System.nanoTime();
+        await(() -> client.completed() > CALLS && System.nanoTime() - start >= 1_000_000_000L,
+                "a second and more than " + CALLS + " completed calls");
+        long window = System.nanoTime() - start;
         long completed = client.completed();
         long failed = client.failed();
         long commands = client.commands();
@@ -81,8 +85,20 @@ class LoadClientTest {
         double waited = client.waitedNanos() / 1e6 / Math.max(1, completed);
         client.saturate();
         client.startMeasuring();
-        Thread.sleep(1000);
+        long saturatedStart = System.nanoTime();
+        await(() -> System.nanoTime() - saturatedStart >= window, "the saturated window");
         assertThat(client.failed()).as("failed calls when saturated").isZero();
         return new Figures(completed, failed, commands, own, waited, client.completed());
+    }
+
+    /** Waits (up to a minute) for {@code condition}, checking every 10 ms. */
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited a minute for " + what);
+            }
+            Thread.sleep(10);
+        }
     }
 }
