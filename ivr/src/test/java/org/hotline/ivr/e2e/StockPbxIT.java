@@ -32,7 +32,7 @@ import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.ivr.agi.AgiFlows;
-import org.hotline.ivr.agi.FastAgiConfig;
+import org.hotline.ivr.agi.TestAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
@@ -46,7 +46,7 @@ import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.HotlineRouting;
 import org.hotline.storage.Storage;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +99,7 @@ class StockPbxIT {
                 new DeadlineCalculator(new WorkingCalendar(EXAMPLE.calendar(), EXAMPLE.zone()))));
         HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 AGENTS);
-        agi = new FastAgiServer(FastAgiConfig.defaults().withPort(0).withDependencyTimeout(Duration.ofSeconds(2)),
+        agi = new FastAgiServer(TestAgiConfig.dependencyTimeout(Duration.ofSeconds(2)),
                 new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(routing(), tickets, flowConfig))),
                 new SimpleMeterRegistry());
         agi.start();
