@@ -265,12 +265,7 @@ class StockPbxIT {
         slowRouterAfterFirstDecision = Duration.ofSeconds(5); // the decision after the intake misses its 2 s
 
         TestCall call = asterisk.call(LINE_NUMBER, "13900000104", "Zhao Liu");
-        call.answer("1");
-        call.answer("1");
-        call.answer("#");
-        call.answer("2");
-        AmiMessage fallback = call.await(m -> m.isEvent("UserEvent") && "HotlineFallback".equals(m.get("UserEvent")),
-                WAIT, "the dialplan's fallback");
+        AmiMessage fallback = complaintTakenOverByTheFallback(call);
         assertThat(fallback.get("Status")).isEqualTo("FALLBACK");
         assertThat(fallback.get("Ticket")).startsWith("HL-");
         call.await(m -> m.isEvent("QueueCallerJoin"), WAIT, "the fallback queues the caller");
@@ -297,12 +292,7 @@ class StockPbxIT {
         asterisk.phone("13800000002", PhoneMode.BUSY);
 
         TestCall call = asterisk.call(LINE_NUMBER, "13900000105", "Sun Qi");
-        call.answer("1");
-        call.answer("1");
-        call.answer("#");
-        call.answer("2");
-        AmiMessage fallback = call.await(m -> m.isEvent("UserEvent") && "HotlineFallback".equals(m.get("UserEvent")),
-                WAIT, "the dialplan's fallback");
+        AmiMessage fallback = complaintTakenOverByTheFallback(call);
         assertThat(fallback.get("Action")).isEqualTo("FORWARD");
         call.await(m -> m.isEvent("Newexten") && call.ivrId().equals(m.get("Uniqueid"))
                 && "VoiceMail".equals(m.get("Application")), WAIT, "both duty phones busy: voicemail");
@@ -328,6 +318,16 @@ class StockPbxIT {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** The caller files a complaint (no location, no message); the slow router makes the dialplan take over. */
+    private static AmiMessage complaintTakenOverByTheFallback(TestCall call) {
+        call.answer("1");
+        call.answer("1");
+        call.answer("#");
+        call.answer("2");
+        return call.await(m -> m.isEvent("UserEvent") && "HotlineFallback".equals(m.get("UserEvent")), WAIT,
+                "the dialplan's fallback");
+    }
 
     /**
      * Asterisk's own record: the CDRs of the hotline legs since {@code mark} (cdr_manager) name
