@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hotline.panel.auth.SessionCookies;
 import org.hotline.domain.testing.Conditions;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
@@ -94,7 +95,7 @@ abstract class LiveWebSocketContract {
             b.header("Origin", origin);
         }
         if (!http.cookies.isEmpty()) {
-            b.header("Cookie", PanelServerHandler.SESSION_COOKIE + "=" + http.cookies.get(PanelServerHandler.SESSION_COOKIE));
+            b.header("Cookie", SessionCookies.SESSION + "=" + http.cookies.get(SessionCookies.SESSION));
         }
         c.ws = b.buildAsync(URI.create(h.base.replace("http://", "ws://") + "/ws"), c).join();
         return c;
@@ -123,7 +124,7 @@ abstract class LiveWebSocketContract {
     void noSessionIsRefused() {
         assertThat(refusedStatus(() -> connect(new TestHttp(h.base), h.base))).isEqualTo(401);
         TestHttp forged = new TestHttp(h.base);
-        forged.cookies.put(PanelServerHandler.SESSION_COOKIE, "forged");
+        forged.cookies.put(SessionCookies.SESSION, "forged");
         assertThat(refusedStatus(() -> connect(forged, h.base))).isEqualTo(401);
     }
 
@@ -252,7 +253,7 @@ abstract class LiveWebSocketContract {
     void aLoggedOutSessionCannotReconnect() throws Exception {
         TestHttp alice = h.login("alice");
         alice.post("/api/logout", "");
-        alice.cookies.put(PanelServerHandler.SESSION_COOKIE, "gone");
+        alice.cookies.put(SessionCookies.SESSION, "gone");
         assertThatThrownBy(() -> connect(alice, h.base)).isInstanceOf(CompletionException.class);
     }
 }

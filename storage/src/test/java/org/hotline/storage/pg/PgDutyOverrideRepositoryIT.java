@@ -9,23 +9,21 @@ import org.hotline.storage.Storage;
 import org.hotline.domain.store.DutyOverride;
 import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.domain.testing.MutableClock;
-import org.hotline.storage.testing.StorageFixture;
-import org.junit.jupiter.api.AfterEach;
+import org.hotline.storage.testing.FreshStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PgDutyOverrideRepositoryIT {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-20T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     Storage storage;
 
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(clock);
+
     @BeforeEach
     void start() {
-        storage = StorageFixture.shared().freshStorage(clock);
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
+        storage = fresh.storage();
     }
 
     @Test

@@ -9,9 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline.domain.testing.Conditions;
 import org.hotline.storage.Storage;
 import org.hotline.domain.testing.MutableClock;
-import org.hotline.storage.testing.StorageFixture;
+import org.hotline.storage.testing.FreshStorage;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
@@ -21,9 +22,9 @@ import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PostgreSQL is the truth: the queues follow it through the outbox and are rebuilt after Redis is flushed. */
 class RedisFlushIT {
@@ -31,14 +32,12 @@ class RedisFlushIT {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T14:00:00Z"), ZoneId.of("Asia/Shanghai"));
     Storage storage;
 
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(clock);
+
     @BeforeEach
     void start() {
-        storage = StorageFixture.shared().freshStorage(clock);
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
+        storage = fresh.storage();
     }
 
     Ticket missedCall(int i) {
@@ -102,10 +101,9 @@ class RedisFlushIT {
         for (int i = 50; i < 80; i++) {
             expected.add(missedCall(i).id()); // calls keep coming
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!queued().equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(100); // the maintenance thread notices the flush and rebuilds from PostgreSQL
-        }
+        // the maintenance thread notices the flush and rebuilds from PostgreSQL
+        Conditions.await("the queue to be rebuilt after the flush", Duration.ofSeconds(10),
+                () -> queued().equals(expected));
         assertThat(queued()).isEqualTo(expected);
 
         Set<Long> claimed = new HashSet<>();
