@@ -21,28 +21,13 @@ import org.hotline.domain.testing.Conditions;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket: authentication, Origin check, screen pops, replay on reconnect, wallboard pushes. */
-abstract class LiveWebSocketContract {
+abstract class LiveWebSocketContract extends PanelContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    PanelHarness h;
     private final HttpClient sharedClient = HttpClient.newHttpClient();
 
-    /** A running panel on the backend under test. */
-    abstract PanelHarness newHarness() throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = newHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     /** A WebSocket that queues what it receives. */
     static final class Client implements WebSocket.Listener {
