@@ -1,7 +1,6 @@
 package org.hotline.storage.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -43,6 +42,7 @@ public final class DataDirectoryLock implements AutoCloseable {
      *
      * @param what how the message names the directory's owner, e.g. {@code "hotline"}
      * @throws InUseException when a live process (this one included) holds it
+     * @throws IllegalStateException when the file cannot be created or locked (permissions, disk)
      */
     public static DataDirectoryLock acquire(Path lockFile, String what) {
         FileChannel channel = null;
@@ -70,7 +70,8 @@ public final class DataDirectoryLock implements AutoCloseable {
             return new DataDirectoryLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot lock " + lockFile.toAbsolutePath() + " (" + e
+                    + "); check that storage.data-dir is a writable directory", e);
         }
     }
 

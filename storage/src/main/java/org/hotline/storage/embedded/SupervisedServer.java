@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <li>when the program exits without {@link #stop} having been called, logs it and starts it again
  *     in the background, waiting 250 ms, then twice as long after each failure up to 30 s.
  * </ol>
- * Thread-safe: start, stop and the restarts are serialised on this object.
+ * Thread-safe: start, stop and the restarts are serialised on this object; the state queries never
+ * wait for them.
  */
 final class SupervisedServer {
 
@@ -50,11 +51,13 @@ final class SupervisedServer {
     private final Duration startTimeout;
     private final ProcessTable processes = ProcessTable.system();
 
+    // Written under this object's lock; volatile so that the health page reads them without
+    // waiting for a restart in progress.
     private DataDirectoryLock lock;
-    private LifelineProcess process;
-    private boolean wanted;
-    private int restarts;
-    private String lastExit = "";
+    private volatile LifelineProcess process;
+    private volatile boolean wanted;
+    private volatile int restarts;
+    private volatile String lastExit = "";
 
     /**
      * @param name       for messages ("the embedded PostgreSQL")
@@ -122,24 +125,28 @@ final class SupervisedServer {
     }
 
     /** Whether the program runs now. */
-    synchronized boolean running() {
-        return process != null && process.isAlive();
+    boolean running() {
+        LifelineProcess p = process;
+        return p != null && p.isAlive();
     }
 
     /** The program's pid, or -1 when it does not run. */
-    synchronized long pid() {
-        return process == null ? -1 : process.pid();
+    long pid() {
+        LifelineProcess p = process;
+        return p == null ? -1 : p.pid();
     }
 
     /** How often it was restarted after exiting on its own. */
-    synchronized int restarts() {
+    int restarts() {
         return restarts;
     }
 
     /** One line for the health page: running, or restarting and why. */
-    synchronized String describe() {
-        if (process != null && process.isAlive()) {
-            return "embedded, pid " + process.pid() + (restarts == 0 ? "" : ", restarted " + restarts
+    String describe() {
+        LifelineProcess p = process;
+        int restarts = this.restarts;
+        if (p != null && p.isAlive()) {
+            return "embedded, pid " + p.pid() + (restarts == 0 ? "" : ", restarted " + restarts
                     + (restarts == 1 ? " time" : " times") + " (last " + lastExit + ")");
         }
         return wanted ? "embedded, restarting (" + lastExit + ")" : "embedded, stopped";
@@ -207,7 +214,6 @@ final class SupervisedServer {
                     restarts++;
                     return;
                 } catch (RuntimeException e) {
-                    lastExit = e.getMessage();
                     log.error("{} could not be started again (next try in {} s): {}", name,
                             Math.min(wait.multipliedBy(2).toSeconds(), MAX_RETRY.toSeconds()), e.getMessage());
                 } catch (InterruptedException e) {
