@@ -216,9 +216,10 @@ class HotlineCrashIT {
         first.process().destroyForcibly();
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        Service second = startService("second", READY_AFTER_CRASH); // at once: the hung postmaster is still there
+        // at once: the hung postmaster is still there. Stopping it (it first recovers from the killed
+        // backends) is not bounded by the 15 s of a plain crash: on a loaded machine it can take longer.
+        Service second = startService("second", FIRST_START);
 
-        assertThat(second.readyAfter()).isLessThanOrEqualTo(READY_AFTER_CRASH);
         assertThat(Files.readString(second.workDir().resolve("err.txt")))
                 .contains("stopping a stale postgres (pid " + postmaster + ") left on " + data().resolve("postgres"));
         assertAllGone(started, Duration.ofSeconds(20));
