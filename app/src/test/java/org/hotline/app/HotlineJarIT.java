@@ -1,75 +1,36 @@
 package org.hotline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.hotline.app.config.ExampleConfig;
+import org.hotline.app.HotlineJar.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the shaded {@code target/hotline.jar} as a process, as a user would. */
 class HotlineJarIT {
-    private static final Path JAR = Path.of("target", "hotline.jar");
-
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
     @BeforeAll
     static void jarIsBuilt() {
-        if (!Files.isRegularFile(JAR)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(JAR.toAbsolutePath() + " is missing; `mvn verify` builds it in the package phase");
-            }
-            assumeTrue(false, JAR.toAbsolutePath() + " is missing; build it with `mvn -pl app -am package`");
-        }
+        HotlineJar.requireBuilt();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = HotlineJar.JSON;
 
     private static Run run(Path workDir, String... args) throws IOException, InterruptedException {
-        Process process = start(workDir, args);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("hotline.jar finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(workDir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(workDir.resolve("err.txt"), StandardCharsets.UTF_8));
-    }
-
-    /** The first line of {@code file} containing {@code needle}, waiting up to two minutes for it. */
-    private static String awaitLine(Path file, String needle, Process process) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.contains(needle)) {
-                    return line;
-                }
-            }
-            assertThat(process.isAlive()).as("the service is still running").isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no line with " + needle + " in " + file);
-    }
-
-    private static Process start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(workDir.resolve("out.txt").toFile())
-                .redirectError(workDir.resolve("err.txt").toFile())
-                .start();
+        return HotlineJar.run(workDir, Duration.ofSeconds(60), args);
     }
 
     @Test
@@ -92,20 +53,18 @@ class HotlineJarIT {
      */
     @Test
     void runServesACallAndStopsCleanlyOnSigterm() throws Exception {
-        String base = ExampleConfig.replace(ExampleConfig.text(), "  port: 8080\n", "  port: 0\n");
-        base = ExampleConfig.replace(base, "data-dir: \".hotline/data\"", "data-dir: \"" + dir.resolve("data") + "\"");
-        Files.writeString(dir.resolve("hotline.yaml"), ExampleConfig.replace(base, "    port: 4573\n", "    port: 0\n"));
-        Process service = start(dir, "run", "--config", "hotline.yaml");
+        Files.writeString(dir.resolve("hotline.yaml"), HotlineJar.config(dir.resolve("data"), 0, 0));
+        Process service = HotlineJar.start(dir, "run", "--config", "hotline.yaml");
         try {
-            String ready = awaitLine(dir.resolve("out.txt"), "\"status\":\"ready\"", service);
-            JsonNode readyJson = JSON.readTree(ready);
-            int agiPort = Integer.parseInt(readyJson.get("agi").asText().replaceAll(".*:(\\d+)/hotline$", "$1"));
-            Files.writeString(dir.resolve("call.yaml"), ExampleConfig.replace(base, "    port: 4573\n",
-                    "    port: " + agiPort + "\n"));
+            String ready = HotlineJar.awaitLine(dir.resolve("out.txt"), "\"status\":\"ready\"", service,
+                    Duration.ofMinutes(2));
+            int agiPort = HotlineJar.agiPort(JSON.readTree(ready));
+            Files.writeString(dir.resolve("call.yaml"), HotlineJar.config(dir.resolve("data"), agiPort, 0));
 
             Path callDir = Files.createDirectories(dir.resolve("call"));
             Files.copy(dir.resolve("call.yaml"), callDir.resolve("call.yaml"));
-            Run call = run(callDir, "simulate-call", "--config", "call.yaml", "--line", "complaints",
+            // well within the 30 s the shutdown hook used to wait for a server it never started
+            Run call = HotlineJar.run(callDir, Duration.ofSeconds(20), "simulate-call", "--config", "call.yaml", "--line", "complaints",
                     "--from", "13912345678", "--digits", "111201#2");
 
             assertThat(call.exitCode()).as(call.err()).isZero();
@@ -131,5 +90,42 @@ class HotlineJarIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("hotline: unknown command \"frobnicate\"");
+    }
+
+    /**
+     * Each command that starts no server exits as soon as it has printed its answer: the bound
+     * is generous, but below the 30 s the shutdown hook once waited for a server never started.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "--help",
+        "check-config hotline.yaml",
+        "route --line complaints --at 2026-11-24T20:00",
+        "deadline --line complaints --kind complaint --from 2026-12-30T16:00",
+        "roster --from 2026-12-24 --days 7",
+        "simulate-call --help",
+        "route --line nosuchline --at 2026-11-24T20:00"})
+    void aCommandExitsAsSoonAsItIsDone(String command) throws Exception {
+        Files.writeString(dir.resolve("hotline.yaml"), ExampleConfig.text());
+
+        Run run = HotlineJar.run(dir, Duration.ofSeconds(10), command.split(" "));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(command.contains("nosuchline") ? 2 : 0);
+        assertThat(run.out().isEmpty() && run.err().isEmpty()).as("it printed its answer").isFalse();
+    }
+
+    @Test
+    void simulateCallWithNoServiceRunningSaysSoAndExits() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("hotline.yaml"), HotlineJar.config(dir.resolve("data"), closedPort, 0));
+
+        Run run = HotlineJar.run(dir, Duration.ofSeconds(10), "simulate-call", "--config", "hotline.yaml",
+                "--line", "complaints", "--from", "13912345678", "--digits", "111201#2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot reach the FastAGI server").contains("start the service first");
     }
 }

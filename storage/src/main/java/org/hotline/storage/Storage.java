@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
+import org.hotline.storage.embedded.DataDirectoryLock;
 import org.hotline.storage.embedded.EmbeddedPostgresServer;
 import org.hotline.storage.embedded.EmbeddedRedisServer;
 import org.hotline.storage.pg.OutboxRelay;
@@ -46,6 +48,12 @@ import redis.clients.jedis.UnifiedJedis;
  * queues from PostgreSQL when Redis was flushed. {@link #close()} stops all of it, then the
  * embedded servers. Thread-safe after {@link #start}.
  *
+ * <p>The data directory belongs to one live service at a time: {@link #start} locks
+ * {@code data-dir/hotline.lock} (an OS lock, released when the process dies however it dies) and
+ * refuses with one clear message while another hotline holds it. Holding it, the embedded servers
+ * may stop whatever a killed predecessor left running on their directories. An embedded server that
+ * dies while the service runs is started again by itself; until then intake is spooled.
+ *
  * <p>Roles: on the embedded server the superuser {@code postgres} migrates database
  * {@code hotline} and the service connects as {@code hotline_app} (password regenerated at each
  * start). On a real server the owner role ({@code postgres-owner-user}, or the application role
@@ -60,6 +68,10 @@ public final class Storage implements AutoCloseable {
     /** The database used on the embedded server. */
     public static final String EMBEDDED_DATABASE = "hotline";
 
+    /** The lock file that makes a data directory one service's. */
+    public static final String LOCK_FILE = "hotline.lock";
+
+    private final DataDirectoryLock lock;
     private final EmbeddedPostgresServer embeddedPg;
     private final EmbeddedRedisServer embeddedRedis;
     private final HikariDataSource dataSource;
@@ -78,8 +90,9 @@ public final class Storage implements AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    private Storage(StorageConfig config, Clock clock, EmbeddedPostgresServer embeddedPg,
+    private Storage(StorageConfig config, Clock clock, DataDirectoryLock lock, EmbeddedPostgresServer embeddedPg,
             EmbeddedRedisServer embeddedRedis, PgEndpoint app, String redisUrl) {
+        this.lock = lock;
         this.embeddedPg = embeddedPg;
         this.embeddedRedis = embeddedRedis;
         StorageConfig.Tuning tuning = config.tuning();
@@ -106,9 +119,11 @@ public final class Storage implements AutoCloseable {
     /**
      * Starts storage as configured.
      *
-     * @throws IllegalStateException with what to do when a server cannot be reached or prepared
+     * @throws IllegalStateException with what to do when a server cannot be reached or prepared, or
+     *         the data directory is another live service's ({@link DataDirectoryLock.InUseException})
      */
     public static Storage start(StorageConfig config, Clock clock) {
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir().resolve(LOCK_FILE), "hotline");
         EmbeddedPostgresServer pg = null;
         EmbeddedRedisServer rs = null;
         try {
@@ -135,7 +150,7 @@ public final class Storage implements AutoCloseable {
                 rs = EmbeddedRedisServer.start(config.dataDir().resolve("redis"));
                 redisUrl = rs.url();
             }
-            Storage s = new Storage(config, clock, pg, rs, app, redisUrl);
+            Storage s = new Storage(config, clock, lock, pg, rs, app, redisUrl);
             s.begin(config);
             log.info("storage started: {}", config);
             return s;
@@ -146,6 +161,7 @@ public final class Storage implements AutoCloseable {
             if (pg != null) {
                 pg.close();
             }
+            lock.close();
             throw e;
         }
     }
@@ -249,6 +265,16 @@ public final class Storage implements AutoCloseable {
         return redis;
     }
 
+    /** The embedded PostgreSQL, when no URL is configured. */
+    public Optional<EmbeddedPostgresServer> embeddedPostgres() {
+        return Optional.ofNullable(embeddedPg);
+    }
+
+    /** The embedded Redis, when no URL is configured. */
+    public Optional<EmbeddedRedisServer> embeddedRedis() {
+        return Optional.ofNullable(embeddedRedis);
+    }
+
     /** Readiness of PostgreSQL: a connection validates within a second. */
     public boolean postgresReady() {
         try (Connection c = dataSource.getConnection()) {
@@ -283,5 +309,6 @@ public final class Storage implements AutoCloseable {
         if (embeddedPg != null) {
             embeddedPg.close();
         }
+        lock.close();
     }
 }

@@ -36,6 +36,7 @@ public final class StorageReader implements AutoCloseable {
         hc.setMaximumPoolSize(2);
         hc.setReadOnly(true);
         hc.setPoolName("hotline-reader");
+        hc.setConnectionTimeout(5_000); // a command that reads one ticket must not hang on a stuck database
         if (config.postgresUrl() != null) {
             hc.setJdbcUrl(config.postgresUrl());
             hc.setUsername(config.postgresUser());

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.hotline.app.cli.Command;
 import org.hotline.app.cli.CommandContext;
 import org.hotline.app.cli.HotlineService;
@@ -66,6 +69,7 @@ public final class HotlineServer implements HotlineService {
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean serving = new AtomicBoolean();
     private final Optional<String> firstAdminPassword;
 
     /**
@@ -83,15 +87,21 @@ public final class HotlineServer implements HotlineService {
 
     /**
      * Stops and waits until everything is closed (or {@code timeout} passed): what a JVM shutdown
-     * hook must do, since the JVM halts as soon as its hooks return.
+     * hook must do, since the JVM halts as soon as its hooks return. Returns at once when
+     * {@link #serve} never began (every command but {@code run}): there is nothing to wait for.
      */
     public void stopAndWait(Duration timeout) throws InterruptedException {
         stop();
-        stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (serving.get()) {
+            stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     public int serve(LoadedConfig config, CommandContext context) throws Exception {
+        if (!serving.compareAndSet(false, true)) {
+            throw new IllegalStateException("this HotlineServer already served once");
+        }
         Clock clock = context.clock();
         try (Running running = start(config, clock)) {
             JsonOutput.print(context.out(), running.summary());
@@ -142,6 +152,16 @@ public final class HotlineServer implements HotlineService {
         }
     }
 
+    /** A storage server's probe; an embedded server adds its own state (pid, restarts, restarting). */
+    private static HealthCheck probe(BooleanSupplier ready, String down,
+            Optional<Supplier<String>> embedded) {
+        return () -> {
+            String server = embedded.map(e -> "; " + e.get()).orElse("");
+            return ready.getAsBoolean() ? HealthCheck.Status.up("connected" + server)
+                    : HealthCheck.Status.down(down + server);
+        };
+    }
+
     /** Starts every part; on a failure, closes what was started and rethrows. */
     public Running start(LoadedConfig config, Clock clock) throws InterruptedException {
         HotlineConfig hotline = config.hotline();
@@ -184,10 +204,10 @@ public final class HotlineServer implements HotlineService {
             AmiClient amiClient = ami;
 
             Map<String, HealthCheck> health = new LinkedHashMap<>();
-            health.put("postgres", () -> storage.postgresReady() ? HealthCheck.Status.up("connected")
-                    : HealthCheck.Status.down("unreachable; call intake is spooled to disk"));
-            health.put("redis", () -> storage.redisReady() ? HealthCheck.Status.up("connected")
-                    : HealthCheck.Status.down("unreachable"));
+            health.put("postgres", probe(storage::postgresReady, "unreachable; call intake is spooled to disk",
+                    storage.embeddedPostgres().map(p -> p::describe)));
+            health.put("redis", probe(storage::redisReady, "unreachable",
+                    storage.embeddedRedis().map(r -> r::describe)));
             health.put("ami", () -> amiClient == null ? HealthCheck.Status.up("not configured")
                     : amiClient.isConnected() ? HealthCheck.Status.up("logged in")
                     : HealthCheck.Status.down("not connected; reconnecting"));

