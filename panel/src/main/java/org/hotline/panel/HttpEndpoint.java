@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hotline.panel.auth.OriginPolicy;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.http.Json;
 import org.hotline.panel.http.Router;
 import org.hotline.panel.http.StaticFiles;

@@ -32,8 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.hotline.panel.auth.Access;
 import org.hotline.panel.auth.OriginPolicy;
-import org.hotline.panel.auth.Session;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.Session;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
@@ -57,6 +57,9 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final Logger log = LoggerFactory.getLogger(PanelServerHandler.class);
 
     static final String SESSION_COOKIE = "hotline_session";
+    /** What a session that must change its password may still do. */
+    private static final java.util.Set<String> PASSWORD_CHANGE_ROUTES =
+            java.util.Set.of("/api/session", "/api/session/password", "/api/logout");
     static final String SECURE_SESSION_COOKIE = "__Host-hotline_session";
 
     private final Router router;
@@ -167,6 +170,10 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (found.route().access() instanceof Access.Roles roles) {
             session = sessionOf(req).flatMap(sessions::touch);
             Session s = session.orElseThrow(ApiException::unauthorized);
+            if (s.mustChangePassword() && !PASSWORD_CHANGE_ROUTES.contains(found.route().pattern())) {
+                throw new ApiException(403, "password_change_required", "Choose a new password first: you logged in with a one-time password "
+                        + "(POST /api/session/password).");
+            }
             if (!roles.permits(s.role())) {
                 throw ApiException.forbidden("Your role (" + s.role() + ") may not do this; it needs one of "
                         + roles.roles() + ".");
@@ -204,7 +211,7 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
             send(ctx, json.error(ApiException.forbidden("WebSocket refused: origin " + origin + " is not allowed.")), false);
             return;
         }
-        Optional<Session> session = sessionOf(req).flatMap(sessions::touch);
+        Optional<Session> session = sessionOf(req).flatMap(sessions::touch).filter(s -> !s.mustChangePassword());
         if (session.isEmpty()) {
             send(ctx, json.error(ApiException.unauthorized()), false);
             return;

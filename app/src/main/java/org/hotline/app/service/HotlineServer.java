@@ -20,6 +20,8 @@ import org.hotline.app.config.LoadedConfig;
 import org.hotline.domain.calendar.WorkingCalendar;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.Person;
+import java.util.stream.Collectors;
 import org.hotline.domain.deadline.DeadlineAssigningTicketStore;
 import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.deadline.DeadlineCalculator;
@@ -188,8 +190,10 @@ public final class HotlineServer implements HotlineService {
                     board, new PanelMetrics(registry));
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
                     storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
-                    overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health);
-            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
+                    overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
+                    storage.sessions(panelConfig.sessionIdleTimeout()), storage.audit(), health);
+            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
+                    .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(panelConfig, policy, ports, registry, clock);
 
             HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.hotline.domain.store.Session;
 import org.junit.jupiter.api.Test;
 
 class InMemorySessionStoreTest {

@@ -1,0 +1,13 @@
+package org.hotline.panel;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The users contract against hand-written fakes of the storage ports. */
+class UserApiTest extends UserApiContract {
+    @Override
+    PanelHarness newHarness() throws Exception {
+        return new PanelHarness(Clock.systemUTC(), PanelHarness.Backend.fakes(Clock.systemUTC()),
+                PanelConfig.defaults().withBind("127.0.0.1", 0).withLoginLimit(100, Duration.ofMillis(1)));
+    }
+}
