@@ -24,6 +24,8 @@ import org.hotline.panel.api.TicketRoutes;
 import org.hotline.panel.api.Wallboard;
 import org.hotline.panel.auth.FirstAdmin;
 import org.hotline.panel.api.UserRoutes;
+import org.hotline.panel.api.DepartmentRoutes;
+import org.hotline.panel.users.DepartmentAdministration;
 import org.hotline.panel.users.UserAdministration;
 import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.auth.LoginRateLimiter;
@@ -86,6 +88,8 @@ public final class PanelServer implements AutoCloseable {
         new AuthRoutes(ctx, sessions, limiter, hasher, PanelServerHandler.cookieName(config.secureCookies()),
                 config.secureCookies(), admin).register(router);
         new UserRoutes(ctx, admin).register(router);
+        new DepartmentRoutes(ctx, new DepartmentAdministration(ports.departments(), ports.users(), ports.audit(),
+                java.util.Set.copyOf(policy.queues()), clock)).register(router);
         TicketRoutes tickets = new TicketRoutes(ctx);
         tickets.register(router);
         new AgentRoutes(ctx, tickets).register(router);

@@ -143,7 +143,9 @@ abstract class PanelApiContract {
         assertThat(agentQueue.findValuesAsText("number")).containsExactly(urgent.number(), normal.number());
         assertThat(agentQueue.toString()).doesNotContain("Whistle");
         JsonNode supQueue = json(h.login("sam").get("/api/queue"));
-        assertThat(supQueue.findValuesAsText("number")).contains(tipOff.number());
+        assertThat(supQueue.findValuesAsText("number")).as("a supervisor is no tip-off handler").doesNotContain(tipOff.number());
+        JsonNode handlerQueue = json(h.login("tina").get("/api/queue"));
+        assertThat(handlerQueue.findValuesAsText("number")).contains(tipOff.number());
         assertThat(agentQueue.get(0).get("ticket").get("dueAt").isTextual()).isTrue();
     }
 
@@ -259,10 +261,15 @@ abstract class PanelApiContract {
         JsonNode bobsOwn = json(bob.get("/api/tickets/" + other.id()));
         assertThat(bobsOwn.get("caller").get("previous").findValuesAsText("number")).doesNotContain(tip.number());
         assertThat(h.login("alice").get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
-        assertThat(h.login("sam").get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
-        JsonNode samView = json(h.login("sam").get("/api/tickets/" + other.id()));
-        assertThat(samView.get("caller").get("previous").findValuesAsText("number")).contains(tip.number());
-        assertThat(samView.get("caller").get("repeat").asBoolean()).isFalse();
+        TestHttp sam = h.login("sam");
+        assertThat(sam.get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(404);
+        assertThat(json(sam.get("/api/tickets/" + other.id())).get("caller").get("previous")
+                .findValuesAsText("number")).doesNotContain(tip.number());
+        TestHttp tina = h.login("tina");
+        assertThat(tina.get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
+        JsonNode tinaView = json(tina.get("/api/tickets/" + other.id()));
+        assertThat(tinaView.get("caller").get("previous").findValuesAsText("number")).contains(tip.number());
+        assertThat(tinaView.get("caller").get("repeat").asBoolean()).isFalse();
     }
 
     @Test

@@ -43,7 +43,7 @@ import org.hotline.panel.auth.InMemorySessionStore;
 
 /**
  * A running panel on an ephemeral port backed by hand-written fakes of the ports, with users
- * alice and bob (agents), sam (supervisor), wang (duty manager) and root (admin), all with
+ * alice and bob (agents), sam (supervisor), tina (tip-off handler), wang (duty manager) and root (admin), all with
  * password {@link #PASSWORD}, and departments "engineering" and "security".
  */
 final class PanelHarness implements AutoCloseable {
@@ -112,6 +112,7 @@ final class PanelHarness implements AutoCloseable {
         users.create(new User("alice", "Alice Agent", Role.AGENT, hash, null, true));
         users.create(new User("bob", "Bob Agent", Role.AGENT, hash, null, true));
         users.create(new User("sam", "Sam Supervisor", Role.SUPERVISOR, hash, null, true));
+        users.create(new User("tina", "Tina Tip-offs", Role.TIP_OFF_HANDLER, hash, null, true));
         users.create(new User("wang", "Wang Lei", Role.DUTY_MANAGER, hash, null, true));
         users.create(new User("root", "Root Admin", Role.ADMIN, hash, null, true));
         departments.save(new Department("engineering", "Engineering", true));

@@ -154,4 +154,42 @@ abstract class UserApiContract {
         assertThat(audit.findValuesAsText("action")).containsSubsequence("user.deactivated", "user.updated", "user.password_reset");
         assertThat(audit.get(0).get("detail").get("active").asText()).isEqualTo("true -> false");
     }
+
+    @Test
+    void departmentsAreAdministeredAndDispatchProposesTheOneThatHandlesTheTicket() throws Exception {
+        TestHttp root = h.login("root");
+        var created = root.post("/api/departments", """
+                {"id":"water","name":"Water works","manager":"sam","kinds":["repair","complaint"],"lines":["complaints"]}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).get("kinds").toString()).isEqualTo("[\"complaint\",\"repair\"]");
+        assertThat(json(created).get("manager").asText()).isEqualTo("sam");
+        for (String[] c : List.of(
+                new String[] {"{\"id\":\"water\",\"name\":\"Again\"}", "invalid_id"},
+                new String[] {"{\"id\":\"Bad Id\",\"name\":\"X\"}", "invalid_id"},
+                new String[] {"{\"id\":\"roads\",\"name\":\"Roads\",\"manager\":\"ghost\"}", "invalid_manager"},
+                new String[] {"{\"id\":\"roads\",\"name\":\"Roads\",\"kinds\":[\"praise\"]}", "invalid_kinds"},
+                new String[] {"{\"id\":\"roads\",\"name\":\"Roads\",\"lines\":[\"nowhere\"]}", "invalid_lines"},
+                new String[] {"{\"id\":\"roads\",\"name\":\"Ro\\u0000ads\"}", "invalid_name"})) {
+            var res = root.post("/api/departments", c[0]);
+            assertThat(res.statusCode()).as(c[0]).isEqualTo(400);
+            assertThat(json(res).get("error").asText()).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(h.departments.find("roads")).isEmpty();
+        assertThat(h.login("sam").post("/api/departments", "{\"id\":\"x\",\"name\":\"X\"}").statusCode()).isEqualTo(403);
+
+        org.hotline.domain.ticket.Ticket t = h.call("13900000009", "Leak", org.hotline.domain.ticket.RequestKind.REPAIR,
+                new org.hotline.domain.ticket.CallOutcome.Answered("alice"));
+        JsonNode detail = json(h.login("alice").get("/api/tickets/" + t.id()));
+        assertThat(detail.get("proposedDepartment").asText()).isEqualTo("water");
+
+        var off = root.send("PATCH", "/api/departments/water", "{\"active\":false}");
+        assertThat(json(off).get("active").asBoolean()).isFalse();
+        assertThat(json(h.login("alice").get("/api/departments")).findValuesAsText("id")).doesNotContain("water");
+        assertThat(json(root.get("/api/departments?all=true")).findValuesAsText("id")).contains("water");
+        assertThat(json(h.login("alice").get("/api/tickets/" + t.id())).get("proposedDepartment").isNull()).isTrue();
+        JsonNode audit = json(root.get("/api/audit")).get("entries");
+        assertThat(audit.get(0).get("action").asText()).isEqualTo("department.deactivated");
+        assertThat(audit.get(1).get("action").asText()).isEqualTo("department.created");
+        assertThat(audit.get(1).get("actor").asText()).isEqualTo("root");
+    }
 }

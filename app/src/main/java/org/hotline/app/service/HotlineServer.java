@@ -166,6 +166,7 @@ public final class HotlineServer implements HotlineService {
             RosterOverrides overrides = new ObservedRosterOverrides(saved, routing::apply);
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
+            PanelPhones users = new PanelPhones(storage.users(), agents, asterisk.agents());
             if (asterisk.ami().isPresent()) {
                 AsteriskSection.Ami a = asterisk.ami().get();
                 ami = new AmiClient(AmiConfig.of(a.host(), a.port(), a.username(), a.secret()), agents,
@@ -189,7 +190,7 @@ public final class HotlineServer implements HotlineService {
                             new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
                     board, new PanelMetrics(registry));
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
-                    storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
+                    users, storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
                     storage.sessions(panelConfig.sessionIdleTimeout()), storage.audit(), health);
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
@@ -218,6 +219,7 @@ public final class HotlineServer implements HotlineService {
                 throw e;
             }
             panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword);
+            users.seedAndRefresh();
             if (ami != null) {
                 ami.start();
             }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.ticket.Role;
 import org.hotline.domain.store.EventStream;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.store.TicketStore;
@@ -59,8 +61,10 @@ public final class EventStreamScreenPops implements ScreenPopSink {
                 }
             });
             if (pop.state() == ScreenPop.State.RINGING && !pop.callerNumber().isBlank()) {
+                // counts only what an agent may see: a tip-off never shows through a pop's count
                 CallerHistory h = tickets.callerHistory(pop.callerNumber(), repeatWindow,
-                        ticket.map(Ticket::kind).orElse(null), ticket.map(Ticket::id).orElse(0L));
+                        ticket.map(Ticket::kind).orElse(null), ticket.map(Ticket::id).orElse(0L),
+                        new Actor(pop.agent(), Role.AGENT));
                 f.put("previousTickets", Integer.toString(h.previous().size()));
                 f.put("previousNumbers", String.join(",", h.previous().stream().limit(5).map(Ticket::number).toList()));
                 f.put("repeat", Boolean.toString(h.repeat()));
