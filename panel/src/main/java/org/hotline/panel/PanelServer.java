@@ -88,6 +88,7 @@ public final class PanelServer implements AutoCloseable {
         new AuthRoutes(ctx, sessions, limiter, hasher, PanelServerHandler.cookieName(config.secureCookies()),
                 config.secureCookies(), admin).register(router);
         new UserRoutes(ctx, admin).register(router);
+        new org.hotline.panel.api.SearchRoutes(ctx).register(router);
         new DepartmentRoutes(ctx, new DepartmentAdministration(ports.departments(), ports.users(), ports.audit(),
                 java.util.Set.copyOf(policy.queues()), clock)).register(router);
         TicketRoutes tickets = new TicketRoutes(ctx);

@@ -150,6 +150,25 @@ abstract class PanelApiContract {
     }
 
     @Test
+    void aConfidentialTicketAtTheHeadNeverStallsTheClaimsOfThoseWhoMayNotTakeIt() throws Exception {
+        Ticket tip = h.call("13900000003", "Whistle", RequestKind.REPORT, new CallOutcome.NoAnswer());
+        Ticket plain = h.call("13900000004", "Plain", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
+        assertThat(h.queue.peek("complaints", 10).get(0).ticketId()).as("the tip-off is at the head").isEqualTo(tip.id());
+        var alice = h.login("alice").post("/api/queue/claim", "{}");
+        assertThat(alice.statusCode()).as(alice.body()).isEqualTo(200);
+        assertThat(json(alice).get("ticket").get("id").asLong()).isEqualTo(plain.id());
+        assertThat(alice.body()).doesNotContain("Whistle");
+        var bob = h.login("bob").post("/api/queue/claim", "{}");
+        assertThat(bob.statusCode()).isEqualTo(404);
+        assertThat(json(bob).get("message").asText()).contains("need someone who may take them").doesNotContain("Whistle");
+        assertThat(h.queue.peek("complaints", 10)).extracting(q -> q.ticketId()).containsExactly(tip.id());
+        var tina = h.login("tina").post("/api/queue/claim", "{}");
+        assertThat(tina.statusCode()).as(tina.body()).isEqualTo(200);
+        assertThat(json(tina).get("ticket").get("id").asLong()).isEqualTo(tip.id());
+        assertThat(json(tina).get("ticket").get("owner").asText()).isEqualTo("tina");
+    }
+
+    @Test
     void claimTakesTheNextTicketOnceAndRecordsQueueWait() throws Exception {
         Ticket t = h.call("13900000001", "Caller", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
         TestHttp alice = h.login("alice");

@@ -30,6 +30,9 @@ import org.hotline.domain.store.TicketQuery;
  * handover.
  */
 public final class AgentRoutes {
+    /** The roles that take calls and claim tickets. */
+    private static final String[] WORKERS = {"agent", "supervisor", "duty_manager", "tip_off_handler", "senior_manager"};
+
     private final PanelContext ctx;
     private final TicketRoutes tickets;
 
@@ -40,9 +43,9 @@ public final class AgentRoutes {
 
     public void register(Router router) {
         router.add("GET", "/api/agent/state", Access.anyUser(), this::state)
-              .add("PUT", "/api/agent/state", Access.roles("agent", "supervisor", "duty_manager"), this::setState)
+              .add("PUT", "/api/agent/state", Access.roles(WORKERS), this::setState)
               .add("GET", "/api/queue", Access.anyUser(), this::queue)
-              .add("POST", "/api/queue/claim", Access.roles("agent", "supervisor", "duty_manager"), this::claim)
+              .add("POST", "/api/queue/claim", Access.roles(WORKERS), this::claim)
               .add("GET", "/api/handover", Access.anyUser(), this::handovers)
               .add("POST", "/api/handover", Access.anyUser(), this::recordHandover);
     }
@@ -112,32 +115,60 @@ public final class AgentRoutes {
         return ctx.json().ok(out);
     }
 
+    /** How many tickets one claim looks at before it gives up (each one it cannot take is skipped). */
+    private static final int CLAIM_LOOKS = 50;
+
+    /**
+     * Claims the first ticket this user may take. A ticket they cannot take never blocks those
+     * behind it: one they may not see (a tip-off) or that another person took meanwhile is held
+     * while the claim looks further and then returned to its place for someone who can; one that
+     * no longer awaits an agent at all is dropped from the queue.
+     */
     private ApiResponse claim(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
-        Optional<Claim> claim = ctx.ports().queue().claim(me.id(), ctx.policy().queues(), ctx.policy().claimLease());
-        if (claim.isEmpty()) {
-            throw ApiException.notFound("The queue is empty: nothing to claim.");
-        }
-        Claim c = claim.get();
+        List<Claim> skipped = new ArrayList<>();
         try {
-            Ticket taken = takeOver(c, me);
-            ctx.ports().queue().complete(c);
-            ctx.metrics().queueWaited(Duration.between(taken.createdAt(), ctx.clock().instant()));
-            return ctx.json().ok(tickets.detailOf(taken, me));
-        } catch (RuntimeException e) {
-            ctx.ports().queue().release(c);
-            throw e;
+            for (int look = 0; look < CLAIM_LOOKS; look++) {
+                Optional<Claim> claim = ctx.ports().queue().claim(me.id(), ctx.policy().queues(), ctx.policy().claimLease());
+                if (claim.isEmpty()) {
+                    break;
+                }
+                Claim c = claim.get();
+                Optional<Ticket> t = StoreErrors.call(() -> ctx.ports().tickets().find(c.ticketId()));
+                if (t.isEmpty() || !t.get().awaitsAgent() || !TAKEABLE.contains(t.get().status())) {
+                    ctx.ports().queue().complete(c); // stale: it waits for no one
+                    continue;
+                }
+                if (!t.get().visibleTo(me) || (t.get().owner() != null && !t.get().owner().equals(me.id()))) {
+                    skipped.add(c);
+                    continue;
+                }
+                try {
+                    Ticket taken = takeOver(c, me);
+                    ctx.ports().queue().complete(c);
+                    ctx.metrics().queueWaited(Duration.between(taken.createdAt(), ctx.clock().instant()));
+                    return ctx.json().ok(tickets.detailOf(taken, me));
+                } catch (RuntimeException e) {
+                    ctx.ports().queue().release(c);
+                    throw e;
+                }
+            }
+        } finally {
+            skipped.forEach(c -> ctx.ports().queue().release(c));
         }
+        throw ApiException.notFound(skipped.isEmpty() ? "The queue is empty: nothing to claim."
+                : "The queue is empty for you: the " + skipped.size() + " waiting ticket(s) need someone who may take them.");
     }
+
+    private static final java.util.Set<org.hotline.domain.ticket.TicketStatus> TAKEABLE = java.util.EnumSet.of(
+            org.hotline.domain.ticket.TicketStatus.ACCEPTED, org.hotline.domain.ticket.TicketStatus.MISSED,
+            org.hotline.domain.ticket.TicketStatus.ABANDONED);
 
     /** Takes the claimed ticket over; one retry when it changed between read and write. */
     private Ticket takeOver(Claim c, Actor me) {
         for (int attempt = 0; ; attempt++) {
             Ticket t = StoreErrors.call(() -> ctx.ports().tickets().find(c.ticketId()))
                     .orElseThrow(() -> ApiException.notFound("The claimed ticket disappeared; claim again."));
-            if (!t.visibleTo(me)) {
-                throw ApiException.unprocessable("refused", "The next ticket is confidential; a supervisor must take it.");
-            }
             try {
                 return StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), t.version(), me,
                         new TicketAction.TakeOver("claimed from queue " + c.queue())));
