@@ -322,8 +322,17 @@ abstract class PanelApiContract {
         assertThat(json(alice.get("/api/departments")).findValuesAsText("id")).containsExactly("engineering", "security");
         assertThat(json(alice.get("/api/handover")).get("recent")).isEmpty();
         assertThat(alice.post("/api/handover", "{\"followUp\":\"x\"}").statusCode()).isEqualTo(400);
+        var ghost = alice.post("/api/handover", "{\"onDuty\":\"nobody\"}");
+        assertThat(ghost.statusCode()).isEqualTo(400);
+        assertThat(json(ghost).get("error").asText()).isEqualTo("invalid_onDuty");
+        h.call("13900000001", "Mine", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.call("13900000002", "Bobs", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        h.call("13900000003", "Waiting", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
         var rec = alice.post("/api/handover", "{\"onDuty\":\"bob\",\"followUp\":\"call Mrs Chen back\",\"notes\":\"quiet\"}");
         assertThat(rec.statusCode()).isEqualTo(201);
+        assertThat(json(rec).get("openTickets").asInt()).as("alice's own open ticket, not bob's").isEqualTo(1);
+        assertThat(json(rec).get("pendingCallbacks").asInt()).isEqualTo(1);
+        assertThat(json(rec).get("openItems").asInt()).isEqualTo(2);
         JsonNode recent = json(h.login("bob").get("/api/handover")).get("recent");
         assertThat(recent.get(0).get("handedOverBy").asText()).isEqualTo("alice");
         assertThat(recent.get(0).get("followUp").asText()).isEqualTo("call Mrs Chen back");
@@ -372,6 +381,8 @@ abstract class PanelApiContract {
         assertThat(h.login("alice").get("/api/roster/overrides").statusCode()).isEqualTo(403);
         assertThat(sam.send("DELETE", "/api/roster/overrides/main/" + date, "").statusCode()).isEqualTo(204);
         assertThat(sam.send("DELETE", "/api/roster/overrides/main/" + date, "").statusCode()).isEqualTo(404);
+        assertThat(h.backend.audit().recent(10, 0)).extracting(e -> e.action() + " " + e.actor() + " " + e.subject())
+                .containsExactly("roster.override_removed sam main/" + date, "roster.override_saved sam main/" + date);
     }
 
     @Test

@@ -190,10 +190,27 @@ public final class AgentRoutes {
         String onDuty = f.requiredText("onDuty", 80).trim();
         String followUp = f.text("followUp", 4000);
         String notes = f.text("notes", 4000);
-        int open = StoreErrors.call(() -> ctx.ports().tickets().search(TicketQuery.open(1000), me)).size();
+        if (StoreErrors.call(() -> ctx.ports().users().find(onDuty)).filter(u -> u.active()).isEmpty()) {
+            throw new ApiException(400, "invalid_onDuty", "Field 'onDuty': there is no active user '" + onDuty
+                    + "'; hand over to the user name of the person taking the shift.");
+        }
+        // the shift's items: the open tickets of the person handing over, and the call-backs still waiting in the lines' queues
+        int mine = StoreErrors.call(() -> ctx.ports().tickets().search(TicketQuery.open(1000).withOwner(me.id()), me)).size();
+        long callbacks = ctx.policy().queues().stream().mapToLong(q -> ctx.ports().queue().size(q)).sum();
+        int open = (int) Math.min(Integer.MAX_VALUE, mine + callbacks);
         Handover h = ctx.ports().handovers().record(new Handover(0, ctx.clock().instant(), onDuty, me.id(), open,
                 followUp, notes));
-        return ctx.json().status(201, h);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", h.id());
+        out.put("at", h.at());
+        out.put("onDuty", h.onDuty());
+        out.put("handedOverBy", h.handedOverBy());
+        out.put("openItems", h.openItems());
+        out.put("openTickets", mine);
+        out.put("pendingCallbacks", callbacks);
+        out.put("followUp", h.followUp());
+        out.put("notes", h.notes());
+        return ctx.json().status(201, out);
     }
 
 }

@@ -150,6 +150,17 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aCorrectedIntakeKeepsTheOldValuesInItsHistoryEvent() {
+        Ticket t = ticket(TicketStatus.ACCEPTED, RequestKind.COMPLAINT).toBuilder().owner("alice")
+                .callbackNumber("13900000001").location("Gate 3").build();
+        var d = (TicketLifecycle.Applied) lifecycle.decide(t, ALICE, new TicketAction.EditIntake(IntakeUpdate.none()
+                .withCallbackNumber("13900000002").withLocation("Gate 3")), NOW);
+        assertThat(d.after().callbackNumber()).isEqualTo("13900000002");
+        assertThat(d.data()).containsEntry("callbackNumber", "13900000002").containsEntry("callbackNumber.was", "13900000001")
+                .doesNotContainKey("location.was");
+    }
+
+    @Test
     void choosingReportMakesTheTicketConfidentialAndKindSetsDefaultUrgency() {
         Ticket t = ticket(TicketStatus.ACCEPTED, null);
         Ticket report = IntakeUpdate.none().withKind(RequestKind.REPORT).applyTo(t);
