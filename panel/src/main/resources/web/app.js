@@ -164,9 +164,17 @@ function ticketItem(t, onClick) {
     countdown(t.dueAt));
 }
 
+const QUEUE_PAGE = 25;
+let queueOffset = 0;
+
 async function loadQueue() {
-  const q = await attempt(() => get('/api/queue'));
+  const p = new URLSearchParams({ limit: QUEUE_PAGE, offset: queueOffset });
+  if ($('queue-kind').value) p.set('kind', $('queue-kind').value);
+  if ($('queue-line').value.trim()) p.set('line', $('queue-line').value.trim());
+  const q = await attempt(() => get('/api/queue?' + p));
   if (!q) return;
+  $('queue-prev').disabled = queueOffset === 0;
+  $('queue-next').disabled = q.length < QUEUE_PAGE;
   fill('queue', q.length ? q.map((x) => ticketItem(x.ticket, () => openTicket(x.ticket.id)))
     : [el('li', { class: 'muted' }, 'Nobody is waiting.')]);
   tickCountdowns();
@@ -181,6 +189,10 @@ async function loadMine() {
 }
 
 $('queue-refresh').addEventListener('click', loadQueue);
+$('queue-kind').addEventListener('change', () => { queueOffset = 0; loadQueue(); });
+$('queue-line').addEventListener('change', () => { queueOffset = 0; loadQueue(); });
+$('queue-prev').addEventListener('click', () => { queueOffset = Math.max(0, queueOffset - QUEUE_PAGE); loadQueue(); });
+$('queue-next').addEventListener('click', () => { queueOffset += QUEUE_PAGE; loadQueue(); });
 $('claim-next').addEventListener('click', async () => {
   const d = await attempt(() => post('/api/queue/claim'));
   if (d) {

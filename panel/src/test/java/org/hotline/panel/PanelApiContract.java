@@ -147,6 +147,13 @@ abstract class PanelApiContract {
         JsonNode handlerQueue = json(h.login("tina").get("/api/queue"));
         assertThat(handlerQueue.findValuesAsText("number")).contains(tipOff.number());
         assertThat(agentQueue.get(0).get("ticket").get("dueAt").isTextual()).isTrue();
+        TestHttp alice = h.login("alice");
+        assertThat(json(alice.get("/api/queue?kind=complaint")).findValuesAsText("number")).containsExactly(normal.number());
+        assertThat(json(alice.get("/api/queue?limit=1")).findValuesAsText("number")).containsExactly(urgent.number());
+        assertThat(json(alice.get("/api/queue?limit=1&offset=1")).findValuesAsText("number")).containsExactly(normal.number());
+        assertThat(json(alice.get("/api/queue?line=service"))).isEmpty();
+        assertThat(alice.get("/api/queue?line=nowhere").statusCode()).isEqualTo(400);
+        assertThat(alice.get("/api/queue?kind=praise").statusCode()).isEqualTo(400);
     }
 
     @Test

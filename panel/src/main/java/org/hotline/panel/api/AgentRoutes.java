@@ -91,26 +91,58 @@ public final class AgentRoutes {
         return ctx.json().ok(presenceView(me, Optional.of(p)));
     }
 
+    /**
+     * The waiting tickets the caller may see, by urgency then deadline; {@code ?line=} and
+     * {@code ?kind=} filter, {@code ?offset=} and {@code ?limit=} (default 50, at most 200) page.
+     */
     private ApiResponse queue(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
-        List<Map<String, Object>> out = new ArrayList<>();
+        String line = r.queryParam("line").filter(l -> !l.isBlank()).orElse(null);
+        if (line != null && !ctx.policy().queues().contains(line)) {
+            throw new ApiException(400, "invalid_line", "Query parameter 'line' must be one of "
+                    + String.join(", ", ctx.policy().queues()) + "; got '" + line + "'.");
+        }
+        org.hotline.domain.ticket.RequestKind kind = null;
+        String k = r.queryParam("kind").filter(x -> !x.isBlank()).orElse(null);
+        if (k != null) {
+            try {
+                kind = org.hotline.domain.ticket.RequestKind.parse(k);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid_kind", "Query parameter 'kind': " + e.getMessage() + ".");
+            }
+        }
+        int offset = UserRoutes.intParam(r, "offset", 0, 0, 10_000);
+        int limit = UserRoutes.intParam(r, "limit", 50, 1, 200);
         List<QueuedTicket> waiting = new ArrayList<>();
         Map<Long, String> queueOf = new LinkedHashMap<>();
         for (String q : ctx.policy().queues()) {
-            for (QueuedTicket qt : ctx.ports().queue().peek(q, 50)) {
+            if (line != null && !line.equals(q)) {
+                continue;
+            }
+            for (QueuedTicket qt : ctx.ports().queue().peek(q, offset + limit + 200)) {
                 waiting.add(qt);
                 queueOf.put(qt.ticketId(), q);
             }
         }
         waiting.sort(Comparator.comparing((QueuedTicket q) -> q.urgency().ordinal()).reversed()
                 .thenComparing(q -> q.deadline() == null ? Instant.MAX : q.deadline()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        int skipped = 0;
         for (QueuedTicket qt : waiting) {
-            StoreErrors.call(() -> ctx.ports().tickets().find(qt.ticketId(), me)).ifPresent(t -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("queue", queueOf.get(qt.ticketId()));
-                m.put("ticket", TicketView.of(t));
-                out.add(m);
-            });
+            if (out.size() == limit) {
+                break;
+            }
+            Optional<Ticket> t = StoreErrors.call(() -> ctx.ports().tickets().find(qt.ticketId(), me));
+            if (t.isEmpty() || (kind != null && t.get().kind() != kind)) {
+                continue;
+            }
+            if (skipped++ < offset) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("queue", queueOf.get(qt.ticketId()));
+            m.put("ticket", TicketView.of(t.get()));
+            out.add(m);
         }
         return ctx.json().ok(out);
     }
