@@ -58,13 +58,7 @@ public final class DepartmentRoutes {
     }
 
     private static DepartmentAdministration.Edit edit(ApiRequest r, Fields f) {
-        Boolean active = null;
-        if (r.body().has("active")) {
-            if (!r.body().get("active").isBoolean()) {
-                throw ApiException.badRequest("Field 'active' must be true or false.");
-            }
-            active = r.body().get("active").booleanValue();
-        }
+        Boolean active = f.bool("active");
         String manager = r.body().has("manager") && r.body().get("manager").isNull() ? "" : f.text("manager", 200);
         return new DepartmentAdministration.Edit(f.text("name", 500), manager, strings(r.body(), "kinds"),
                 strings(r.body(), "lines"), active);

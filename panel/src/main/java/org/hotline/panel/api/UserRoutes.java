@@ -55,13 +55,7 @@ public final class UserRoutes {
 
     private ApiResponse update(ApiRequest r) {
         Fields f = new Fields(r.body());
-        Boolean active = null;
-        if (r.body().has("active")) {
-            if (!r.body().get("active").isBoolean()) {
-                throw ApiException.badRequest("Field 'active' must be true or false.");
-            }
-            active = r.body().get("active").booleanValue();
-        }
+        Boolean active = f.bool("active");
         var c = new UserAdministration.Change(f.text("displayName", 500), f.text("role", 64), textOrClear(r, f, "department"),
                 textOrClear(r, f, "phone"), textOrClear(r, f, "rosterPerson"), active);
         return call(() -> ctx.json().ok(UserView.of(admin.update(r.requireSession().username(), r.pathParam("username"), c))));
