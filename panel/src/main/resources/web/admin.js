@@ -13,6 +13,7 @@ export function initAdmin({ attempt, banner }) {
       el('td', {}, u.username), el('td', {}, u.displayName), el('td', {}, u.role.replaceAll('_', ' ')),
       el('td', {}, u.department ?? '—'), el('td', {}, u.phone ?? '—'), el('td', {}, u.active ? 'yes' : 'no'),
       el('td', {},
+        el('button', { class: 'small', type: 'button', onclick: () => edit(u) }, 'Edit'),
         el('button', { class: 'small', type: 'button', onclick: () => reset(u.username) }, 'Reset password'),
         u.active ? el('button', { class: 'small', type: 'button', onclick: () => deactivate(u.username) }, 'Deactivate') : null))));
   }
@@ -24,6 +25,27 @@ export function initAdmin({ attempt, banner }) {
       el('td', {}, d.kinds.join(', ')), el('td', {}, d.lines.join(', ')), el('td', {}, d.active ? 'yes' : 'no'))));
     fill('u-department', [el('option', { value: '' }, '(none)'),
       ...deps.filter((d) => d.active).map((d) => el('option', { value: d.id }, d.name))]);
+  }
+
+  let editing = null; // the user name being edited, or null when the form creates
+
+  function edit(u) {
+    editing = u.username;
+    $('u-username').value = u.username;
+    $('u-username').disabled = true;
+    $('u-name').value = u.displayName;
+    $('u-role').value = u.role;
+    $('u-department').value = u.department ?? '';
+    $('u-phone').value = u.phone ?? '';
+    $('u-roster').value = u.rosterPerson ?? '';
+    $('u-submit').textContent = 'Save ' + u.username;
+  }
+
+  function endEdit() {
+    editing = null;
+    $('u-username').disabled = false;
+    $('u-submit').textContent = 'Create user';
+    $('u-form').reset();
   }
 
   function oneTime(username, password) {
@@ -46,14 +68,23 @@ export function initAdmin({ attempt, banner }) {
   $('u-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const body = {
-      username: $('u-username').value, displayName: $('u-name').value, role: $('u-role').value,
+      displayName: $('u-name').value, role: $('u-role').value,
       department: $('u-department').value || null, phone: $('u-phone').value || null,
       rosterPerson: $('u-roster').value || null,
     };
-    const u = await attempt(() => post('/api/users', body));
+    if (editing) {
+      const name = editing;
+      const u = await attempt(() => call('PATCH', '/api/users/' + encodeURIComponent(name), body));
+      if (!u) return;
+      banner(name + ' saved.', 'info');
+      endEdit();
+      loadUsers();
+      return;
+    }
+    const u = await attempt(() => post('/api/users', { username: $('u-username').value, ...body }));
     if (!u) return;
     oneTime(u.username, u.oneTimePassword);
-    $('u-form').reset();
+    endEdit();
     loadUsers();
   });
 
