@@ -154,6 +154,12 @@ class BrowserPanelIT {
         driver.findElement(By.id("u-name")).sendKeys("Other");
         driver.findElement(By.id("u-submit")).click();
         waitUpTo(5).until(d -> d.findElement(By.id("banner")).getText().contains("PJSIP/1007 already belongs to lin"));
+        driver.findElement(By.cssSelector("#u-rows tr[data-user=lin] button")).click();
+        driver.findElement(By.id("u-phone")).clear();
+        driver.findElement(By.id("u-phone")).sendKeys("PJSIP/1008");
+        driver.findElement(By.id("u-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("u-rows")).getText().contains("PJSIP/1008"));
+        assertThat(h.users.find("lin").orElseThrow().phone()).isEqualTo("PJSIP/1008");
         shot("admin-created-agent");
         driver.findElement(By.id("logout")).click();
 
