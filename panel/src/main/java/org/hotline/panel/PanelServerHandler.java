@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.domain.ticket.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -175,8 +176,9 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
                         + "(POST /api/session/password).");
             }
             if (!roles.permits(s.role())) {
-                throw ApiException.forbidden("Your role (" + s.role() + ") may not do this; it needs one of "
-                        + roles.roles() + ".");
+                throw ApiException.forbidden("Your role (" + s.role().wireName()
+                        + ") may not do this; it needs one of "
+                        + roles.roles().stream().map(Role::wireName).sorted().toList() + ".");
             }
             if (!safe && !constantTimeEquals(headers.get("x-csrf-token"), s.csrfToken())) {
                 throw ApiException.forbidden("Missing or wrong X-CSRF-Token header: reload the page and retry.");

@@ -28,7 +28,7 @@ abstract class SearchApiContract {
     @BeforeEach
     void start() throws Exception {
         h = new PanelHarness(Clock.systemUTC(), backend(Clock.systemUTC()),
-                PanelConfig.defaults().withBind("127.0.0.1", 0).withLoginLimit(100, Duration.ofMillis(1)));
+                TestPanelConfig.onFreePort(100, Duration.ofMillis(1)));
     }
 
     @AfterEach

@@ -8,6 +8,6 @@ class UserApiStorageIT extends UserApiContract {
     @Override
     PanelHarness newHarness() throws Exception {
         return new PanelHarness(Clock.systemUTC(), PanelHarness.Backend.storage(Clock.systemUTC()),
-                PanelConfig.defaults().withBind("127.0.0.1", 0).withLoginLimit(100, Duration.ofMillis(1)));
+                TestPanelConfig.onFreePort(100, Duration.ofMillis(1)));
     }
 }

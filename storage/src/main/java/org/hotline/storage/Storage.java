@@ -18,6 +18,7 @@ import org.hotline.storage.pg.PgSessionRepository;
 import org.hotline.domain.store.AuditTrail;
 import org.hotline.domain.store.SessionStore;
 import org.hotline.storage.pg.PgEndpoint;
+import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.pg.PgDutyOverrideRepository;
 import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
@@ -244,7 +245,7 @@ public final class Storage implements AutoCloseable {
     }
 
     /** Duty-roster overrides saved in the panel (PostgreSQL). */
-    public PgDutyOverrideRepository dutyOverrides() {
+    public DutyOverrideStore dutyOverrides() {
         return dutyOverrides;
     }
 

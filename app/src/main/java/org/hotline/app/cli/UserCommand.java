@@ -84,7 +84,7 @@ public final class UserCommand implements Command {
             a.required("role");
         }
         LoadedConfig config = ConfigFile.load(a.option("config"), context.clock());
-        PanelConfig panel = PanelConfig.defaults();
+        PanelConfig panel = config.panel();
         try (DirectoryStorage storage = DirectoryStorage.open(config.storage().storageConfig(), context.clock())) {
             UserAdministration admin = new UserAdministration(storage.users(), storage.departments(),
                     storage.sessions(panel.sessionIdleTimeout()), storage.audit(), new PasswordHasher(panel.bcryptCost()),
@@ -112,7 +112,7 @@ public final class UserCommand implements Command {
                 default -> UserView.of(admin.update(ACTOR, a.positional().get(0),
                         new UserAdministration.Change(null, null, null, null, null, false)));
             };
-            Json.print(context.out(), result);
+            JsonOutput.print(context.out(), result);
             return OK;
         } catch (InvalidFieldException e) {
             throw UsageException.badInput(e.getMessage());

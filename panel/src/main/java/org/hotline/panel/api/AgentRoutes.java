@@ -1,5 +1,6 @@
 package org.hotline.panel.api;
 
+import org.hotline.domain.ticket.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import org.hotline.domain.store.TicketQuery;
  */
 public final class AgentRoutes {
     /** The roles that take calls and claim tickets. */
-    private static final String[] WORKERS = {"agent", "supervisor", "duty_manager", "tip_off_handler", "senior_manager"};
+    private static final Role[] WORKERS = {Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER, Role.TIP_OFF_HANDLER,
+            Role.SENIOR_MANAGER};
 
     private final PanelContext ctx;
     private final TicketRoutes tickets;

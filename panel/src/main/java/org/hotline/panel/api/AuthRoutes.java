@@ -60,7 +60,7 @@ public final class AuthRoutes {
         String next = f.requiredText("newPassword", 200);
         return UserRoutes.call(() -> {
             User u = admin.changeOwnPassword(s.username(), current, next);
-            Session fresh = sessions.create(u.username(), u.shownName(), u.role().wireName(), false);
+            Session fresh = sessions.create(u.username(), u.shownName(), u.role(), false);
             return ctx.json().ok(me(fresh)).withHeader("Set-Cookie", cookie(fresh.id(), false));
         });
     }
@@ -89,21 +89,21 @@ public final class AuthRoutes {
             throw new ApiException(401, "bad_credentials", "Wrong user name or password.");
         }
         User u = user.get();
-        Session s = sessions.create(u.username(), u.shownName(), u.role().wireName(), u.mustChangePassword());
+        Session s = sessions.create(u.username(), u.shownName(), u.role(), u.mustChangePassword());
         return ctx.json().ok(me(s)).withHeader("Set-Cookie", cookie(s.id(), false));
     }
 
     private ApiResponse logout(ApiRequest r) {
         Session s = r.requireSession();
         sessions.remove(s.id());
-        if (s.role().equals(PanelContext.roleName(Role.AGENT))) {
+        if (s.role() == Role.AGENT) {
             ctx.ports().presence().clear(s.username());
         }
         return ApiResponse.noContent().withHeader("Set-Cookie", cookie("", true));
     }
 
     private Map<String, Object> me(Session s) {
-        return Map.of("username", s.username(), "displayName", s.displayName(), "role", s.role(),
+        return Map.of("username", s.username(), "displayName", s.displayName(), "role", s.role().wireName(),
                 "csrfToken", s.csrfToken(), "mustChangePassword", s.mustChangePassword());
     }
 

@@ -21,7 +21,7 @@ import org.hotline.panel.users.DepartmentAdministration;
  * and deactivate them ({@link DepartmentAdministration} holds the rules).
  */
 public final class DepartmentRoutes {
-    private static final String ADMIN = Role.ADMIN.wireName();
+    private static final Role ADMIN = Role.ADMIN;
 
     private final PanelContext ctx;
     private final DepartmentAdministration admin;
@@ -40,7 +40,7 @@ public final class DepartmentRoutes {
     /** Active departments; {@code ?all=true} (admins) includes deactivated ones. */
     private ApiResponse list(ApiRequest r) {
         boolean all = r.queryParam("all").map("true"::equals).orElse(false)
-                && r.requireSession().role().equals(ADMIN);
+                && r.requireSession().role() == ADMIN;
         return ctx.json().ok(StoreErrors.call(admin::list).stream().filter(d -> all || d.active())
                 .map(DepartmentRoutes::view).toList());
     }

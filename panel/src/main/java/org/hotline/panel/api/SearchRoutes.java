@@ -17,6 +17,7 @@ import java.util.Set;
 import org.hotline.domain.store.TicketQuery;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.panel.auth.Access;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class SearchRoutes {
     private static final Logger log = LoggerFactory.getLogger(SearchRoutes.class);
     private static final int MAX_EXPORT = 10_000;
-    private static final String[] EXPORTERS = {"supervisor", "duty_manager", "tip_off_handler", "senior_manager", "admin"};
+    private static final Role[] EXPORTERS = {Role.SUPERVISOR, Role.DUTY_MANAGER, Role.TIP_OFF_HANDLER, Role.SENIOR_MANAGER,
+            Role.ADMIN};
 
     private final PanelContext ctx;
 

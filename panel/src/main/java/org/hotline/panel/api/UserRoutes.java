@@ -22,7 +22,7 @@ import org.hotline.panel.users.UserView;
  * A bad field answers 400 naming it, and nothing is created or changed.
  */
 public final class UserRoutes {
-    private static final String ADMIN = Role.ADMIN.wireName();
+    private static final Role ADMIN = Role.ADMIN;
 
     private final PanelContext ctx;
     private final UserAdministration admin;

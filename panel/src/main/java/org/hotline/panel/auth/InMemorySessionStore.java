@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.domain.ticket.Role;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.domain.store.Session;
 import org.hotline.domain.store.SessionStore;
@@ -30,7 +31,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Session create(String username, String displayName, String role, boolean mustChangePassword) {
+    public Session create(String username, String displayName, Role role, boolean mustChangePassword) {
         Instant now = clock.instant();
         Session s = new Session(token(), username, displayName, role, token(), now, now, mustChangePassword);
         sessions.put(s.id(), s);

@@ -1,6 +1,7 @@
 package org.hotline.domain.store;
 
 import java.util.Optional;
+import org.hotline.domain.ticket.Role;
 
 /**
  * Server-side panel sessions with idle expiry. Implementations are thread-safe. The panel ships
@@ -9,10 +10,10 @@ import java.util.Optional;
  */
 public interface SessionStore {
     /** Creates and remembers a new session for the user. */
-    Session create(String username, String displayName, String role, boolean mustChangePassword);
+    Session create(String username, String displayName, Role role, boolean mustChangePassword);
 
     /** A session of a user with a password of their own. */
-    default Session create(String username, String displayName, String role) {
+    default Session create(String username, String displayName, Role role) {
         return create(username, displayName, role, false);
     }
 

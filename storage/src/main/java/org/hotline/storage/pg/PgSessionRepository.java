@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.hotline.domain.store.Session;
 import org.hotline.domain.store.SessionStore;
+import org.hotline.domain.ticket.Role;
 
 /**
  * {@link SessionStore} on PostgreSQL table {@code panel_sessions}: sessions survive a restart
@@ -39,7 +40,7 @@ public final class PgSessionRepository implements SessionStore {
     }
 
     @Override
-    public Session create(String username, String displayName, String role, boolean mustChangePassword) {
+    public Session create(String username, String displayName, Role role, boolean mustChangePassword) {
         Instant now = clock.instant();
         Session s = new Session(Session.randomToken(random), username, displayName, role, Session.randomToken(random),
                 now, now, mustChangePassword);
@@ -50,7 +51,7 @@ public final class PgSessionRepository implements SessionStore {
                 ps.setString(1, hash(s.id()));
                 ps.setString(2, username);
                 ps.setString(3, TextRule.name(displayName));
-                ps.setString(4, role);
+                ps.setString(4, role.name());
                 ps.setString(5, s.csrfToken());
                 ps.setBoolean(6, mustChangePassword);
                 ps.setTimestamp(7, Timestamp.from(now));
@@ -75,7 +76,7 @@ public final class PgSessionRepository implements SessionStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Session(id, rs.getString(1), rs.getString(2), rs.getString(3),
+                    return Optional.of(new Session(id, rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
                             rs.getString(4), rs.getTimestamp(5).toInstant(), now, rs.getBoolean(6)));
                 }
             }
