@@ -31,6 +31,8 @@ import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
+import org.hotline.ivr.ami.CallParties;
+import org.hotline.ivr.ami.TicketOutcomes;
 import org.hotline.ivr.ami.EventStreamScreenPops;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
@@ -164,11 +166,22 @@ public final class HotlineServer implements HotlineService {
             LiveRouting routing = new LiveRouting(hotline, saved.list());
             DutyOverrideStore overrides = new ObservedDutyOverrides(saved, routing::apply);
 
+            // Meters are shared by name: the panel registers the same ones on this registry.
+            WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
+            TicketStore tickets = new CallBoardTicketStore(
+                    new DeadlineAssigningTicketStore(storage.tickets(),
+                            new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
+                    board, new PanelMetrics(registry));
+
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             PanelPhones users = new PanelPhones(storage.users(), agents, asterisk.agents());
             if (asterisk.ami().isPresent()) {
+                // the fallback's outcomes go through the same store as the flow's: deadlines, call board
+                CallParties parties = new CallParties(agents, hotline.people().stream()
+                        .collect(java.util.stream.Collectors.toMap(Person::phone, Person::id, (x, y) -> x)));
                 ami = new AmiClient(asterisk.ami().get(), agents,
-                        new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), clock);
+                        new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), parties,
+                        new TicketOutcomes(tickets), clock);
             }
             AmiClient amiClient = ami;
 
@@ -181,12 +194,6 @@ public final class HotlineServer implements HotlineService {
                     : amiClient.isConnected() ? HealthCheck.Status.up("logged in")
                     : HealthCheck.Status.down("not connected; reconnecting"));
 
-            // Meters are shared by name: the panel registers the same ones on this registry.
-            WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
-            TicketStore tickets = new CallBoardTicketStore(
-                    new DeadlineAssigningTicketStore(storage.tickets(),
-                            new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
-                    board, new PanelMetrics(registry));
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
                     users, storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
