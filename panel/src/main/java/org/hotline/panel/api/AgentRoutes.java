@@ -1,5 +1,6 @@
 package org.hotline.panel.api;
 
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,20 +10,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.QueueMemberControl;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.auth.Access;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiException;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiRequest;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiResponse;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.Router;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.AgentState;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.Claim;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Handover;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Presence;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.QueuedTicket;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.TicketQuery;
 
 /**
@@ -134,7 +150,7 @@ public final class AgentRoutes {
             if (out.size() == limit) {
                 break;
             }
-            Optional<Ticket> t = StoreErrors.call(() -> ctx.ports().tickets().find(qt.ticketId(), me));
+            Optional<Ticket> t = ctx.ports().tickets().find(qt.ticketId(), me);
             if (t.isEmpty() || (kind != null && t.get().kind() != kind)) {
                 continue;
             }
@@ -168,7 +184,7 @@ public final class AgentRoutes {
                     break;
                 }
                 Claim c = claim.get();
-                Optional<Ticket> t = StoreErrors.call(() -> ctx.ports().tickets().find(c.ticketId()));
+                Optional<Ticket> t = ctx.ports().tickets().find(c.ticketId());
                 if (t.isEmpty() || !t.get().awaitsAgent() || !TAKEABLE.contains(t.get().status())) {
                     ctx.ports().queue().complete(c); // stale: it waits for no one
                     continue;
@@ -201,13 +217,13 @@ public final class AgentRoutes {
     /** Takes the claimed ticket over; one retry when it changed between read and write. */
     private Ticket takeOver(Claim c, Actor me) {
         for (int attempt = 0; ; attempt++) {
-            Ticket t = StoreErrors.call(() -> ctx.ports().tickets().find(c.ticketId()))
+            Ticket t = ctx.ports().tickets().find(c.ticketId())
                     .orElseThrow(() -> ApiException.notFound("The claimed ticket disappeared; claim again."));
             try {
-                return StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), t.version(), me,
-                        new TicketAction.TakeOver("claimed from queue " + c.queue())));
-            } catch (ApiException e) {
-                if (attempt > 0 || !"version_conflict".equals(e.code())) {
+                return ctx.ports().tickets().apply(t.id(), t.version(), me,
+                        new TicketAction.TakeOver("claimed from queue " + c.queue()));
+            } catch (VersionConflictException e) {
+                if (attempt > 0) {
                     throw e;
                 }
             }
@@ -224,12 +240,12 @@ public final class AgentRoutes {
         String onDuty = f.requiredText("onDuty", 80).trim();
         String followUp = f.text("followUp", 4000);
         String notes = f.text("notes", 4000);
-        if (StoreErrors.call(() -> ctx.ports().users().find(onDuty)).filter(u -> u.active()).isEmpty()) {
+        if (ctx.ports().users().find(onDuty).filter(u -> u.active()).isEmpty()) {
             throw new ApiException(400, "invalid_onDuty", "Field 'onDuty': there is no active user '" + onDuty
                     + "'; hand over to the user name of the person taking the shift.");
         }
         // the shift's items: the open tickets of the person handing over, and the call-backs still waiting in the lines' queues
-        int mine = StoreErrors.call(() -> ctx.ports().tickets().search(TicketQuery.open(1000).withOwner(me.id()), me)).size();
+        int mine = ctx.ports().tickets().search(TicketQuery.open(1000).withOwner(me.id()), me).size();
         long callbacks = ctx.policy().queues().stream().mapToLong(q -> ctx.ports().queue().size(q)).sum();
         int open = (int) Math.min(Integer.MAX_VALUE, mine + callbacks);
         Handover h = ctx.ports().handovers().record(new Handover(0, ctx.clock().instant(), onDuty, me.id(), open,

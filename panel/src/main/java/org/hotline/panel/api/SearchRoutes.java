@@ -56,7 +56,7 @@ public final class SearchRoutes {
         Actor me = PanelContext.actor(r.requireSession());
         int limit = UserRoutes.intParam(r, "limit", 50, 1, 200);
         TicketQuery q = query(r, limit + 1);
-        List<Ticket> found = StoreErrors.call(() -> ctx.ports().tickets().search(q, me));
+        List<Ticket> found = ctx.ports().tickets().search(q, me);
         boolean more = found.size() > limit;
         List<Ticket> page = more ? found.subList(0, limit) : found;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ public final class SearchRoutes {
         int rows = 0;
         while (rows < MAX_EXPORT) {
             TicketQuery page = q;
-            List<Ticket> found = StoreErrors.call(() -> ctx.ports().tickets().search(page, me));
+            List<Ticket> found = ctx.ports().tickets().search(page, me);
             for (Ticket t : found) {
                 if (rows++ < MAX_EXPORT) {
                     csv.add(t);

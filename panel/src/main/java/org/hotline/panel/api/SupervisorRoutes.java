@@ -54,8 +54,8 @@ public final class SupervisorRoutes {
 
     /** Who changed the roster, and when: every override saved or removed is in the audit trail. */
     private void audit(ApiRequest r, String action, String subject, Map<String, String> detail) {
-        StoreErrors.call(() -> ctx.ports().audit().record(org.hotline.domain.ticket.AuditEntry.of(ctx.clock().instant(),
-                r.requireSession().username(), action, subject, detail)));
+        ctx.ports().audit().record(org.hotline.domain.ticket.AuditEntry.of(ctx.clock().instant(),
+                r.requireSession().username(), action, subject, detail));
     }
 
     private static String nz(String s) {
@@ -94,7 +94,7 @@ public final class SupervisorRoutes {
             throw ApiException.badRequest("Query parameter 'hours' must be 1-744.");
         }
         Instant since = ctx.clock().instant().minus(Duration.ofHours(hours));
-        List<Ticket> all = StoreErrors.call(() -> ctx.ports().tickets().forwardedTo(person, since, me));
+        List<Ticket> all = ctx.ports().tickets().forwardedTo(person, since, me);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("person", person);
         out.put("since", since);

@@ -46,8 +46,8 @@ public final class TicketRoutes {
 
     private ApiResponse mine(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
-        List<Ticket> mine = StoreErrors.call(() -> ctx.ports().tickets().search(
-                TicketQuery.open(200).withOwner(me.id()), me));
+        List<Ticket> mine = ctx.ports().tickets().search(
+                TicketQuery.open(200).withOwner(me.id()), me);
         return ctx.json().ok(mine.stream()
                 .sorted(Comparator.comparing((Ticket t) -> t.earliestDeadline().orElse(Instant.MAX)))
                 .map(TicketView::of).toList());
@@ -61,13 +61,13 @@ public final class TicketRoutes {
 
     /** The ticket, its history and the caller's other tickets visible to {@code me}. */
     Map<String, Object> detailOf(Ticket t, Actor me) {
-        List<HistoryEvent> history = StoreErrors.call(() -> ctx.ports().tickets().history(t.id()));
+        List<HistoryEvent> history = ctx.ports().tickets().history(t.id());
         String number = t.callbackNumber() != null && !t.callbackNumber().isBlank() ? t.callbackNumber() : t.callerNumber();
         Map<String, Object> caller = new LinkedHashMap<>();
         if (number != null && !number.isBlank()) {
             // history and repeat flag count only what this viewer may see
-            CallerHistory h = StoreErrors.call(() -> ctx.ports().tickets().callerHistory(number,
-                    ctx.policy().repeatWindow(), t.kind(), t.id(), me));
+            CallerHistory h = ctx.ports().tickets().callerHistory(number,
+                    ctx.policy().repeatWindow(), t.kind(), t.id(), me);
             caller.put("number", number);
             caller.put("repeat", h.repeat());
             caller.put("previous", h.previous().stream().filter(p -> p.id() != t.id()).map(TicketView::of).toList());
@@ -97,7 +97,7 @@ public final class TicketRoutes {
 
     /** The active department whose default kinds and lines fit the ticket best, or null when none names it. */
     private String proposedDepartment(Ticket t) {
-        return StoreErrors.call(() -> ctx.ports().departments().list()).stream().filter(Department::active)
+        return ctx.ports().departments().list().stream().filter(Department::active)
                 .filter(d -> d.fit(t.kind(), t.line()) > 0)
                 .max(Comparator.comparingInt((Department d) -> d.fit(t.kind(), t.line()))
                         .thenComparing(Department::id, Comparator.reverseOrder()))
@@ -106,7 +106,7 @@ public final class TicketRoutes {
 
     private Ticket visible(ApiRequest r, Actor me) {
         long id = parseId(r.pathParam("id"));
-        return StoreErrors.call(() -> ctx.ports().tickets().find(id, me))
+        return ctx.ports().tickets().find(id, me)
                 .orElseThrow(() -> ApiException.notFound("No ticket " + id + " (or you may not see it)."));
     }
 
@@ -136,7 +136,7 @@ public final class TicketRoutes {
         } else if (action instanceof TicketAction.Redispatch d && d.department() != null) {
             requireDepartment(d.department());
         }
-        Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me, action));
+        Ticket after = ctx.ports().tickets().apply(t.id(), version, me, action);
         return ctx.json().ok(detailOf(after, me));
     }
 
@@ -153,8 +153,8 @@ public final class TicketRoutes {
             throw ApiException.unprocessable("refused", "Ticket " + t.number() + " is confidential; "
                     + owner + " (" + target.role().wireName() + ") may not see it.");
         }
-        Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me,
-                new TicketAction.Reassign(owner, note)));
+        Ticket after = ctx.ports().tickets().apply(t.id(), version, me,
+                new TicketAction.Reassign(owner, note));
         return ctx.json().ok(detailOf(after, me));
     }
 

@@ -74,7 +74,7 @@ public final class UserRoutes {
     private ApiResponse audit(ApiRequest r) {
         int limit = intParam(r, "limit", 100, 1, 500);
         long before = intParam(r, "before", 0, 0, Integer.MAX_VALUE);
-        List<AuditEntry> entries = StoreErrors.call(() -> ctx.ports().audit().recent(limit, before));
+        List<AuditEntry> entries = ctx.ports().audit().recent(limit, before);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entries", entries);
         out.put("next", entries.size() == limit ? entries.get(entries.size() - 1).id() : null);
@@ -109,7 +109,7 @@ public final class UserRoutes {
     /** Runs an administrative act, rendering its refusals: bad field 400, unknown user 404. */
     static ApiResponse call(java.util.function.Supplier<ApiResponse> act) {
         try {
-            return StoreErrors.call(act);
+            return act.get();
         } catch (InvalidFieldException e) {
             throw new ApiException(400, "invalid_" + e.field(), e.getMessage());
         } catch (UnknownUserException e) {
