@@ -3,8 +3,11 @@
 import { $, setText, el, fill, show, clock, countdown, tickCountdowns } from './dom.js';
 import { ApiError, get, post, put, del, setCsrf } from './api.js';
 import { Live } from './live.js';
+import { initAdmin } from './admin.js';
+import { initSearch } from './search.js';
 
-const MANAGERS = ['supervisor', 'duty_manager', 'admin'];
+const MANAGERS = ['supervisor', 'duty_manager', 'senior_manager', 'admin'];
+const EXPORTERS = ['supervisor', 'duty_manager', 'tip_off_handler', 'senior_manager', 'admin'];
 let me = null;
 let live = null;
 let current = null;      // the ticket shown: { ticket, history, caller }
@@ -44,7 +47,7 @@ function showLogin() {
   live?.stop();
   live = null;
   me = null;
-  for (const id of ['agent-view', 'board-view', 'agent-state', 'logout']) show(id, false);
+  for (const id of ['agent-view', 'board-view', 'agent-state', 'logout', 'password-view', 'search-view', 'admin-view', 'nav']) show(id, false);
   setText('whoami', '');
   show('login-view', true);
   $('login-user').focus();
@@ -65,16 +68,55 @@ $('logout').addEventListener('click', async () => {
   showLogin();
 });
 
+// ---- views: work (queue, ticket, wallboard), search, admin
+
+function view(name) {
+  const manager = me && MANAGERS.includes(me.role);
+  show('agent-view', name === 'work');
+  show('board-view', name === 'work' && manager);
+  show('search-view', name === 'search');
+  show('admin-view', name === 'admin');
+  if (name === 'admin') admin.load();
+}
+
+const admin = initAdmin({ attempt, banner });
+initSearch({ attempt, open: (id) => { view('work'); openTicket(id); }, exporter: () => me && EXPORTERS.includes(me.role) });
+$('nav-work').addEventListener('click', () => view('work'));
+$('nav-search').addEventListener('click', () => view('search'));
+$('nav-admin').addEventListener('click', () => view('admin'));
+
+$('pw-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if ($('pw-new').value !== $('pw-again').value) {
+    banner('The two new passwords differ.');
+    return;
+  }
+  const session = await attempt(() => post('/api/session/password',
+    { currentPassword: $('pw-current').value, newPassword: $('pw-new').value }));
+  for (const id of ['pw-current', 'pw-new', 'pw-again']) $(id).value = '';
+  if (session) {
+    banner('Password changed.', 'info');
+    start(session);
+  }
+});
+
 function start(session) {
   me = session;
   setCsrf(session.csrfToken);
   show('login-view', false);
   show('logout', true);
-  setText('whoami', session.displayName + ' (' + session.role.replace('_', ' ') + ')');
+  setText('whoami', session.displayName + ' (' + session.role.replaceAll('_', ' ') + ')');
+  if (session.mustChangePassword) {
+    show('password-view', true);
+    $('pw-current').focus();
+    return;
+  }
+  show('password-view', false);
   const manager = MANAGERS.includes(session.role);
-  show('agent-view', true);
+  show('nav', true);
+  show('nav-admin', session.role === 'admin');
+  view('work');
   show('agent-state', session.role !== 'admin');
-  show('board-view', manager);
   for (const f of document.querySelectorAll('.sup-only')) f.hidden = !manager;
   show('duty-card', session.role === 'duty_manager' || session.role === 'supervisor' || session.role === 'admin');
   live = new Live(session.username, { pop: onPop, deadline: onDeadline, board: renderBoard, status: liveStatus, queue: loadQueue });
@@ -122,9 +164,17 @@ function ticketItem(t, onClick) {
     countdown(t.dueAt));
 }
 
+const QUEUE_PAGE = 25;
+let queueOffset = 0;
+
 async function loadQueue() {
-  const q = await attempt(() => get('/api/queue'));
+  const p = new URLSearchParams({ limit: QUEUE_PAGE, offset: queueOffset });
+  if ($('queue-kind').value) p.set('kind', $('queue-kind').value);
+  if ($('queue-line').value.trim()) p.set('line', $('queue-line').value.trim());
+  const q = await attempt(() => get('/api/queue?' + p));
   if (!q) return;
+  $('queue-prev').disabled = queueOffset === 0;
+  $('queue-next').disabled = q.length < QUEUE_PAGE;
   fill('queue', q.length ? q.map((x) => ticketItem(x.ticket, () => openTicket(x.ticket.id)))
     : [el('li', { class: 'muted' }, 'Nobody is waiting.')]);
   tickCountdowns();
@@ -139,6 +189,10 @@ async function loadMine() {
 }
 
 $('queue-refresh').addEventListener('click', loadQueue);
+$('queue-kind').addEventListener('change', () => { queueOffset = 0; loadQueue(); });
+$('queue-line').addEventListener('change', () => { queueOffset = 0; loadQueue(); });
+$('queue-prev').addEventListener('click', () => { queueOffset = Math.max(0, queueOffset - QUEUE_PAGE); loadQueue(); });
+$('queue-next').addEventListener('click', () => { queueOffset += QUEUE_PAGE; loadQueue(); });
 $('claim-next').addEventListener('click', async () => {
   const d = await attempt(() => post('/api/queue/claim'));
   if (d) {
@@ -231,6 +285,7 @@ function render(d, popped = false) {
   dl.replaceChildren(t.dueAt ? countdown(t.dueAt) : document.createTextNode('—'));
   setText('t-plan', t.plan ?? '—');
   setText('t-resolution', t.resolution ? t.resolution + (t.resolvedBy ? ' (' + t.resolvedBy + ')' : '') : '—');
+  if (d.proposedDepartment && !t.department) $('a-dispatch-dept').value = d.proposedDepartment;
   $('f-kind').value = t.kind ?? '';
   $('f-urgency').value = t.urgency;
   $('f-callback').value = t.callbackNumber ?? '';

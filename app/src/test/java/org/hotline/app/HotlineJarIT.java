@@ -30,7 +30,8 @@ class HotlineJarIT {
     private static final ObjectMapper JSON = HotlineJar.JSON;
 
     private static Run run(Path workDir, String... args) throws IOException, InterruptedException {
-        return HotlineJar.run(workDir, Duration.ofSeconds(60), args);
+        // generous: a user command may initialise and start the embedded PostgreSQL on a busy machine
+        return HotlineJar.run(workDir, Duration.ofMinutes(3), args);
     }
 
     @Test
@@ -82,6 +83,101 @@ class HotlineJarIT {
             assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("the service stops on SIGTERM").isTrue();
         }
         assertThat(Files.readString(dir.resolve("err.txt"))).contains("Stopping hotline.");
+    }
+
+    /**
+     * The administrator's first setup and a restart: {@code user add} before the service ever ran,
+     * {@code run}, the new user logs in with the one-time password and changes it, {@code user list}
+     * while the service runs on the same embedded data directory, a restart of {@code run} keeps
+     * the session, and {@code user passwd} / {@code user disable} from the command line end it.
+     */
+    @Test
+    void usersAreAdministeredFromTheCommandLineAndSessionsSurviveARestart() throws Exception {
+        String base = ExampleConfig.replace(ExampleConfig.text(), "  port: 8080\n", "  port: 0\n");
+        base = ExampleConfig.replace(base, "data-dir: \".hotline/data\"", "data-dir: \"" + dir.resolve("data") + "\"");
+        Files.writeString(dir.resolve("hotline.yaml"), ExampleConfig.replace(base, "    port: 4573\n", "    port: 0\n"));
+        Path cli = Files.createDirectories(dir.resolve("cli"));
+        Files.copy(dir.resolve("hotline.yaml"), cli.resolve("hotline.yaml"));
+
+        Run add = run(cli, "user", "add", "--config", "hotline.yaml", "--username", "lin", "--name", "Lin Hong",
+                "--role", "agent", "--phone", "PJSIP/1007", "--password", "first pass 123");
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        assertThat(JSON.readTree(add.out()).get("mustChangePassword").asBoolean()).isTrue();
+        Run duplicate = run(cli, "user", "add", "--config", "hotline.yaml", "--username", "lin", "--name", "Other",
+                "--role", "agent");
+        assertThat(duplicate.exitCode()).isEqualTo(2);
+        assertThat(duplicate.err()).contains("'lin' is already taken");
+        Run badRole = run(cli, "user", "add", "--config", "hotline.yaml", "--username", "sue", "--name", "Sue",
+                "--role", "boss");
+        assertThat(badRole.exitCode()).isEqualTo(2);
+        assertThat(badRole.err()).contains("'role' must be one of agent, supervisor");
+
+        Process service = HotlineJar.start(dir, "run", "--config", "hotline.yaml");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String cookie;
+        try {
+            String panel = JSON.readTree(HotlineJar.awaitLine(dir.resolve("out.txt"), "\"status\":\"ready\"", service, Duration.ofMinutes(2))).get("panel").asText();
+            var login = post(http, panel + "api/login", null, null, "{\"username\":\"lin\",\"password\":\"first pass 123\"}");
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            assertThat(JSON.readTree(login.body()).get("mustChangePassword").asBoolean()).isTrue();
+            var changed = post(http, panel + "api/session/password", cookieOf(login),
+                    JSON.readTree(login.body()).get("csrfToken").asText(),
+                    "{\"currentPassword\":\"first pass 123\",\"newPassword\":\"second pass 456\"}");
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            cookie = cookieOf(changed);
+            assertThat(get(http, panel + "api/queue", cookie).statusCode()).isEqualTo(200);
+
+            Run list = run(cli, "user", "list", "--config", "hotline.yaml");
+            assertThat(list.exitCode()).as(list.err()).isZero();
+            assertThat(JSON.readTree(list.out()).findValuesAsText("username")).contains("admin", "lin");
+        } finally {
+            service.destroy();
+            assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Files.delete(dir.resolve("out.txt"));
+        Process again = HotlineJar.start(dir, "run", "--config", "hotline.yaml");
+        try {
+            String panel = JSON.readTree(HotlineJar.awaitLine(dir.resolve("out.txt"), "\"status\":\"ready\"", again, Duration.ofMinutes(2))).get("panel").asText();
+            var session = get(http, panel + "api/session", cookie);
+            assertThat(session.statusCode()).as("the session survived the restart").isEqualTo(200);
+            assertThat(JSON.readTree(session.body()).get("username").asText()).isEqualTo("lin");
+
+            Run passwd = run(cli, "user", "passwd", "lin", "--config", "hotline.yaml");
+            assertThat(passwd.exitCode()).as(passwd.err()).isZero();
+            assertThat(JSON.readTree(passwd.out()).get("oneTimePassword").asText()).hasSizeGreaterThanOrEqualTo(16);
+            assertThat(get(http, panel + "api/session", cookie).statusCode()).as("passwd ended the session").isEqualTo(401);
+
+            Run disable = run(cli, "user", "disable", "lin", "--config", "hotline.yaml");
+            assertThat(disable.exitCode()).as(disable.err()).isZero();
+            assertThat(JSON.readTree(disable.out()).get("active").asBoolean()).isFalse();
+            var refused = post(http, panel + "api/login", null, null, "{\"username\":\"lin\",\"password\":\""
+                    + JSON.readTree(passwd.out()).get("oneTimePassword").asText() + "\"}");
+            assertThat(refused.statusCode()).isEqualTo(401);
+        } finally {
+            again.destroy();
+            assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> post(java.net.http.HttpClient http, String url, String cookie,
+            String csrf, String body) throws IOException, InterruptedException {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (cookie != null) {
+            b.header("Cookie", cookie).header("X-CSRF-Token", csrf);
+        }
+        return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url, String cookie)
+            throws IOException, InterruptedException {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Cookie", cookie).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookieOf(java.net.http.HttpResponse<String> res) {
+        return res.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
     }
 
     @Test

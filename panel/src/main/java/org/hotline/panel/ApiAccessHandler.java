@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.hotline.domain.ticket.Role;
 import org.hotline.panel.auth.Access;
 import org.hotline.panel.auth.OriginPolicy;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 import org.hotline.panel.auth.SessionCookies;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.Router;
@@ -34,6 +34,10 @@ import org.hotline.panel.http.Router;
  */
 @ChannelHandler.Sharable
 final class ApiAccessHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** What a session that must change its password may still do. */
+    private static final java.util.Set<String> PASSWORD_CHANGE_ROUTES =
+            java.util.Set.of("/api/session", "/api/session/password", "/api/logout");
+
     private final HttpResponder responder;
     private final Router router;
     private final SessionStore sessions;
@@ -90,6 +94,10 @@ final class ApiAccessHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (found.route().access() instanceof Access.Roles roles) {
             session = SessionCookies.of(req, secure).flatMap(sessions::touch);
             Session s = session.orElseThrow(ApiException::unauthorized);
+            if (s.mustChangePassword() && !PASSWORD_CHANGE_ROUTES.contains(found.route().pattern())) {
+                throw new ApiException(403, "password_change_required", "Choose a new password first: you logged in "
+                        + "with a one-time password (POST /api/session/password).");
+            }
             if (!roles.permits(s.role())) {
                 throw ApiException.forbidden("Your role (" + s.role().wireName()
                         + ") may not do this; it needs one of "

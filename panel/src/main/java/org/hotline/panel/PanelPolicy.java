@@ -4,6 +4,7 @@ import org.hotline.domain.ticket.RepeatPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How the panel works the hotline (as opposed to how it serves HTTP, {@link PanelConfig}).
@@ -19,12 +20,15 @@ import java.util.List;
  * @param maxLiveSockets WebSockets allowed at once; each holds one blocking read on the
  *                       {@code EventStream}, so keep it below that stream's Redis pool size
  *                       (further upgrades get 503 instead of starving Redis)
+ * @param rosterPeople   the ids of the configuration's {@code people}: the roster persons a user may be
  */
 public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease, Duration presenceTtl,
-                          Duration repeatWindow, Duration atRiskMargin, Duration popLookback, Duration wallboardEvery, int maxLiveSockets) {
+                          Duration repeatWindow, Duration atRiskMargin, Duration popLookback, Duration wallboardEvery, int maxLiveSockets,
+                          Set<String> rosterPeople) {
 
     public PanelPolicy {
         queues = List.copyOf(queues);
+        rosterPeople = Set.copyOf(rosterPeople);
         if (queues.isEmpty()) {
             throw new IllegalArgumentException("the panel needs at least one dispatch queue (a line id)");
         }
@@ -47,16 +51,21 @@ public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease,
      */
     public static PanelPolicy defaults(ZoneId zone, List<String> queues) {
         return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), RepeatPolicy.defaults().window(),
-                Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 48);
+                Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 48, Set.of());
     }
 
     public PanelPolicy withWallboardEvery(Duration every) {
         return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback, every,
-                maxLiveSockets);
+                maxLiveSockets, rosterPeople);
     }
 
     public PanelPolicy withMaxLiveSockets(int max) {
         return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback,
-                wallboardEvery, max);
+                wallboardEvery, max, rosterPeople);
+    }
+
+    public PanelPolicy withRosterPeople(Set<String> ids) {
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback,
+                wallboardEvery, maxLiveSockets, ids);
     }
 }

@@ -11,6 +11,8 @@ import org.hotline.domain.store.HandoverStore;
 import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
+import org.hotline.domain.store.AuditTrail;
+import org.hotline.domain.store.SessionStore;
 
 /**
  * Everything the panel talks to, injected by the app's composition root. The panel owns none of
@@ -30,6 +32,8 @@ public record PanelPorts(
         CallBoard callBoard,
         DutyOverrideStore rosterOverrides,
         RosterOverrideValidator rosterValidator,
+        SessionStore sessions,
+        AuditTrail audit,
         Map<String, HealthCheck> health) {
 
     public PanelPorts {
@@ -44,6 +48,8 @@ public record PanelPorts(
         Objects.requireNonNull(callBoard, "callBoard");
         Objects.requireNonNull(rosterOverrides, "rosterOverrides");
         Objects.requireNonNull(rosterValidator, "rosterValidator");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(audit, "audit");
         health = Map.copyOf(health);
     }
 }

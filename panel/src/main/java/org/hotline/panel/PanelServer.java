@@ -24,7 +24,11 @@ import org.hotline.panel.api.TicketRoutes;
 import org.hotline.panel.api.Wallboard;
 import org.hotline.panel.auth.SessionCookies;
 import org.hotline.panel.auth.FirstAdmin;
-import org.hotline.panel.auth.InMemorySessionStore;
+import org.hotline.panel.api.UserRoutes;
+import org.hotline.panel.api.DepartmentRoutes;
+import org.hotline.panel.users.DepartmentAdministration;
+import org.hotline.panel.users.UserAdministration;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.auth.LoginRateLimiter;
 import org.hotline.panel.auth.PasswordHasher;
 import org.hotline.panel.http.Json;
@@ -42,8 +46,8 @@ import org.hotline.panel.ws.LiveHub;
  * panel.close();   // in finally / a shutdown hook
  * }</pre>
  *
- * <p>Sessions live in this process's memory ({@link InMemorySessionStore}, swept every minute):
- * after a restart users log in again. The panel binds the JVM meters into the given registry and
+ * <p>Sessions live in {@link PanelPorts#sessions()} (swept every minute): the app passes storage's
+ * PostgreSQL store, so they survive a restart and are shared by every instance. The panel binds the JVM meters into the given registry and
  * serves it at {@code /metrics}. It does not own the ports in {@link PanelPorts} and never
  * closes them. Start and close from one thread.
  */
@@ -52,7 +56,7 @@ public final class PanelServer implements AutoCloseable {
     private final PanelPorts ports;
     private final PanelMetrics metrics;
     private final PasswordHasher hasher;
-    private final InMemorySessionStore sessions;
+    private final SessionStore sessions;
     private final LiveHub hub;
     private final HttpEndpoint endpoint;
     private final ScheduledExecutorService sweeper;
@@ -75,13 +79,19 @@ public final class PanelServer implements AutoCloseable {
         Json json = new Json(config.maxJsonDepth());
         PanelContext ctx = new PanelContext(ports, policy, json, clock, metrics);
         this.hasher = new PasswordHasher(config.bcryptCost());
-        this.sessions = new InMemorySessionStore(clock, config.sessionIdleTimeout());
+        this.sessions = ports.sessions();
+        UserAdministration admin = new UserAdministration(ports.users(), ports.departments(), sessions, ports.audit(),
+                hasher, policy.rosterPeople(), clock);
         LoginRateLimiter limiter = new LoginRateLimiter(clock, config.loginBurst(), config.loginRefill());
         Wallboard wallboard = new Wallboard(ctx);
 
         this.router = new Router();
         new AuthRoutes(ctx, sessions, limiter, hasher, SessionCookies.name(config.secureCookies()),
-                config.secureCookies()).register(router);
+                config.secureCookies(), admin).register(router);
+        new UserRoutes(ctx, admin).register(router);
+        new org.hotline.panel.api.SearchRoutes(ctx).register(router);
+        new DepartmentRoutes(ctx, new DepartmentAdministration(ports.departments(), ports.users(), ports.audit(),
+                java.util.Set.copyOf(policy.queues()), clock)).register(router);
         TicketRoutes tickets = new TicketRoutes(ctx);
         tickets.register(router);
         new AgentRoutes(ctx, tickets).register(router);
@@ -105,8 +115,16 @@ public final class PanelServer implements AutoCloseable {
 
     /** Binds and serves; returns the bound address (useful with port 0). */
     public InetSocketAddress start() throws InterruptedException {
-        sweeper.scheduleWithFixedDelay(sessions::sweep, 1, 1, TimeUnit.MINUTES);
+        sweeper.scheduleWithFixedDelay(this::sweepSessions, 1, 1, TimeUnit.MINUTES);
         return endpoint.start();
+    }
+
+    private void sweepSessions() {
+        try {
+            sessions.sweep();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PanelServer.class).warn("could not end idle sessions: {}", e.getMessage());
+        }
     }
 
     /**

@@ -6,7 +6,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.util.concurrent.Executor;
 import org.hotline.panel.auth.OriginPolicy;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.http.Json;
 import org.hotline.panel.http.Router;
 import org.hotline.panel.http.StaticFiles;

@@ -12,9 +12,9 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.List;
 import java.util.Optional;
 import org.hotline.panel.auth.OriginPolicy;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 import org.hotline.panel.auth.SessionCookies;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.http.ApiException;
 import org.hotline.panel.ws.PanelWebSocketHandler;
 import org.hotline.panel.ws.WebSocketEndpoint;
@@ -69,7 +69,8 @@ final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter {
             responder.error(ctx, ApiException.forbidden("WebSocket refused: origin " + origin + " is not allowed."), false);
             return;
         }
-        Optional<Session> session = SessionCookies.of(req, secure).flatMap(sessions::touch);
+        Optional<Session> session = SessionCookies.of(req, secure).flatMap(sessions::touch)
+                .filter(s -> !s.mustChangePassword());
         if (session.isEmpty()) {
             responder.error(ctx, ApiException.unauthorized(), false);
             return;

@@ -122,6 +122,83 @@ class BrowserPanelIT {
                 expected);
     }
 
+    /**
+     * The administrator's path: create a department and an agent with a phone; the agent logs in
+     * with the one-time password, must change it, then claims a ticket (the department is
+     * proposed), dispatches it, and finds the caller's tickets on the search page.
+     */
+    @Test
+    void anAdminSetsUpAnAgentWhoChangesTheOneTimePasswordClaimsDispatchesAndSearches() throws Exception {
+        logIn("root");
+        driver.findElement(By.id("nav-admin")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("admin-view")).isDisplayed());
+        driver.findElement(By.id("dep-id")).sendKeys("water");
+        driver.findElement(By.id("dep-name")).sendKeys("Water works 水务");
+        driver.findElement(By.id("dep-manager")).sendKeys("sam");
+        driver.findElement(By.id("dep-kinds")).sendKeys("repair");
+        driver.findElement(By.id("dep-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("dep-rows")).getText().contains("Water works 水务"));
+        waitUpTo(5).until(d -> d.findElements(By.cssSelector("#u-department option[value=water]")).size() == 1);
+
+        driver.findElement(By.id("u-username")).sendKeys("lin");
+        driver.findElement(By.id("u-name")).sendKeys("林小红");
+        new Select(driver.findElement(By.id("u-role"))).selectByVisibleText("agent");
+        new Select(driver.findElement(By.id("u-department"))).selectByValue("water");
+        driver.findElement(By.id("u-phone")).sendKeys("PJSIP/1007");
+        driver.findElement(By.id("u-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("u-otp")).isDisplayed());
+        String oneTime = driver.findElement(By.id("u-otp")).getAttribute("data-password");
+        assertThat(oneTime).hasSizeGreaterThanOrEqualTo(16);
+        waitUpTo(5).until(d -> d.findElement(By.id("u-rows")).getText().contains("PJSIP/1007"));
+        driver.findElement(By.id("u-phone")).sendKeys("PJSIP/1007");
+        driver.findElement(By.id("u-username")).sendKeys("lin2");
+        driver.findElement(By.id("u-name")).sendKeys("Other");
+        driver.findElement(By.id("u-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("banner")).getText().contains("PJSIP/1007 already belongs to lin"));
+        driver.findElement(By.cssSelector("#u-rows tr[data-user=lin] button")).click();
+        driver.findElement(By.id("u-phone")).clear();
+        driver.findElement(By.id("u-phone")).sendKeys("PJSIP/1008");
+        driver.findElement(By.id("u-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("u-rows")).getText().contains("PJSIP/1008"));
+        assertThat(h.users.find("lin").orElseThrow().phone()).isEqualTo("PJSIP/1008");
+        shot("admin-created-agent");
+        driver.findElement(By.id("logout")).click();
+
+        Ticket leak = h.call("13955556666", "Leak Caller", RequestKind.REPAIR, new CallOutcome.NoAnswer());
+        waitUpTo(5).until(d -> d.findElement(By.id("login-view")).isDisplayed());
+        driver.findElement(By.id("login-user")).clear();
+        driver.findElement(By.id("login-user")).sendKeys("lin");
+        driver.findElement(By.id("login-password")).sendKeys(oneTime);
+        driver.findElement(By.id("login-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("password-view")).isDisplayed());
+        assertThat(driver.findElement(By.id("agent-view")).isDisplayed()).isFalse();
+        driver.findElement(By.id("pw-current")).sendKeys(oneTime);
+        driver.findElement(By.id("pw-new")).sendKeys("lins own secret 1");
+        driver.findElement(By.id("pw-again")).sendKeys("lins own secret 1");
+        driver.findElement(By.id("pw-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("agent-view")).isDisplayed());
+        waitUpTo(5).until(d -> d.findElement(By.id("live")).getText().equals("live"));
+        assertThat(h.users.find("lin").orElseThrow().mustChangePassword()).isFalse();
+
+        driver.findElement(By.id("claim-next")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-number")).getText().equals(leak.number()));
+        assertThat(new Select(driver.findElement(By.id("a-dispatch-dept"))).getFirstSelectedOption().getAttribute("value"))
+                .as("dispatch proposes the department that handles repairs").isEqualTo("water");
+        driver.findElement(By.id("a-dispatch-note")).sendKeys("Pipe burst");
+        driver.findElement(By.id("dispatch-button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-status")).getText().equals("dispatched"));
+        Ticket after = h.ticket(leak.id()).orElseThrow();
+        assertThat(after.owner()).isEqualTo("lin");
+        assertThat(after.department()).isEqualTo("water");
+
+        driver.findElement(By.id("nav-search")).click();
+        driver.findElement(By.id("s-caller")).sendKeys("13955556666");
+        driver.findElement(By.id("s-submit")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("s-results")).getText().contains(leak.number()));
+        assertThat(driver.findElement(By.id("s-export")).isDisplayed()).as("agents do not export").isFalse();
+        shot("agent-search");
+    }
+
     @Test
     void logInShowsTheAgentPanel() throws Exception {
         logIn("alice");

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.hotline.panel.auth.Access;
 import org.hotline.panel.auth.InMemorySessionStore;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 import org.hotline.panel.http.Json;
 import org.hotline.panel.http.Router;
 import org.hotline.panel.ws.WebSocketEndpoint;

@@ -20,7 +20,7 @@ class OpenApiDocumentTest {
         for (String line : lines) {
             if (line.matches("  /\\S*:\\s*")) {
                 path = line.trim().replaceAll(":$", "");
-            } else if (path != null && line.matches("    (get|put|post|delete):\\s*")) {
+            } else if (path != null && line.matches("    (get|put|post|delete|patch):\\s*")) {
                 documented.add(line.trim().replace(":", "").toUpperCase(Locale.ROOT) + " " + path);
             } else if (line.matches("\\S.*")) {
                 path = null;

@@ -128,8 +128,36 @@ abstract class PanelApiContract extends PanelContract {
         assertThat(agentQueue.findValuesAsText("number")).containsExactly(urgent.number(), normal.number());
         assertThat(agentQueue.toString()).doesNotContain("Whistle");
         JsonNode supQueue = json(h.login("sam").get("/api/queue"));
-        assertThat(supQueue.findValuesAsText("number")).contains(tipOff.number());
+        assertThat(supQueue.findValuesAsText("number")).as("a supervisor is no tip-off handler").doesNotContain(tipOff.number());
+        JsonNode handlerQueue = json(h.login("tina").get("/api/queue"));
+        assertThat(handlerQueue.findValuesAsText("number")).contains(tipOff.number());
         assertThat(agentQueue.get(0).get("ticket").get("dueAt").isTextual()).isTrue();
+        TestHttp alice = h.login("alice");
+        assertThat(json(alice.get("/api/queue?kind=complaint")).findValuesAsText("number")).containsExactly(normal.number());
+        assertThat(json(alice.get("/api/queue?limit=1")).findValuesAsText("number")).containsExactly(urgent.number());
+        assertThat(json(alice.get("/api/queue?limit=1&offset=1")).findValuesAsText("number")).containsExactly(normal.number());
+        assertThat(json(alice.get("/api/queue?line=service"))).isEmpty();
+        assertThat(alice.get("/api/queue?line=nowhere").statusCode()).isEqualTo(400);
+        assertThat(alice.get("/api/queue?kind=praise").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aConfidentialTicketAtTheHeadNeverStallsTheClaimsOfThoseWhoMayNotTakeIt() throws Exception {
+        Ticket tip = h.call("13900000003", "Whistle", RequestKind.REPORT, new CallOutcome.NoAnswer());
+        Ticket plain = h.call("13900000004", "Plain", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
+        assertThat(h.queue.peek("complaints", 10).get(0).ticketId()).as("the tip-off is at the head").isEqualTo(tip.id());
+        var alice = h.login("alice").post("/api/queue/claim", "{}");
+        assertThat(alice.statusCode()).as(alice.body()).isEqualTo(200);
+        assertThat(json(alice).get("ticket").get("id").asLong()).isEqualTo(plain.id());
+        assertThat(alice.body()).doesNotContain("Whistle");
+        var bob = h.login("bob").post("/api/queue/claim", "{}");
+        assertThat(bob.statusCode()).isEqualTo(404);
+        assertThat(json(bob).get("message").asText()).contains("need someone who may take them").doesNotContain("Whistle");
+        assertThat(h.queue.peek("complaints", 10)).extracting(q -> q.ticketId()).containsExactly(tip.id());
+        var tina = h.login("tina").post("/api/queue/claim", "{}");
+        assertThat(tina.statusCode()).as(tina.body()).isEqualTo(200);
+        assertThat(json(tina).get("ticket").get("id").asLong()).isEqualTo(tip.id());
+        assertThat(json(tina).get("ticket").get("owner").asText()).isEqualTo("tina");
     }
 
     @Test
@@ -244,10 +272,15 @@ abstract class PanelApiContract extends PanelContract {
         JsonNode bobsOwn = json(bob.get("/api/tickets/" + other.id()));
         assertThat(bobsOwn.get("caller").get("previous").findValuesAsText("number")).doesNotContain(tip.number());
         assertThat(h.login("alice").get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
-        assertThat(h.login("sam").get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
-        JsonNode samView = json(h.login("sam").get("/api/tickets/" + other.id()));
-        assertThat(samView.get("caller").get("previous").findValuesAsText("number")).contains(tip.number());
-        assertThat(samView.get("caller").get("repeat").asBoolean()).isFalse();
+        TestHttp sam = h.login("sam");
+        assertThat(sam.get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(404);
+        assertThat(json(sam.get("/api/tickets/" + other.id())).get("caller").get("previous")
+                .findValuesAsText("number")).doesNotContain(tip.number());
+        TestHttp tina = h.login("tina");
+        assertThat(tina.get("/api/tickets/" + tip.id()).statusCode()).isEqualTo(200);
+        JsonNode tinaView = json(tina.get("/api/tickets/" + other.id()));
+        assertThat(tinaView.get("caller").get("previous").findValuesAsText("number")).contains(tip.number());
+        assertThat(tinaView.get("caller").get("repeat").asBoolean()).isFalse();
     }
 
     @Test
@@ -281,8 +314,17 @@ abstract class PanelApiContract extends PanelContract {
         assertThat(json(alice.get("/api/departments")).findValuesAsText("id")).containsExactly("engineering", "security");
         assertThat(json(alice.get("/api/handover")).get("recent")).isEmpty();
         assertThat(alice.post("/api/handover", "{\"followUp\":\"x\"}").statusCode()).isEqualTo(400);
+        var ghost = alice.post("/api/handover", "{\"onDuty\":\"nobody\"}");
+        assertThat(ghost.statusCode()).isEqualTo(400);
+        assertThat(json(ghost).get("error").asText()).isEqualTo("invalid_onDuty");
+        h.call("13900000001", "Mine", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.call("13900000002", "Bobs", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        h.call("13900000003", "Waiting", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
         var rec = alice.post("/api/handover", "{\"onDuty\":\"bob\",\"followUp\":\"call Mrs Chen back\",\"notes\":\"quiet\"}");
         assertThat(rec.statusCode()).isEqualTo(201);
+        assertThat(json(rec).get("openTickets").asInt()).as("alice's own open ticket, not bob's").isEqualTo(1);
+        assertThat(json(rec).get("pendingCallbacks").asInt()).isEqualTo(1);
+        assertThat(json(rec).get("openItems").asInt()).isEqualTo(2);
         JsonNode recent = json(h.login("bob").get("/api/handover")).get("recent");
         assertThat(recent.get(0).get("handedOverBy").asText()).isEqualTo("alice");
         assertThat(recent.get(0).get("followUp").asText()).isEqualTo("call Mrs Chen back");
@@ -331,6 +373,8 @@ abstract class PanelApiContract extends PanelContract {
         assertThat(h.login("alice").get("/api/roster/overrides").statusCode()).isEqualTo(403);
         assertThat(sam.send("DELETE", "/api/roster/overrides/main/" + date, "").statusCode()).isEqualTo(204);
         assertThat(sam.send("DELETE", "/api/roster/overrides/main/" + date, "").statusCode()).isEqualTo(404);
+        assertThat(h.backend.audit().recent(10, 0)).extracting(e -> e.action() + " " + e.actor() + " " + e.subject())
+                .containsExactly("roster.override_removed sam main/" + date, "roster.override_saved sam main/" + date);
     }
 
     @Test

@@ -38,32 +38,38 @@ import org.hotline.domain.store.HandoverStore;
 import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
+import org.hotline.domain.store.AuditTrail;
+import org.hotline.domain.store.SessionStore;
+import org.hotline.panel.auth.InMemorySessionStore;
 
 /**
  * A running panel on an ephemeral port backed by hand-written fakes of the ports, with users
- * alice and bob (agents), sam (supervisor), wang (duty manager) and root (admin), all with
+ * alice and bob (agents), sam (supervisor), tina (tip-off handler), wang (duty manager) and root (admin), all with
  * password {@link #PASSWORD}, and departments "engineering" and "security".
  */
 final class PanelHarness implements AutoCloseable {
     static final String PASSWORD = "correct horse 42";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Duration IDLE = PanelConfig.defaults().sessionIdleTimeout();
 
     /** The storage ports a harness runs on: hand-written fakes or the real storage. */
     record Backend(TicketStore tickets, DispatchQueue queue, EventStream events, PresenceStore presence, UserStore users,
-                   DepartmentStore departments, HandoverStore handovers, AutoCloseable resources) {
+                   DepartmentStore departments, HandoverStore handovers, SessionStore sessions, AuditTrail audit,
+                   AutoCloseable resources) {
 
         static Backend fakes(Clock clock) {
             FakeDispatchQueue queue = new FakeDispatchQueue(clock);
             return new Backend(new FakeTicketStore(clock, queue), queue, new FakeEventStream(),
                     new FakeDirectory.Presences(clock), new FakeDirectory.Users(), new FakeDirectory.Departments(),
-                    new FakeDirectory.Handovers(), () -> { });
+                    new FakeDirectory.Handovers(), new InMemorySessionStore(clock, IDLE), new FakeDirectory.Audit(),
+                    () -> { });
         }
 
         /** The real storage (PostgreSQL + Redis) on a fresh database, from storage's test fixture. */
         static Backend storage(Clock clock) {
             Storage s = StorageFixture.shared().freshStorage(clock);
             return new Backend(s.tickets(), s.queue(), s.events(), s.presence(), s.users(), s.departments(),
-                    s.handovers(), s);
+                    s.handovers(), s.sessions(IDLE), s.audit(), s);
         }
     }
 
@@ -107,6 +113,7 @@ final class PanelHarness implements AutoCloseable {
         users.create(new User("alice", "Alice Agent", Role.AGENT, hash, null, true));
         users.create(new User("bob", "Bob Agent", Role.AGENT, hash, null, true));
         users.create(new User("sam", "Sam Supervisor", Role.SUPERVISOR, hash, null, true));
+        users.create(new User("tina", "Tina Tip-offs", Role.TIP_OFF_HANDLER, hash, null, true));
         users.create(new User("wang", "Wang Lei", Role.DUTY_MANAGER, hash, null, true));
         users.create(new User("root", "Root Admin", Role.ADMIN, hash, null, true));
         departments.save(new Department("engineering", "Engineering", true));
@@ -116,9 +123,10 @@ final class PanelHarness implements AutoCloseable {
         health.put("ami", () -> HealthCheck.Status.up("fake AMI"));
         PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
                 calls, overrides, new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
-                Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")));
+                backend.sessions(), backend.audit(), Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")));
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
-                .withMaxLiveSockets(maxLiveSockets);
+                .withMaxLiveSockets(maxLiveSockets).withRosterPeople(HotlineConfigBuilder.example().build().people().stream()
+                        .map(org.hotline.domain.config.Person::id).collect(java.util.stream.Collectors.toSet()));
         server = new PanelServer(config, policy, ports, registry, clock);
         base = "http://127.0.0.1:" + server.start().getPort();
     }

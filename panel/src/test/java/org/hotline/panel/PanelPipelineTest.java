@@ -14,7 +14,7 @@ import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Role;
 import org.hotline.panel.auth.Access;
 import org.hotline.panel.auth.InMemorySessionStore;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 import org.hotline.panel.auth.SessionCookies;
 import org.hotline.panel.http.Json;
 import org.hotline.panel.http.Router;

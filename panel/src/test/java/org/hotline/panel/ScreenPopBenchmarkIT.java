@@ -61,7 +61,8 @@ class ScreenPopBenchmarkIT {
                 Duration.ofMillis(200)));
         Storage storage = Storage.start(config, clock);
         PanelHarness.Backend backend = new PanelHarness.Backend(storage.tickets(), storage.queue(), storage.events(),
-                storage.presence(), storage.users(), storage.departments(), storage.handovers(), storage);
+                storage.presence(), storage.users(), storage.departments(), storage.handovers(),
+                storage.sessions(PanelHarness.IDLE), storage.audit(), storage);
         PanelConfig panelConfig = TestPanelConfig.onFreePort(AGENTS * 2, Duration.ofMillis(1));
         try (PanelHarness h = new PanelHarness(clock, backend, panelConfig, AGENTS)) {
             String hash = h.users.find("alice").orElseThrow().passwordHash();

@@ -14,7 +14,11 @@ import org.hotline.storage.embedded.DataDirectoryLock;
 import org.hotline.storage.embedded.EmbeddedPostgresServer;
 import org.hotline.storage.embedded.EmbeddedRedisServer;
 import org.hotline.storage.pg.OutboxRelay;
+import org.hotline.storage.pg.PgAuditRepository;
 import org.hotline.storage.pg.PgDepartmentRepository;
+import org.hotline.storage.pg.PgSessionRepository;
+import org.hotline.domain.store.AuditTrail;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.storage.pg.PgEndpoint;
 import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.pg.PgDutyOverrideRepository;
@@ -85,6 +89,8 @@ public final class Storage implements AutoCloseable {
     private final PgDepartmentRepository departments;
     private final PgHandoverRepository handovers;
     private final PgDutyOverrideRepository dutyOverrides;
+    private final PgAuditRepository audit;
+    private final Clock clock;
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
@@ -112,6 +118,8 @@ public final class Storage implements AutoCloseable {
         this.departments = new PgDepartmentRepository(dataSource);
         this.handovers = new PgHandoverRepository(dataSource);
         this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
+        this.audit = new PgAuditRepository(dataSource);
+        this.clock = clock;
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -240,6 +248,16 @@ public final class Storage implements AutoCloseable {
 
     public HandoverStore handovers() {
         return handovers;
+    }
+
+    /** The audit trail of administrative acts (PostgreSQL, append-only). */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** Panel sessions in PostgreSQL, ending after {@code idleTimeout} without a request. */
+    public SessionStore sessions(java.time.Duration idleTimeout) {
+        return new PgSessionRepository(dataSource, clock, idleTimeout);
     }
 
     /** Duty-roster overrides saved in the panel (PostgreSQL). */

@@ -38,7 +38,8 @@ public final class CommandLine {
                 new RouteCommand(),
                 new DeadlineCommand(),
                 new RosterCommand(),
-                new SimulateCallCommand()));
+                new SimulateCallCommand(),
+                new UserCommand()));
     }
 
     /** Runs the command named by {@code args[0]} (or {@code run}) and returns the exit code. */

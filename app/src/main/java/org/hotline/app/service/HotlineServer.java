@@ -25,6 +25,7 @@ import org.hotline.domain.calendar.WorkingCalendar;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
 import org.hotline.domain.config.Person;
+import java.util.stream.Collectors;
 import org.hotline.domain.deadline.DeadlineAssigningTicketStore;
 import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.deadline.DeadlineCalculator;
@@ -193,6 +194,7 @@ public final class HotlineServer implements HotlineService {
                     board, new PanelMetrics(registry));
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
+            PanelPhones users = new PanelPhones(storage.users(), agents, asterisk.agents());
             if (asterisk.ami().isPresent()) {
                 // the fallback's outcomes go through the same store as the flow's: deadlines, call board
                 CallParties parties = new CallParties(agents, hotline.people().stream()
@@ -213,9 +215,11 @@ public final class HotlineServer implements HotlineService {
                     : HealthCheck.Status.down("not connected; reconnecting"));
 
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
-                    storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
-                    overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health);
-            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
+                    users, storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
+                    overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
+                    storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health);
+            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
+                    .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(config.panel(), policy, ports, registry, clock);
 
             HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(asterisk.dial(), clock,
@@ -236,6 +240,7 @@ public final class HotlineServer implements HotlineService {
                 throw e;
             }
             panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword.or(() -> config.panel().adminPassword()));
+            users.seedAndRefresh();
             if (ami != null) {
                 ami.start();
             }

@@ -5,24 +5,40 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which panel user works at which Asterisk device ({@code PJSIP/1001 -> alice}), from
- * {@code asterisk.agents} in hotline.yaml. Immutable and thread-safe.
+ * Which panel user works at which Asterisk device ({@code PJSIP/1001 -> alice}). Starts from
+ * {@code asterisk.agents} in hotline.yaml; the app {@linkplain #replace replaces} the whole map
+ * whenever an administrator sets a user's phone in the panel, so screen pops follow the panel's
+ * map without a restart. Thread-safe: readers see one whole map or the next.
  */
 public final class AgentDirectory {
-    private final Map<String, String> userByDevice;
+    private volatile Map<String, String> userByDevice;
 
     /**
      * @param userByDevice device (as queues.conf names it, e.g. {@code PJSIP/1001}) to panel user
      * @throws IllegalArgumentException when a device or user is blank
      */
     public AgentDirectory(Map<String, String> userByDevice) {
+        this.userByDevice = checked(userByDevice);
+    }
+
+    /** Replaces the whole map (the panel's phones changed). */
+    public void replace(Map<String, String> userByDevice) {
+        this.userByDevice = checked(userByDevice);
+    }
+
+    /** The current map, device to user. */
+    public Map<String, String> asMap() {
+        return userByDevice;
+    }
+
+    private static Map<String, String> checked(Map<String, String> userByDevice) {
         userByDevice.forEach((device, user) -> {
             if (device == null || device.isBlank() || user == null || user.isBlank()) {
                 throw new IllegalArgumentException("asterisk.agents: device and user must not be blank (got '"
                         + device + "' -> '" + user + "')");
             }
         });
-        this.userByDevice = Map.copyOf(userByDevice);
+        return Map.copyOf(userByDevice);
     }
 
     /** The panel user at {@code device}, if the device is configured. */
@@ -30,10 +46,11 @@ public final class AgentDirectory {
         if (device == null) {
             return Optional.empty();
         }
-        String user = userByDevice.get(device);
+        Map<String, String> map = userByDevice;
+        String user = map.get(device);
         if (user == null) {
             // Asterisk keeps the technology's case (PJSIP) but people write pjsip/1001 too.
-            for (Map.Entry<String, String> e : userByDevice.entrySet()) {
+            for (Map.Entry<String, String> e : map.entrySet()) {
                 if (e.getKey().toLowerCase(Locale.ROOT).equals(device.toLowerCase(Locale.ROOT))) {
                     return Optional.of(e.getValue());
                 }

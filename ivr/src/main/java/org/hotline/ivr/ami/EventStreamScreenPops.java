@@ -4,7 +4,9 @@ import org.hotline.domain.store.AgentEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.ticket.Role;
 import org.hotline.domain.store.EventStream;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.store.TicketStore;
@@ -44,8 +46,10 @@ public final class EventStreamScreenPops implements ScreenPopSink {
         try {
             ticket = pop.ticket().flatMap(tickets::findByNumber);
             if (pop.state() == ScreenPop.State.RINGING && !pop.callerNumber().isBlank()) {
+                // counts only what an agent may see: a tip-off never shows through a pop's count
                 history = tickets.callerHistory(pop.callerNumber(), repeatWindow,
-                        ticket.map(Ticket::kind).orElse(null), ticket.map(Ticket::id).orElse(0L));
+                        ticket.map(Ticket::kind).orElse(null), ticket.map(Ticket::id).orElse(0L),
+                        new Actor(pop.agent(), Role.AGENT));
             }
         } catch (RuntimeException e) {
             log.warn("screen pop for {}: ticket store unavailable ({}); publishing without history", pop.agent(),

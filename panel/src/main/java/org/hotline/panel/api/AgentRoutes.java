@@ -47,6 +47,10 @@ import org.hotline.domain.store.TicketQuery;
  * handover.
  */
 public final class AgentRoutes {
+    /** The roles that take calls and claim tickets. */
+    private static final Role[] WORKERS = {Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER, Role.TIP_OFF_HANDLER,
+            Role.SENIOR_MANAGER};
+
     private final PanelContext ctx;
     private final TicketRoutes tickets;
 
@@ -57,9 +61,9 @@ public final class AgentRoutes {
 
     public void register(Router router) {
         router.add("GET", "/api/agent/state", Access.anyUser(), this::state)
-              .add("PUT", "/api/agent/state", Access.roles(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER), this::setState)
+              .add("PUT", "/api/agent/state", Access.roles(WORKERS), this::setState)
               .add("GET", "/api/queue", Access.anyUser(), this::queue)
-              .add("POST", "/api/queue/claim", Access.roles(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER), this::claim)
+              .add("POST", "/api/queue/claim", Access.roles(WORKERS), this::claim)
               .add("GET", "/api/handover", Access.anyUser(), this::handovers)
               .add("POST", "/api/handover", Access.anyUser(), this::recordHandover);
     }
@@ -105,56 +109,116 @@ public final class AgentRoutes {
         return ctx.json().ok(presenceView(me, Optional.of(p)));
     }
 
+    /**
+     * The waiting tickets the caller may see, by urgency then deadline; {@code ?line=} and
+     * {@code ?kind=} filter, {@code ?offset=} and {@code ?limit=} (default 50, at most 200) page.
+     */
     private ApiResponse queue(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
-        List<Map<String, Object>> out = new ArrayList<>();
+        String line = r.queryParam("line").filter(l -> !l.isBlank()).orElse(null);
+        if (line != null && !ctx.policy().queues().contains(line)) {
+            throw new ApiException(400, "invalid_line", "Query parameter 'line' must be one of "
+                    + String.join(", ", ctx.policy().queues()) + "; got '" + line + "'.");
+        }
+        org.hotline.domain.ticket.RequestKind kind = null;
+        String k = r.queryParam("kind").filter(x -> !x.isBlank()).orElse(null);
+        if (k != null) {
+            try {
+                kind = org.hotline.domain.ticket.RequestKind.parse(k);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid_kind", "Query parameter 'kind': " + e.getMessage() + ".");
+            }
+        }
+        int offset = UserRoutes.intParam(r, "offset", 0, 0, 10_000);
+        int limit = UserRoutes.intParam(r, "limit", 50, 1, 200);
         List<QueuedTicket> waiting = new ArrayList<>();
         Map<Long, String> queueOf = new LinkedHashMap<>();
         for (String q : ctx.policy().queues()) {
-            for (QueuedTicket qt : ctx.ports().queue().peek(q, 50)) {
+            if (line != null && !line.equals(q)) {
+                continue;
+            }
+            for (QueuedTicket qt : ctx.ports().queue().peek(q, offset + limit + 200)) {
                 waiting.add(qt);
                 queueOf.put(qt.ticketId(), q);
             }
         }
         waiting.sort(Comparator.comparing((QueuedTicket q) -> q.urgency().ordinal()).reversed()
                 .thenComparing(q -> q.deadline() == null ? Instant.MAX : q.deadline()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        int skipped = 0;
         for (QueuedTicket qt : waiting) {
-            ctx.ports().tickets().find(qt.ticketId(), me).ifPresent(t -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("queue", queueOf.get(qt.ticketId()));
-                m.put("ticket", TicketView.of(t));
-                out.add(m);
-            });
+            if (out.size() == limit) {
+                break;
+            }
+            Optional<Ticket> t = ctx.ports().tickets().find(qt.ticketId(), me);
+            if (t.isEmpty() || (kind != null && t.get().kind() != kind)) {
+                continue;
+            }
+            if (skipped++ < offset) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("queue", queueOf.get(qt.ticketId()));
+            m.put("ticket", TicketView.of(t.get()));
+            out.add(m);
         }
         return ctx.json().ok(out);
     }
 
+    /** How many tickets one claim looks at before it gives up (each one it cannot take is skipped). */
+    private static final int CLAIM_LOOKS = 50;
+
+    /**
+     * Claims the first ticket this user may take. A ticket they cannot take never blocks those
+     * behind it: one they may not see (a tip-off) or that another person took meanwhile is held
+     * while the claim looks further and then returned to its place for someone who can; one that
+     * no longer awaits an agent at all is dropped from the queue.
+     */
     private ApiResponse claim(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
-        Optional<Claim> claim = ctx.ports().queue().claim(me.id(), ctx.policy().queues(), ctx.policy().claimLease());
-        if (claim.isEmpty()) {
-            throw ApiException.notFound("The queue is empty: nothing to claim.");
-        }
-        Claim c = claim.get();
+        List<Claim> skipped = new ArrayList<>();
         try {
-            Ticket taken = takeOver(c, me);
-            ctx.ports().queue().complete(c);
-            ctx.metrics().queueWaited(Duration.between(taken.createdAt(), ctx.clock().instant()));
-            return ctx.json().ok(tickets.detailOf(taken, me));
-        } catch (RuntimeException e) {
-            ctx.ports().queue().release(c);
-            throw e;
+            for (int look = 0; look < CLAIM_LOOKS; look++) {
+                Optional<Claim> claim = ctx.ports().queue().claim(me.id(), ctx.policy().queues(), ctx.policy().claimLease());
+                if (claim.isEmpty()) {
+                    break;
+                }
+                Claim c = claim.get();
+                Optional<Ticket> t = ctx.ports().tickets().find(c.ticketId());
+                if (t.isEmpty() || !t.get().awaitsAgent() || !TAKEABLE.contains(t.get().status())) {
+                    ctx.ports().queue().complete(c); // stale: it waits for no one
+                    continue;
+                }
+                if (!t.get().visibleTo(me) || (t.get().owner() != null && !t.get().owner().equals(me.id()))) {
+                    skipped.add(c);
+                    continue;
+                }
+                try {
+                    Ticket taken = takeOver(c, me);
+                    ctx.ports().queue().complete(c);
+                    ctx.metrics().queueWaited(Duration.between(taken.createdAt(), ctx.clock().instant()));
+                    return ctx.json().ok(tickets.detailOf(taken, me));
+                } catch (RuntimeException e) {
+                    ctx.ports().queue().release(c);
+                    throw e;
+                }
+            }
+        } finally {
+            skipped.forEach(c -> ctx.ports().queue().release(c));
         }
+        throw ApiException.notFound(skipped.isEmpty() ? "The queue is empty: nothing to claim."
+                : "The queue is empty for you: the " + skipped.size() + " waiting ticket(s) need someone who may take them.");
     }
+
+    private static final java.util.Set<org.hotline.domain.ticket.TicketStatus> TAKEABLE = java.util.EnumSet.of(
+            org.hotline.domain.ticket.TicketStatus.ACCEPTED, org.hotline.domain.ticket.TicketStatus.MISSED,
+            org.hotline.domain.ticket.TicketStatus.ABANDONED);
 
     /** Takes the claimed ticket over; one retry when it changed between read and write. */
     private Ticket takeOver(Claim c, Actor me) {
         for (int attempt = 0; ; attempt++) {
             Ticket t = ctx.ports().tickets().find(c.ticketId())
                     .orElseThrow(() -> ApiException.notFound("The claimed ticket disappeared; claim again."));
-            if (!t.visibleTo(me)) {
-                throw ApiException.unprocessable("refused", "The next ticket is confidential; a supervisor must take it.");
-            }
             try {
                 return ctx.ports().tickets().apply(t.id(), t.version(), me,
                         new TicketAction.TakeOver("claimed from queue " + c.queue()));
@@ -176,10 +240,27 @@ public final class AgentRoutes {
         String onDuty = f.requiredText("onDuty", 80).trim();
         String followUp = f.text("followUp", 4000);
         String notes = f.text("notes", 4000);
-        int open = ctx.ports().tickets().search(TicketQuery.open(1000), me).size();
+        if (ctx.ports().users().find(onDuty).filter(u -> u.active()).isEmpty()) {
+            throw new ApiException(400, "invalid_onDuty", "Field 'onDuty': there is no active user '" + onDuty
+                    + "'; hand over to the user name of the person taking the shift.");
+        }
+        // the shift's items: the open tickets of the person handing over, and the call-backs still waiting in the lines' queues
+        int mine = ctx.ports().tickets().search(TicketQuery.open(1000).withOwner(me.id()), me).size();
+        long callbacks = ctx.policy().queues().stream().mapToLong(q -> ctx.ports().queue().size(q)).sum();
+        int open = (int) Math.min(Integer.MAX_VALUE, mine + callbacks);
         Handover h = ctx.ports().handovers().record(new Handover(0, ctx.clock().instant(), onDuty, me.id(), open,
                 followUp, notes));
-        return ctx.json().status(201, h);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", h.id());
+        out.put("at", h.at());
+        out.put("onDuty", h.onDuty());
+        out.put("handedOverBy", h.handedOverBy());
+        out.put("openItems", h.openItems());
+        out.put("openTickets", mine);
+        out.put("pendingCallbacks", callbacks);
+        out.put("followUp", h.followUp());
+        out.put("notes", h.notes());
+        return ctx.json().status(201, out);
     }
 
 }

@@ -5,14 +5,15 @@ import java.util.Optional;
 import org.hotline.panel.auth.Access;
 import org.hotline.panel.auth.LoginRateLimiter;
 import org.hotline.panel.auth.PasswordHasher;
-import org.hotline.panel.auth.Session;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.Session;
+import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
 import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.User;
+import org.hotline.panel.users.UserAdministration;
 
 /**
  * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}. Log-in is rate
@@ -27,10 +28,12 @@ public final class AuthRoutes {
     private final PasswordHasher hasher;
     private final String cookieName;
     private final boolean secure;
+    private final UserAdministration admin;
 
     public AuthRoutes(PanelContext ctx, SessionStore sessions, LoginRateLimiter limiter, PasswordHasher hasher,
-                      String cookieName, boolean secure) {
+                      String cookieName, boolean secure, UserAdministration admin) {
         this.ctx = ctx;
+        this.admin = admin;
         this.sessions = sessions;
         this.limiter = limiter;
         this.hasher = hasher;
@@ -41,7 +44,25 @@ public final class AuthRoutes {
     public void register(Router router) {
         router.add("POST", "/api/login", Access.publicRoute(), this::login)
               .add("POST", "/api/logout", Access.anyUser(), this::logout)
-              .add("GET", "/api/session", Access.anyUser(), r -> ctx.json().ok(me(r.requireSession())));
+              .add("GET", "/api/session", Access.anyUser(), r -> ctx.json().ok(me(r.requireSession())))
+              .add("POST", "/api/session/password", Access.anyUser(), this::changePassword);
+    }
+
+    /**
+     * The user replaces their password ({@code currentPassword}, {@code newPassword}); required
+     * after an administrator set a one-time one. Every session of the user ends (everywhere); the
+     * answer carries a fresh session cookie for this browser.
+     */
+    private ApiResponse changePassword(ApiRequest r) {
+        Session s = r.requireSession();
+        Fields f = new Fields(r.body());
+        String current = f.requiredText("currentPassword", 200);
+        String next = f.requiredText("newPassword", 200);
+        return UserRoutes.call(() -> {
+            User u = admin.changeOwnPassword(s.username(), current, next);
+            Session fresh = sessions.create(u.username(), u.shownName(), u.role(), false);
+            return ctx.json().ok(me(fresh)).withHeader("Set-Cookie", cookie(fresh.id(), false));
+        });
     }
 
     private ApiResponse login(ApiRequest r) {
@@ -68,8 +89,7 @@ public final class AuthRoutes {
             throw new ApiException(401, "bad_credentials", "Wrong user name or password.");
         }
         User u = user.get();
-        Session s = sessions.create(u.username(), u.displayName() == null ? u.username() : u.displayName(),
-                u.role());
+        Session s = sessions.create(u.username(), u.shownName(), u.role(), u.mustChangePassword());
         return ctx.json().ok(me(s)).withHeader("Set-Cookie", cookie(s.id(), false));
     }
 
@@ -84,7 +104,7 @@ public final class AuthRoutes {
 
     private Map<String, Object> me(Session s) {
         return Map.of("username", s.username(), "displayName", s.displayName(), "role", s.role().wireName(),
-                "csrfToken", s.csrfToken());
+                "csrfToken", s.csrfToken(), "mustChangePassword", s.mustChangePassword());
     }
 
     private String cookie(String value, boolean expire) {

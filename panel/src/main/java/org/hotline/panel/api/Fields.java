@@ -50,6 +50,18 @@ public final class Fields {
         return v;
     }
 
+    /** A boolean field, {@code null} when absent; anything but true/false -> 400. */
+    public Boolean bool(String name) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            throw ApiException.badRequest("Field '" + name + "' must be true or false.");
+        }
+        return n.booleanValue();
+    }
+
     public long requiredLong(String name) {
         JsonNode n = body.get(name);
         if (n == null || !n.canConvertToLong() || !n.isIntegralNumber()) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.hotline.panel.PanelMetrics;
 import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 import org.hotline.panel.http.Json;
 import org.hotline.domain.ticket.Actor;
 

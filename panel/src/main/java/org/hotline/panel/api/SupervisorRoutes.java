@@ -46,7 +46,20 @@ public final class SupervisorRoutes {
         if (!problems.isEmpty()) {
             throw ApiException.unprocessable("invalid_override", "The override was not saved: " + String.join("; ", problems));
         }
-        return ctx.json().ok(ctx.ports().rosterOverrides().save(o));
+        DutyOverride saved = ctx.ports().rosterOverrides().save(o);
+        audit(r, "roster.override_saved", o.roster() + "/" + o.date(), Map.of("dutyA", nz(o.dutyA()), "dutyB", nz(o.dutyB()),
+                "note", nz(o.note())));
+        return ctx.json().ok(saved);
+    }
+
+    /** Who changed the roster, and when: every override saved or removed is in the audit trail. */
+    private void audit(ApiRequest r, String action, String subject, Map<String, String> detail) {
+        ctx.ports().audit().record(org.hotline.domain.ticket.AuditEntry.of(ctx.clock().instant(),
+                r.requireSession().username(), action, subject, detail));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private ApiResponse deleteOverride(ApiRequest r) {
@@ -59,6 +72,7 @@ public final class SupervisorRoutes {
         if (!ctx.ports().rosterOverrides().remove(r.pathParam("roster"), date)) {
             throw ApiException.notFound("No override for roster " + r.pathParam("roster") + " on " + date + ".");
         }
+        audit(r, "roster.override_removed", r.pathParam("roster") + "/" + date, Map.of());
         return ApiResponse.noContent();
     }
 

@@ -14,6 +14,7 @@ import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallbackResult;
 import org.hotline.domain.ticket.CallerHistory;
 import org.hotline.domain.ticket.Classification;
+import org.hotline.domain.ticket.Department;
 import org.hotline.domain.ticket.HistoryEvent;
 import org.hotline.domain.ticket.IntakeUpdate;
 import org.hotline.domain.ticket.RequestKind;
@@ -25,7 +26,7 @@ import org.hotline.domain.ticket.User;
 
 /**
  * Working a ticket: read it (with history and the caller's history), act on it through the
- * store's state machine, reassign it (managers), list one's own tickets and the departments.
+ * store's state machine, reassign it (managers), list one's own tickets.
  * A ticket the viewer may not see answers 404 exactly like a missing one.
  */
 public final class TicketRoutes {
@@ -40,9 +41,7 @@ public final class TicketRoutes {
         router.add("GET", "/api/tickets/mine", Access.anyUser(), this::mine)
               .add("GET", "/api/tickets/{id}", Access.anyUser(), this::detail)
               .add("POST", "/api/tickets/{id}/actions", Access.anyUser(), this::act)
-              .add("POST", "/api/tickets/{id}/reassign", Access.managers(), this::reassign)
-              .add("GET", "/api/departments", Access.anyUser(), r -> ctx.json().ok(ctx.ports().departments().list()
-                      .stream().filter(d -> d.active()).toList()));
+              .add("POST", "/api/tickets/{id}/reassign", Access.managers(), this::reassign);
     }
 
     private ApiResponse mine(ApiRequest r) {
@@ -66,12 +65,12 @@ public final class TicketRoutes {
         String number = t.callbackNumber() != null && !t.callbackNumber().isBlank() ? t.callbackNumber() : t.callerNumber();
         Map<String, Object> caller = new LinkedHashMap<>();
         if (number != null && !number.isBlank()) {
+            // history and repeat flag count only what this viewer may see
             CallerHistory h = ctx.ports().tickets().callerHistory(number,
-                    ctx.policy().repeatWindow(), t.kind(), t.id());
+                    ctx.policy().repeatWindow(), t.kind(), t.id(), me);
             caller.put("number", number);
             caller.put("repeat", h.repeat());
-            caller.put("previous", h.previous().stream().filter(p -> p.id() != t.id() && p.visibleTo(me))
-                    .map(TicketView::of).toList());
+            caller.put("previous", h.previous().stream().filter(p -> p.id() != t.id()).map(TicketView::of).toList());
         } else {
             caller.put("number", null);
             caller.put("repeat", false);
@@ -92,7 +91,17 @@ public final class TicketRoutes {
             return m;
         }).toList());
         out.put("caller", caller);
+        out.put("proposedDepartment", proposedDepartment(t));
         return out;
+    }
+
+    /** The active department whose default kinds and lines fit the ticket best, or null when none names it. */
+    private String proposedDepartment(Ticket t) {
+        return ctx.ports().departments().list().stream().filter(Department::active)
+                .filter(d -> d.fit(t.kind(), t.line()) > 0)
+                .max(Comparator.comparingInt((Department d) -> d.fit(t.kind(), t.line()))
+                        .thenComparing(Department::id, Comparator.reverseOrder()))
+                .map(Department::id).orElse(null);
     }
 
     private Ticket visible(ApiRequest r, Actor me) {

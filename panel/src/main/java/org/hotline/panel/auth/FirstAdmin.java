@@ -52,7 +52,8 @@ public final class FirstAdmin {
         return Optional.of(password);
     }
 
-    static String randomPassword() {
+    /** A random password of 20 characters from an unambiguous alphabet (about 119 bits). */
+    public static String randomPassword() {
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder(20);
         for (int i = 0; i < 20; i++) {

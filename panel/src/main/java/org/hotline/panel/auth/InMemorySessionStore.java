@@ -4,11 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.domain.ticket.Role;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hotline.domain.store.Session;
+import org.hotline.domain.store.SessionStore;
 
 /**
  * Sessions in this process's memory, expiring after {@code idleTimeout} without a request.
@@ -30,9 +31,9 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Session create(String username, String displayName, Role role) {
+    public Session create(String username, String displayName, Role role, boolean mustChangePassword) {
         Instant now = clock.instant();
-        Session s = new Session(token(), username, displayName, role, token(), now, now);
+        Session s = new Session(token(), username, displayName, role, token(), now, now, mustChangePassword);
         sessions.put(s.id(), s);
         return s;
     }
@@ -54,10 +55,12 @@ public final class InMemorySessionStore implements SessionStore {
         sessions.values().removeIf(s -> s.username().equals(username));
     }
 
-    /** Drops every session idle longer than the timeout. */
-    public void sweep() {
+    @Override
+    public int sweep() {
         Instant now = clock.instant();
+        int before = sessions.size();
         sessions.values().removeIf(s -> expired(s, now));
+        return Math.max(0, before - sessions.size());
     }
 
     public int size() { return sessions.size(); }
@@ -67,8 +70,6 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     private String token() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Session.randomToken(random);
     }
 }

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 
 /**
  * One API call as a route handler sees it: no Netty types. {@code body} is the parsed JSON

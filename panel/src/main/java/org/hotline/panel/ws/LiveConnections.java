@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 import org.hotline.panel.http.Json;
 
 /**

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.hotline.domain.store.EventStream;
 import org.hotline.panel.api.PanelContext;
 import org.hotline.panel.api.Wallboard;
-import org.hotline.panel.auth.Session;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.Session;
+import org.hotline.domain.store.SessionStore;
 
 /**
  * The live side of the panel over WebSocket.

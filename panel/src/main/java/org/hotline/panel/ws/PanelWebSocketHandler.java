@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 
 /**
  * Frames of one authenticated WebSocket: text frames go to the endpoint, pings are answered,

@@ -4,7 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.hotline.domain.ticket.Presence;
 import org.hotline.panel.api.PanelContext;
-import org.hotline.panel.auth.SessionStore;
+import org.hotline.domain.store.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.hotline.panel.ws;
 
 import io.netty.channel.Channel;
-import org.hotline.panel.auth.Session;
+import org.hotline.domain.store.Session;
 
 /**
  * What the server calls for an authenticated WebSocket: opened after the handshake, each text

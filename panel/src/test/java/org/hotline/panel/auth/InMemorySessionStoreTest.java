@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.hotline.domain.testing.MutableClock;
 import java.util.Base64;
+import org.hotline.domain.store.Session;
 import org.junit.jupiter.api.Test;
 
 class InMemorySessionStoreTest {

@@ -22,6 +22,8 @@ import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.User;
 import org.hotline.domain.store.UserStore;
+import org.hotline.domain.store.AuditTrail;
+import org.hotline.domain.ticket.AuditEntry;
 
 /** Small in-memory fakes of the remaining ports. Each is thread-safe (synchronized). */
 public final class FakeDirectory {
@@ -74,6 +76,28 @@ public final class FakeDirectory {
         @Override
         public synchronized boolean hasActiveAdmin() {
             return users.values().stream().anyMatch(u -> u.active() && u.role() == Role.ADMIN);
+        }
+    }
+
+    public static final class Audit implements AuditTrail {
+        private final List<AuditEntry> entries = new ArrayList<>();
+
+        @Override
+        public synchronized AuditEntry record(AuditEntry e) {
+            AuditEntry saved = new AuditEntry(entries.size() + 1, e.at(), e.actor(), e.action(), e.subject(), e.detail());
+            entries.add(saved);
+            return saved;
+        }
+
+        @Override
+        public synchronized List<AuditEntry> recent(int limit, long beforeId) {
+            List<AuditEntry> out = new ArrayList<>();
+            for (int i = entries.size() - 1; i >= 0 && out.size() < limit; i--) {
+                if (beforeId <= 0 || entries.get(i).id() < beforeId) {
+                    out.add(entries.get(i));
+                }
+            }
+            return out;
         }
     }
 

@@ -152,13 +152,9 @@ public final class FakeTicketStore implements TicketStore {
 
     @Override
     public synchronized List<Ticket> search(TicketQuery q, Actor viewer) {
-        return tickets.values().stream()
-                .filter(t -> q.statuses().isEmpty() ? t.status().isOpen() : q.statuses().contains(t.status()))
-                .filter(t -> q.line() == null || q.line().equals(t.line()))
-                .filter(t -> q.owner() == null || q.owner().equals(t.owner()))
-                .filter(t -> !q.unownedOnly() || t.owner() == null)
-                .filter(t -> t.visibleTo(viewer))
-                .sorted(Comparator.comparing(Ticket::createdAt).reversed()).limit(q.limit()).toList();
+        return tickets.values().stream().filter(q::matches).filter(t -> t.visibleTo(viewer))
+                .sorted(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id).reversed())
+                .limit(q.limit()).toList();
     }
 
     @Override

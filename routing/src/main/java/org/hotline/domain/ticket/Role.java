@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public enum Role {
     /** A hotline agent: takes calls, owns what it accepts, works its tickets. */
     AGENT,
-    /** Supervises agents: reassigns, closes stray records, edits the roster. */
+    /** Supervises agents: reassigns, closes stray records, edits the roster; does not see tip-offs. */
     SUPERVISOR,
     /** The duty leader / manager of the day: receives after-hours calls. */
     DUTY_MANAGER,
@@ -25,9 +25,13 @@ public enum Role {
     /** The IVR and other automatic actors (call outcomes: abandoned, missed). */
     SYSTEM;
 
-    /** Whether this role may see confidential tickets (tip-offs) it does not own. */
+    /**
+     * Whether this role may see confidential tickets (tip-offs) it does not own: tip-off handlers
+     * and admins only, not every supervisor. This is the one rule; {@link Ticket#visibleTo} applies
+     * it, and the API, screen pops, caller histories, search, exports and logs all go through that.
+     */
     public boolean seesConfidential() {
-        return this != AGENT;
+        return this == TIP_OFF_HANDLER || this == ADMIN;
     }
 
     /** Whether this role is a person working tickets from the panel (not {@link #SYSTEM}). */

@@ -199,6 +199,17 @@ public final class TicketLifecycle {
         return new Applied(b.build(), action.actionName(), ticket.status(), to, note, data);
     }
 
+    private static void corrected(Map<String, String> data, String field, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            data.put(field, after == null ? "" : after);
+            data.put(field + ".was", before == null ? "" : before);
+        }
+    }
+
+    private static String wire(Enum<?> e) {
+        return e == null ? null : e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * The effect of a call outcome; always applied (call outcomes are facts, not requests), and
      * idempotent: the same outcome reported twice yields the same ticket.
@@ -311,6 +322,13 @@ public final class TicketLifecycle {
                     .deadlines(edited.deadlines());
             putIf(data, "kind", e.update().kind() == null ? null : e.update().kind().configName());
             putIf(data, "voiceMessageRef", e.update().voiceMessageRef());
+            // a correction keeps what it replaced: "<field>.was" beside the new value
+            corrected(data, "kind", wire(t.kind()), wire(edited.kind()));
+            corrected(data, "urgency", wire(t.urgency()), wire(edited.urgency()));
+            corrected(data, "callbackNumber", t.callbackNumber(), edited.callbackNumber());
+            corrected(data, "location", t.location(), edited.location());
+            corrected(data, "description", t.description(), edited.description());
+            corrected(data, "voiceMessageRef", t.voiceMessageRef(), edited.voiceMessageRef());
             return null;
         } else if (action instanceof TicketAction.Abandon a) {
             b.callDisposition(CallDisposition.ABANDONED).callbackRequested(t.callbackRequested() || t.kind() != null);

@@ -16,6 +16,7 @@ class TicketLifecycleTest {
     static final Actor ALICE = new Actor("alice", Role.AGENT);
     static final Actor BOB = new Actor("bob", Role.AGENT);
     static final Actor SUP = new Actor("sue", Role.SUPERVISOR);
+    static final Actor TIP = new Actor("tina", Role.TIP_OFF_HANDLER);
     static final Actor IVR = Actor.ivr();
 
     final TicketLifecycle lifecycle = new TicketLifecycle();
@@ -80,7 +81,8 @@ class TicketLifecycleTest {
                 Arguments.of(missed, SUP, new TicketAction.Close("wrong number"), TicketStatus.CLOSED, null),
                 Arguments.of(missed, SUP, new TicketAction.Close(""), null, "say why"),
                 Arguments.of(confidential, ALICE, new TicketAction.AddNote("x"), null, "confidential"),
-                Arguments.of(confidential, SUP, new TicketAction.AddNote("x"), TicketStatus.ACCEPTED, null));
+                Arguments.of(confidential, SUP, new TicketAction.AddNote("x"), null, "confidential"),
+                Arguments.of(confidential, TIP, new TicketAction.AddNote("x"), TicketStatus.ACCEPTED, null));
     }
 
     @ParameterizedTest(name = "{index}: {2} on {0} by {1}")
@@ -148,6 +150,17 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aCorrectedIntakeKeepsTheOldValuesInItsHistoryEvent() {
+        Ticket t = ticket(TicketStatus.ACCEPTED, RequestKind.COMPLAINT).toBuilder().owner("alice")
+                .callbackNumber("13900000001").location("Gate 3").build();
+        var d = (TicketLifecycle.Applied) lifecycle.decide(t, ALICE, new TicketAction.EditIntake(IntakeUpdate.none()
+                .withCallbackNumber("13900000002").withLocation("Gate 3")), NOW);
+        assertThat(d.after().callbackNumber()).isEqualTo("13900000002");
+        assertThat(d.data()).containsEntry("callbackNumber", "13900000002").containsEntry("callbackNumber.was", "13900000001")
+                .doesNotContainKey("location.was");
+    }
+
+    @Test
     void anInterruptedCallIsNotAbandonedAndAsksForACallBackUntilSomeoneAnswers() {
         Ticket t = ticket(TicketStatus.ACCEPTED, RequestKind.UNKNOWN).toBuilder().owner(null).build();
         TicketLifecycle.Applied interrupted = lifecycle.onCallOutcome(t,
@@ -194,7 +207,9 @@ class TicketLifecycleTest {
         assertThat(report.confidential()).isTrue();
         assertThat(report.visibleTo(BOB)).isFalse();
         assertThat(report.visibleTo(ALICE)).isTrue();
-        assertThat(report.visibleTo(SUP)).isTrue();
+        assertThat(report.visibleTo(SUP)).as("a supervisor is no tip-off handler").isFalse();
+        assertThat(report.visibleTo(TIP)).isTrue();
+        assertThat(report.visibleTo(new Actor("root", Role.ADMIN))).isTrue();
         Ticket urgent = IntakeUpdate.none().withKind(RequestKind.URGENT).applyTo(t);
         assertThat(urgent.urgency()).isEqualTo(Urgency.EMERGENCY);
     }

@@ -73,6 +73,36 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         server.stop();
     }
 
+    /**
+     * The port of a server already running on {@code dataDir} (another process, such as the
+     * service while an administrator runs a command), read from its {@code postmaster.pid};
+     * empty when none runs there (no file, or nothing answers on the port it names).
+     */
+    public static java.util.Optional<Integer> runningPort(Path dataDir) {
+        Path pid = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pid)) {
+                return java.util.Optional.empty();
+            }
+            java.util.List<String> lines = Files.readAllLines(pid);
+            if (lines.size() < 4) {
+                return java.util.Optional.empty();
+            }
+            int port = Integer.parseInt(lines.get(3).trim());
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 2000);
+                return java.util.Optional.of(port);
+            }
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The superuser of a server another process runs on {@code port}, on database {@code database}. */
+    public static PgEndpoint superuserAt(int port, String database) {
+        return new PgEndpoint("jdbc:postgresql://127.0.0.1:" + port + "/" + database, SUPERUSER, null);
+    }
+
     public int port() {
         return port;
     }

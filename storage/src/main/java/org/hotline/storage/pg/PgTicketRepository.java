@@ -338,6 +338,41 @@ public final class PgTicketRepository implements TicketStore {
         if (q.unownedOnly()) {
             where.append(" AND t.owner IS NULL");
         }
+        if (q.number() != null) {
+            where.append(" AND t.number = ?");
+            args.add(q.number());
+        }
+        if (q.caller() != null) {
+            where.append(" AND (t.caller_number = ? OR t.callback_number = ?)");
+            args.add(q.caller());
+            args.add(q.caller());
+        }
+        if (q.kind() != null) {
+            where.append(" AND t.kind = ?");
+            args.add(q.kind().name());
+        }
+        if (q.department() != null) {
+            where.append(" AND t.department = ?");
+            args.add(q.department());
+        }
+        if (q.createdFrom() != null) {
+            where.append(" AND t.created_at >= ?");
+            args.add(TicketRows.timestamp(q.createdFrom()));
+        }
+        if (q.createdTo() != null) {
+            where.append(" AND t.created_at < ?");
+            args.add(TicketRows.timestamp(q.createdTo()));
+        }
+        if (q.text() != null) {
+            where.append(" AND (strpos(lower(t.description), lower(?)) > 0 OR strpos(lower(t.location), lower(?)) > 0)");
+            args.add(q.text());
+            args.add(q.text());
+        }
+        if (q.before() != null) {
+            where.append(" AND (t.created_at, t.id) < (?, ?)");
+            args.add(TicketRows.timestamp(q.before().createdAt()));
+            args.add(q.before().id());
+        }
         where.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
         args.add(q.limit());
         return many("search tickets", where.toString(), ps -> bind(ps, args));

@@ -118,7 +118,7 @@ final class TicketRows {
         }
     }
 
-    private static Map<String, String> stringMap(String json) {
+    static Map<String, String> stringMap(String json) {
         try {
             return json == null ? Map.of() : JSON.readValue(json, STRING_MAP);
         } catch (Exception e) {

@@ -49,6 +49,7 @@ class PgTicketRepositoryIT {
     static final Actor ALICE = new Actor("alice", Role.AGENT);
     static final Actor BOB = new Actor("bob", Role.AGENT);
     static final Actor SUE = new Actor("sue", Role.SUPERVISOR);
+    static final Actor TINA = new Actor("tina", Role.TIP_OFF_HANDLER);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:30:00.123456789Z"), SHANGHAI);
     Storage storage;
@@ -310,8 +311,11 @@ class PgTicketRepositoryIT {
         assertThat(forBob.previous()).isEmpty();
         assertThat(forBob.repeat()).isFalse();
         CallerHistory forSue = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), SUE);
-        assertThat(forSue.previous()).extracting(Ticket::id).containsExactly(tip.id());
-        assertThat(forSue.repeat()).isTrue();
+        assertThat(forSue.previous()).as("a supervisor who is no tip-off handler").isEmpty();
+        assertThat(forSue.repeat()).isFalse();
+        CallerHistory forTina = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), TINA);
+        assertThat(forTina.previous()).extracting(Ticket::id).containsExactly(tip.id());
+        assertThat(forTina.repeat()).isTrue();
     }
 
     @Test
@@ -323,10 +327,12 @@ class PgTicketRepositoryIT {
         assertThat(tip.confidential()).isTrue();
         assertThat(store.search(TicketQuery.open(10), BOB)).extracting(Ticket::id).containsExactly(plain.id());
         assertThat(store.search(TicketQuery.open(10), ALICE)).extracting(Ticket::id).containsExactlyInAnyOrder(plain.id(), tip.id());
-        assertThat(store.search(TicketQuery.open(10), SUE)).hasSize(2);
+        assertThat(store.search(TicketQuery.open(10), SUE)).extracting(Ticket::id).containsExactly(plain.id());
+        assertThat(store.search(TicketQuery.open(10), TINA)).hasSize(2);
         assertThat(store.find(tip.id(), BOB)).isEmpty();
-        assertThat(store.find(tip.id(), SUE)).isPresent();
-        assertThat(store.search(TicketQuery.open(10).withOwner("alice"), SUE)).extracting(Ticket::id).containsExactly(tip.id());
+        assertThat(store.find(tip.id(), SUE)).as("a supervisor is not a tip-off handler").isEmpty();
+        assertThat(store.find(tip.id(), TINA)).isPresent();
+        assertThat(store.search(TicketQuery.open(10).withOwner("alice"), TINA)).extracting(Ticket::id).containsExactly(tip.id());
         assertThat(store.search(TicketQuery.open(10).withUnownedOnly(true).withLine("complaints"), SUE))
                 .extracting(Ticket::id).containsExactly(plain.id());
         assertThat(store.search(TicketQuery.open(10).withStatuses(Set.of(TicketStatus.CLOSED)), SUE)).isEmpty();
