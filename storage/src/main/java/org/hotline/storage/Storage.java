@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline.storage.embedded.EmbeddedPostgresServer;
 import org.hotline.storage.embedded.EmbeddedRedisServer;
 import org.hotline.storage.pg.OutboxRelay;
+import org.hotline.storage.pg.PgCallRecordRepository;
 import org.hotline.storage.pg.PgDepartmentRepository;
 import org.hotline.storage.pg.PgEndpoint;
 import org.hotline.storage.pg.PgDutyOverrideRepository;
@@ -72,6 +73,7 @@ public final class Storage implements AutoCloseable {
     private final PgDepartmentRepository departments;
     private final PgHandoverRepository handovers;
     private final PgDutyOverrideRepository dutyOverrides;
+    private final PgCallRecordRepository callRecords;
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
@@ -98,6 +100,7 @@ public final class Storage implements AutoCloseable {
         this.departments = new PgDepartmentRepository(dataSource);
         this.handovers = new PgHandoverRepository(dataSource);
         this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
+        this.callRecords = new PgCallRecordRepository(dataSource, clock);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -129,6 +132,13 @@ public final class Storage implements AutoCloseable {
                 }
             }
             PgSchema.migrate(owner, app.user());
+            if (config.cdrPassword() != null) {
+                try {
+                    PgSchema.enableCdrRole(owner, config.cdrPassword());
+                } catch (IllegalStateException e) {
+                    log.warn("Asterisk cannot write call records: {}", e.getMessage());
+                }
+            }
             String redisUrl = config.redisUrl();
             if (redisUrl == null) {
                 rs = EmbeddedRedisServer.start(config.dataDir().resolve("redis"));
@@ -228,6 +238,11 @@ public final class Storage implements AutoCloseable {
     /** Duty-roster overrides saved in the panel (PostgreSQL). */
     public PgDutyOverrideRepository dutyOverrides() {
         return dutyOverrides;
+    }
+
+    /** Asterisk's call records (table {@code cdr}, written by cdr_pgsql) and what was reconciled. */
+    public PgCallRecordRepository callRecords() {
+        return callRecords;
     }
 
     public RedisRebuilder rebuilder() {

@@ -31,6 +31,8 @@ import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
 import org.hotline.ivr.ami.AmiConfig;
 import org.hotline.ivr.ami.EventStreamScreenPops;
+import org.hotline.ivr.cdr.CallReconciler;
+import org.hotline.ivr.cdr.FallbackParties;
 import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
@@ -63,6 +65,10 @@ public final class HotlineServer implements HotlineService {
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     private static final String FIRST_ADMIN = "admin";
+    /** How often Asterisk's call records are reconciled into tickets. */
+    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
+    /** How long after a call's last call record it is reconciled (its records arrive together at its end). */
+    private static final Duration RECONCILE_SETTLE = Duration.ofSeconds(3);
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -103,7 +109,7 @@ public final class HotlineServer implements HotlineService {
 
     /** Everything {@code run} starts, closed in reverse order. */
     public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
-            DeadlineSchedule deadlines, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets)
+            DeadlineSchedule deadlines, AutoCloseable reconciler, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets)
             implements AutoCloseable {
 
         /** The one-line JSON the service prints when it is ready. */
@@ -120,6 +126,7 @@ public final class HotlineServer implements HotlineService {
 
         @Override
         public void close() {
+            closeQuietly(reconciler);
             closeQuietly(deadlines);
             closeQuietly(panel);
             closeQuietly(ami);
@@ -153,6 +160,7 @@ public final class HotlineServer implements HotlineService {
         AmiClient ami = null;
         PanelServer panel = null;
         DeadlineSchedule deadlines = null;
+        Periodic reconcile = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
@@ -223,9 +231,18 @@ public final class HotlineServer implements HotlineService {
             DeadlineWatcher watcher = new DeadlineWatcher(tickets, storage.events(), storage.users(),
                     policy.atRiskMargin(), clock);
             deadlines = new DeadlineSchedule(watcher::scan, DEADLINE_SCAN_EVERY, registry);
-            return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets);
+            // calls Asterisk recorded but the service never ran (down, killed, refused): at start and continuously
+            CallReconciler reconciler = new CallReconciler(storage.callRecords(), tickets, routing::lineForNumber,
+                    new FallbackParties(agents, flowConfig.dial(), hotline.people()), RECONCILE_SETTLE);
+            reconcile = new Periodic("call-reconciler", Duration.ZERO, RECONCILE_EVERY, () -> {
+                CallReconciler.Pass pass = reconciler.runOnce();
+                if (pass.calls() > 0) {
+                    log.info("call records reconciled: {}", pass);
+                }
+            });
+            return new Running(storage, agi, ami, panel, deadlines, reconcile, agi.localAddress(), panelAddress, tickets);
         } catch (RuntimeException | InterruptedException e) {
-            new Running(storage, agi, ami, panel, deadlines, null, null, null).close();
+            new Running(storage, agi, ami, panel, deadlines, reconcile, null, null, null).close();
             throw e;
         }
     }

@@ -12,6 +12,8 @@ import org.hotline.domain.store.TicketStore;
  *   <li>{@link NoAnswer}, {@link Voicemail}: call-back requested, ACCEPTED becomes MISSED;</li>
  *   <li>{@link Abandoned}: ACCEPTED becomes ABANDONED; call-back requested when the caller had
  *       already chosen a kind of request.</li>
+ *   <li>{@link Missed}: answered by someone: recorded as forwarded to them (an agent becomes
+ *       owner if there is none); answered by nobody: call-back requested, ACCEPTED becomes MISSED.</li>
  * </ul>
  */
 public sealed interface CallOutcome {
@@ -46,5 +48,23 @@ public sealed interface CallOutcome {
     /** The caller left a voice message ({@code ref}: the recording's file name). */
     record Voicemail(String ref) implements CallOutcome {
         public CallDisposition disposition() { return CallDisposition.VOICEMAIL; }
+    }
+
+    /**
+     * A call the service never ran, reconciled from Asterisk's call record: what the dialplan's
+     * fallback did.
+     *
+     * @param answeredBy who answered through the fallback (a person id, a panel user, or the Asterisk
+     *                   device or dial string when it is neither), {@code null}: nobody
+     * @param agent      the panel user whose phone answered, {@code null} when it was not an agent's phone
+     * @param voicemail  the voicemail box the caller reached ({@code complaints@hotline}), {@code null}: none
+     */
+    record Missed(String answeredBy, String agent, String voicemail) implements CallOutcome {
+        public CallDisposition disposition() { return CallDisposition.MISSED; }
+
+        /** Whether somebody must call the caller back: nobody answered. */
+        public boolean needsCallback() {
+            return answeredBy == null;
+        }
     }
 }

@@ -220,6 +220,19 @@ public final class TicketLifecycle {
             }
             b.callbackRequested(true);
             to = ticket.status() == ACCEPTED ? MISSED : to;
+        } else if (outcome instanceof CallOutcome.Missed m) {
+            data.put("fallback", m.answeredBy() != null ? "answered" : m.voicemail() != null ? "voicemail" : "nobody");
+            putIf(data, "by", m.answeredBy());
+            putIf(data, "voicemail", m.voicemail());
+            if (m.answeredBy() != null) {
+                b.forwardedTo(m.answeredBy());
+                if (ticket.owner() == null && m.agent() != null) {
+                    b.owner(m.agent());
+                }
+            } else {
+                b.callbackRequested(true);
+                to = ticket.status() == ACCEPTED ? MISSED : to;
+            }
         } else if (outcome instanceof CallOutcome.Abandoned a) {
             if (ticket.status() == ACCEPTED) {
                 to = ABANDONED;

@@ -94,6 +94,39 @@ public final class PgSchema {
         }
     }
 
+    /** The role Asterisk's cdr_pgsql writes call records as (created by migration V4). */
+    public static final String CDR_ROLE = "hotline_cdr";
+
+    /**
+     * Lets Asterisk's cdr_pgsql log in as {@value #CDR_ROLE} with {@code password} (run as the owner,
+     * after {@link #migrate}). The role keeps only what the migration granted: INSERT into
+     * {@code cdr}.
+     *
+     * @throws IllegalStateException with what to do, when the role is missing or cannot be changed
+     */
+    public static void enableCdrRole(PgEndpoint owner, String password) {
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password())) {
+            String ddl;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)")) {
+                ps.setString(1, CDR_ROLE);
+                ps.setString(2, password);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ddl = rs.getString(1);
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute(ddl);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the call-record role '" + CDR_ROLE + "' its password as "
+                    + owner + ": " + e.getMessage() + ". Create it yourself (CREATE ROLE " + CDR_ROLE
+                    + " LOGIN PASSWORD '...'; GRANT INSERT ON cdr TO " + CDR_ROLE + "; GRANT USAGE ON SEQUENCE cdr_id_seq TO "
+                    + CDR_ROLE + ") and leave storage.cdr-password out", e);
+        }
+    }
+
     /** Runs pending migrations as the owner, granting the application role its rights. */
     public static void migrate(PgEndpoint owner, String appRole) {
         checkRoleName(appRole);

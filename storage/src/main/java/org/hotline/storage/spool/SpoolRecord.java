@@ -60,6 +60,8 @@ public sealed interface SpoolRecord {
                 n.put("person", f.personId()).put("number", f.number());
             } else if (o.outcome() instanceof CallOutcome.Voicemail v) {
                 n.put("ref", v.ref());
+            } else if (o.outcome() instanceof CallOutcome.Missed m) {
+                n.put("by", m.answeredBy()).put("agent", m.agent()).put("voicemail", m.voicemail());
             }
         }
         return n.toString();
@@ -107,6 +109,7 @@ public sealed interface SpoolRecord {
                     case "NO_ANSWER" -> new CallOutcome.NoAnswer();
                     case "ABANDONED" -> new CallOutcome.Abandoned();
                     case "VOICEMAIL" -> new CallOutcome.Voicemail(text(n, "ref"));
+                    case "MISSED" -> new CallOutcome.Missed(text(n, "by"), text(n, "agent"), text(n, "voicemail"));
                     default -> throw new IllegalArgumentException("unknown disposition " + text(n, "disposition"));
                 };
                 return new Outcome(linkedid, o);
