@@ -81,9 +81,9 @@ public record RecordedCall(String linkedid, String uniqueid, String dialled, Opt
     }
 
     private static String answeredAt(CallDetailRecord r) {
-        if ("Dial".equalsIgnoreCase(r.lastapp().strip())) {
+        if ("Dial".equalsIgnoreCase(r.lastapp().strip()) && !r.lastdata().split(",", 2)[0].contains("&")) {
             String target = firstArgument(r.lastdata());
-            if (!target.isEmpty() && !target.contains("&")) {
+            if (!target.isEmpty()) {
                 return target;
             }
         }
