@@ -77,6 +77,21 @@ public final class PgCallRecordRepository implements CallRecordStore {
         });
     }
 
+    /** When Asterisk last wrote a call record (within {@link #LOOKBACK}); empty when it wrote none. */
+    public Optional<java.time.Instant> lastRecordAt() {
+        return tx.autoCommit("read Asterisk's latest call record", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT max(recorded_at) FROM cdr WHERE recorded_at > now() - make_interval(secs => ?)")) {
+                ps.setLong(1, LOOKBACK.toSeconds());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    java.sql.Timestamp t = rs.getTimestamp(1);
+                    return Optional.ofNullable(t).map(java.sql.Timestamp::toInstant);
+                }
+            }
+        });
+    }
+
     @Override
     public void markReconciled(String linkedid, Long ticketId, String result) {
         tx.autoCommit("note a reconciled call", c -> {
