@@ -72,7 +72,7 @@ public final class HotlineServer implements HotlineService {
     /** How long after a call's last call record it is reconciled (its records arrive together at its end). */
     private static final Duration RECONCILE_SETTLE = Duration.ofSeconds(3);
     /** How often readiness re-checks what the PBX lacks (prompts, recordings directory). */
-    private static final Duration PBX_CHECK_EVERY = Duration.ofMinutes(1);
+    private static final Duration PBX_CHECK_EVERY = Duration.ofSeconds(15);
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);

@@ -48,17 +48,7 @@ public final class PgSchema {
             if (exists && !setPassword) {
                 return;
             }
-            String ddl;
-            try (PreparedStatement ps = c.prepareStatement(exists
-                    ? "SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)"
-                    : "SELECT format('CREATE ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)")) {
-                ps.setString(1, role);
-                ps.setString(2, password);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    ddl = rs.getString(1);
-                }
-            }
+            String ddl = loginDdl(c, exists ? "ALTER" : "CREATE", role, password);
             try (Statement s = c.createStatement()) {
                 s.execute(ddl);
             } catch (SQLException e) {
@@ -71,6 +61,19 @@ public final class PgSchema {
             throw new IllegalStateException("cannot prepare the application role '" + role + "' as " + owner
                     + ": " + e.getMessage() + ". Create it yourself (CREATE ROLE " + role
                     + " LOGIN PASSWORD '...') or give the owner CREATEROLE", e);
+        }
+    }
+
+    /** {@code CREATE|ALTER ROLE role WITH LOGIN PASSWORD '...'}, quoted by the server (never by string pasting). */
+    private static String loginDdl(Connection c, String verb, String role, String password) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT format('" + verb + " ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)")) {
+            ps.setString(1, role);
+            ps.setString(2, password);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 
@@ -105,20 +108,9 @@ public final class PgSchema {
      * @throws IllegalStateException with what to do, when the role is missing or cannot be changed
      */
     public static void enableCdrRole(PgEndpoint owner, String password) {
-        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password())) {
-            String ddl;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)")) {
-                ps.setString(1, CDR_ROLE);
-                ps.setString(2, password);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    ddl = rs.getString(1);
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute(ddl);
-            }
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+                Statement s = c.createStatement()) {
+            s.execute(loginDdl(c, "ALTER", CDR_ROLE, password));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot give the call-record role '" + CDR_ROLE + "' its password as "
                     + owner + ": " + e.getMessage() + ". Create it yourself (CREATE ROLE " + CDR_ROLE
