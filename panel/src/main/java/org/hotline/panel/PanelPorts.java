@@ -3,7 +3,7 @@ package org.hotline.panel;
 import java.util.Map;
 import java.util.Objects;
 import org.hotline.panel.roster.RosterOverrideValidator;
-import org.hotline.panel.roster.RosterOverrides;
+import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.domain.store.DepartmentStore;
 import org.hotline.domain.store.DispatchQueue;
 import org.hotline.domain.store.EventStream;
@@ -28,7 +28,7 @@ public record PanelPorts(
         HandoverStore handovers,
         QueueMemberControl queueMembers,
         CallBoard callBoard,
-        RosterOverrides rosterOverrides,
+        DutyOverrideStore rosterOverrides,
         RosterOverrideValidator rosterValidator,
         Map<String, HealthCheck> health) {
 

@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotline.app.config.AsteriskSection;
 import org.hotline.app.config.ConfigException;
 import org.hotline.app.config.HotlineConfigLoader;
 import org.hotline.app.config.LoadedConfig;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.ivr.ami.AmiConfig;
 import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.pbx.AmiPbxVariables;
@@ -78,7 +78,7 @@ public final class CheckConfigCommand implements Command {
         HotlineConfig config = loaded.hotline();
         Pbx pbx = null;
         if (arguments.flag("pbx")) {
-            AsteriskSection.Ami ami = loaded.asterisk().ami().orElseThrow(() -> UsageException.usage(
+            AmiConfig ami = loaded.asterisk().ami().orElseThrow(() -> UsageException.usage(
                     "--pbx needs asterisk.ami in " + loaded.source() + " (host, port, username, secret)"));
             try (AmiPbxVariables variables = AmiPbxVariables.login(ami.host(), ami.port(), ami.username(), ami.secret())) {
                 List<PbxWarning> found = new PbxCheck(config.lines(), recordingDirectory(), "en").run(variables);
@@ -92,7 +92,7 @@ public final class CheckConfigCommand implements Command {
                 return INTERNAL_ERROR;
             }
         }
-        Json.print(context.out(), new Result(true, loaded.source(), config.lines().size(),
+        JsonOutput.print(context.out(), new Result(true, loaded.source(), config.lines().size(),
                 config.lines().stream().map(LineConfig::id).toList(), config.zone().getId(),
                 config.people().size(),
                 config.rosters().stream().map(r -> r.id()).toList(),
