@@ -183,6 +183,11 @@ class MissedCallsIT {
             assertThat(awaitTicket(answered.get(2).callerId(), "MISSED")).containsEntry("line", "service")
                     .containsEntry("caller_number", null);
 
+            for (TestCall c : calls(answered, voicemail, nobody)) {
+                Map<String, String> t = awaitTicket(c.callerId(), "MISSED");
+                assertThat(t).as("no kind chosen: unknown, with its policy's deadlines").containsEntry("kind", "UNKNOWN");
+                assertThat(Integer.parseInt(t.get("deadlines"))).isPositive();
+            }
             Map<String, String> vm = awaitTicket(voicemail.callerId(), "MISSED");
             assertThat(vm).containsEntry("status", "MISSED").containsEntry("callback_requested", "t")
                     .containsEntry("caller_number", "13900000024").containsEntry("forwarded_to", null);
@@ -201,6 +206,12 @@ class MissedCallsIT {
             assertRecordsEqualTickets(calls);
             service.stop();
         }
+    }
+
+    private static List<TestCall> calls(List<TestCall> some, TestCall... more) {
+        List<TestCall> all = new ArrayList<>(some);
+        all.addAll(List.of(more));
+        return all;
     }
 
     // ---- the configuration a site would write ------------------------------------------------
@@ -240,8 +251,9 @@ class MissedCallsIT {
         Map<String, String> last = null;
         while (System.nanoTime() < deadline) {
             try (Connection c = db(); PreparedStatement ps = c.prepareStatement("""
-                    SELECT number, line, status, call_disposition, caller_number, owner, forwarded_to,
-                           CASE WHEN callback_requested THEN 't' ELSE 'f' END AS callback_requested
+                    SELECT number, line, status, call_disposition, caller_number, owner, forwarded_to, kind,
+                           CASE WHEN callback_requested THEN 't' ELSE 'f' END AS callback_requested,
+                           (SELECT count(*) FROM ticket_deadlines d WHERE d.ticket_id = tickets.id) AS deadlines
                       FROM tickets WHERE linkedid = ?""")) {
                 ps.setString(1, linkedid);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -250,7 +262,7 @@ class MissedCallsIT {
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                             last.put(rs.getMetaData().getColumnName(i), rs.getString(i));
                         }
-                        if (disposition.equals(last.get("call_disposition"))) {
+                        if (disposition.equals(last.get("call_disposition")) && last.get("kind") != null) {
                             return last;
                         }
                     }

@@ -13,6 +13,8 @@ import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.ticket.CallDisposition;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,13 @@ import org.slf4j.LoggerFactory;
  *       ID is a number), the line of the dialled number, the time of the call, and what the
  *       dialplan's fallback did ({@link CallOutcome.Missed}: answered by whom, the voicemail box,
  *       or nobody, which asks for a call-back).</li>
- *   <li>A call whose ticket has no final outcome (none, queued, forwarded: the service was cut
+ *   <li>A call whose ticket has no final outcome (none, queued, forwarded, interrupted: the service was cut
  *       off while it ran the call) gets the outcome of the record: answered, voicemail or no
  *       answer.</li>
  *   <li>A call whose ticket already has a final outcome is left as it is: nothing is counted twice.</li>
  * </ul>
+ * A ticket the reconciler opens or completes without a kind gets {@link RequestKind#UNKNOWN}, so
+ * that (through a deadline-assigning store) it has deadlines and the watcher escalates it.
  * Calls to numbers that are no line's are noted and left. Each call is reconciled once
  * ({@link CallRecordStore#markReconciled}); a pass runs in one instance of the service at a time
  * ({@link CallRecordStore#exclusively}). Tickets are opened through {@link TicketStore#openForCall},
@@ -43,6 +47,7 @@ public final class CallReconciler {
     /** Dispositions after which the call has nothing more to tell. */
     private static final Set<CallDisposition> FINAL = EnumSet.of(CallDisposition.ANSWERED, CallDisposition.NO_ANSWER,
             CallDisposition.ABANDONED, CallDisposition.VOICEMAIL, CallDisposition.MISSED);
+    private static final IntakeUpdate UNKNOWN_KIND = IntakeUpdate.none().withKind(RequestKind.UNKNOWN);
     private static final int CALLS_PER_PASS = 200;
 
     /** What one pass did, by call. */
@@ -144,11 +149,12 @@ public final class CallReconciler {
         if (call.outcome() instanceof FallbackOutcome.AnsweredAt a) {
             outcome = new CallOutcome.Answered(parties.who(a.device()));
         } else if (call.outcome() instanceof FallbackOutcome.Voicemail v) {
-            outcome = new CallOutcome.Voicemail(v.box());
+            outcome = new CallOutcome.Voicemail(v.box(), CallOutcome.Voicemail.KEPT_IN_VOICEMAIL_BOX);
         } else {
             outcome = new CallOutcome.NoAnswer();
         }
         tickets.recordCallOutcome(ticket.id(), outcome);
+        giveAKind(ticket);
         records.markReconciled(call.linkedid(), ticket.id(), "completed-" + call.outcomeWord());
         log.info("ticket {} (call {}): the call record completes it: {}", ticket.number(), call.linkedid(),
                 call.outcomeWord());
@@ -178,11 +184,19 @@ public final class CallReconciler {
             missed = new CallOutcome.Missed(null, null, null);
         }
         tickets.recordCallOutcome(ticket.id(), missed);
+        giveAKind(ticket);
         records.markReconciled(call.linkedid(), ticket.id(), "missed-" + call.outcomeWord());
         log.info("ticket {}: missed call {} from {} to {} at {} ({}), from Asterisk's call record", ticket.number(),
                 call.linkedid(), call.callerNumber().orElse("an unknown number"), call.dialled(), call.at(),
                 call.outcomeWord());
         return Result.MISSED;
+    }
+
+    /** A ticket without a kind gets {@link RequestKind#UNKNOWN}, and so its policy's deadlines. */
+    private void giveAKind(Ticket ticket) {
+        if (ticket.kind() == null) {
+            tickets.updateIntake(ticket.id(), UNKNOWN_KIND);
+        }
     }
 
     private static String printable(String s) {

@@ -26,6 +26,7 @@ import org.hotline.domain.ticket.CallDisposition;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.ivr.ami.AgentDirectory;
@@ -89,6 +90,7 @@ class CallReconcilerStorageIT {
         assertThat(answered.forwardedTo()).as("the duty phone is wang's").isEqualTo("wang");
         assertThat(answered.callbackRequested()).isFalse();
         assertThat(answered.status()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(answered.kind()).as("no kind was chosen: unknown, so it has deadlines").isEqualTo(RequestKind.UNKNOWN);
         assertThat(lastEvent(answered).data()).containsEntry("fallback", "answered").containsEntry("by", "wang");
 
         Ticket agent = ticket("c-agent");
@@ -107,7 +109,7 @@ class CallReconcilerStorageIT {
         assertThat(nobody.callbackRequested()).isTrue();
 
         assertThat(reconciler.runOnce().calls()).as("a second pass finds nothing new").isZero();
-        assertThat(storage.tickets().history(answered.id())).hasSize(2);
+        assertThat(storage.tickets().history(answered.id())).hasSize(3);
     }
 
     @Test

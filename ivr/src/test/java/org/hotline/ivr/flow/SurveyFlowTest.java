@@ -59,7 +59,7 @@ class SurveyFlowTest {
     void invalidKeyIsRetriedAndALowScoreIsNotSatisfied() throws Exception {
         var transcript = simulator.run(SimulatedCall.survey(ticket.number(), "alice", "13912345678", "72"));
 
-        assertThat(transcript.commands()).contains("STREAM FILE \"pbx-invalid\" \"\"");
+        assertThat(transcript.commands()).contains("EXEC Playback \"pbx-invalid\"");
         assertThat(store.applied).extracting(e -> ((TicketAction.RecordCallback) e.getValue()).result())
                 .containsExactly(CallbackResult.UNSATISFIED);
     }

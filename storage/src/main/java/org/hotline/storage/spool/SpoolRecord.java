@@ -59,7 +59,9 @@ public sealed interface SpoolRecord {
             } else if (o.outcome() instanceof CallOutcome.Forwarded f) {
                 n.put("person", f.personId()).put("number", f.number());
             } else if (o.outcome() instanceof CallOutcome.Voicemail v) {
-                n.put("ref", v.ref());
+                n.put("ref", v.ref()).put("kept", v.keptBy());
+            } else if (o.outcome() instanceof CallOutcome.Interrupted i) {
+                n.put("reason", i.reason());
             } else if (o.outcome() instanceof CallOutcome.Missed m) {
                 n.put("by", m.answeredBy()).put("agent", m.agent()).put("voicemail", m.voicemail());
             }
@@ -108,7 +110,8 @@ public sealed interface SpoolRecord {
                     case "FORWARDED" -> new CallOutcome.Forwarded(text(n, "person"), text(n, "number"));
                     case "NO_ANSWER" -> new CallOutcome.NoAnswer();
                     case "ABANDONED" -> new CallOutcome.Abandoned();
-                    case "VOICEMAIL" -> new CallOutcome.Voicemail(text(n, "ref"));
+                    case "VOICEMAIL" -> new CallOutcome.Voicemail(text(n, "ref"), text(n, "kept"));
+                    case "INTERRUPTED" -> new CallOutcome.Interrupted(text(n, "reason"));
                     case "MISSED" -> new CallOutcome.Missed(text(n, "by"), text(n, "agent"), text(n, "voicemail"));
                     default -> throw new IllegalArgumentException("unknown disposition " + text(n, "disposition"));
                 };
