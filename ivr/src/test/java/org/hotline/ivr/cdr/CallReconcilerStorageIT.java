@@ -193,9 +193,10 @@ class CallReconcilerStorageIT {
         return storage.tickets().findByLinkedid(linkedid).orElseThrow(() -> new AssertionError("no ticket of " + linkedid));
     }
 
+    /** The ticket's {@code call-missed} event. */
     private HistoryEvent lastEvent(Ticket t) {
-        List<HistoryEvent> h = storage.tickets().history(t.id());
-        return h.get(h.size() - 1);
+        return storage.tickets().history(t.id()).stream().filter(e -> e.action().equals("call-missed")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no call-missed event on " + t.number()));
     }
 
     /** Inserts records as cdr_pgsql does: as hotline_cdr, calldate as UTC wall-clock time. */
