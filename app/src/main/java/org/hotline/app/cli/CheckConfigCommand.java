@@ -25,7 +25,7 @@ import org.hotline.ivr.pbx.PbxWarning;
  * unwritable recordings directory, as warnings on stderr and in {@code pbx} (exit code 0; 1 when
  * AMI cannot be reached or refuses the login).
  */
-public final class CheckConfigCommand implements Command {
+final class CheckConfigCommand implements Command {
 
     /** The JSON printed on success. {@code lines} counts the hotline lines, {@code sourceLines} the file's. */
     record Result(boolean ok, String file, int lines, List<String> lineIds, String zone, int people,
