@@ -15,6 +15,7 @@ import org.hotline.storage.embedded.EmbeddedPostgresServer;
 import org.hotline.storage.embedded.EmbeddedRedisServer;
 import org.hotline.storage.pg.OutboxRelay;
 import org.hotline.storage.pg.PgAuditRepository;
+import org.hotline.storage.pg.PgCallRecordRepository;
 import org.hotline.storage.pg.PgDepartmentRepository;
 import org.hotline.storage.pg.PgSessionRepository;
 import org.hotline.domain.store.AuditTrail;
@@ -91,6 +92,7 @@ public final class Storage implements AutoCloseable {
     private final PgDutyOverrideRepository dutyOverrides;
     private final PgAuditRepository audit;
     private final Clock clock;
+    private final PgCallRecordRepository callRecords;
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
@@ -120,6 +122,7 @@ public final class Storage implements AutoCloseable {
         this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
         this.audit = new PgAuditRepository(dataSource);
         this.clock = clock;
+        this.callRecords = new PgCallRecordRepository(dataSource, clock);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -153,6 +156,13 @@ public final class Storage implements AutoCloseable {
                 }
             }
             PgSchema.migrate(owner, app.user());
+            if (config.cdrPassword() != null) {
+                try {
+                    PgSchema.enableCdrRole(owner, config.cdrPassword());
+                } catch (IllegalStateException e) {
+                    log.warn("Asterisk cannot write call records: {}", e.getMessage());
+                }
+            }
             String redisUrl = config.redisUrl();
             if (redisUrl == null) {
                 rs = EmbeddedRedisServer.start(config.dataDir().resolve("redis"));
@@ -263,6 +273,11 @@ public final class Storage implements AutoCloseable {
     /** Duty-roster overrides saved in the panel (PostgreSQL). */
     public DutyOverrideStore dutyOverrides() {
         return dutyOverrides;
+    }
+
+    /** Asterisk's call records (table {@code cdr}, written by cdr_pgsql) and what was reconciled. */
+    public PgCallRecordRepository callRecords() {
+        return callRecords;
     }
 
     public RedisRebuilder rebuilder() {

@@ -19,9 +19,20 @@ import java.util.Objects;
  * @param redisUrl              {@code storage.redis-url}, {@code redis://host:port}, or {@code null}
  * @param dataDir               {@code storage.data-dir}
  * @param tuning                pool sizes and timings
+ * @param cdrPassword           {@code storage.cdr-password}: the password Asterisk's cdr_pgsql logs in
+ *                              with as role {@code hotline_cdr} (INSERT into {@code cdr} only);
+ *                              {@code null}: the role is left as it is (no login unless a DBA gave one)
  */
 public record StorageConfig(String postgresUrl, String postgresUser, String postgresPassword,
-        String postgresOwnerUser, String postgresOwnerPassword, String redisUrl, Path dataDir, Tuning tuning) {
+        String postgresOwnerUser, String postgresOwnerPassword, String redisUrl, Path dataDir, Tuning tuning,
+        String cdrPassword) {
+
+    /** A configuration without a password for Asterisk's call-record role. */
+    public StorageConfig(String postgresUrl, String postgresUser, String postgresPassword, String postgresOwnerUser,
+            String postgresOwnerPassword, String redisUrl, Path dataDir, Tuning tuning) {
+        this(postgresUrl, postgresUser, postgresPassword, postgresOwnerUser, postgresOwnerPassword, redisUrl, dataDir,
+                tuning, null);
+    }
 
     /**
      * @param postgresPoolSize      application connections to PostgreSQL
@@ -68,13 +79,19 @@ public record StorageConfig(String postgresUrl, String postgresUser, String post
 
     public StorageConfig withTuning(Tuning t) {
         return new StorageConfig(postgresUrl, postgresUser, postgresPassword, postgresOwnerUser,
-                postgresOwnerPassword, redisUrl, dataDir, t);
+                postgresOwnerPassword, redisUrl, dataDir, t, cdrPassword);
+    }
+
+    /** This configuration with {@code storage.cdr-password} set. */
+    public StorageConfig withCdrPassword(String password) {
+        return new StorageConfig(postgresUrl, postgresUser, postgresPassword, postgresOwnerUser,
+                postgresOwnerPassword, redisUrl, dataDir, tuning, password);
     }
 
     @Override
     public String toString() {
         return "StorageConfig[postgres=" + (postgresUrl == null ? "embedded" : postgresUser + "@" + postgresUrl)
                 + ", redis=" + (redisUrl == null ? "embedded" : redisUrl.replaceAll("//[^@/]*@", "//***@"))
-                + ", dataDir=" + dataDir + "]";
+                + ", dataDir=" + dataDir + ", cdrPassword=" + (cdrPassword == null ? "not set" : "***") + "]";
     }
 }

@@ -87,12 +87,15 @@ final class ServiceSectionReader {
         return new DialTemplate(template);
     }
 
+    /** cdr_pgsql.conf takes the password as a bare value: nothing it would split on or unquote. */
+    private static final Pattern CDR_PASSWORD = Pattern.compile("[^\\s'\"\\\\;]{8,100}");
+
     StorageSection storage(YamlNode node) {
         if (node.isAbsent()) {
             return StorageSection.defaults();
         }
         return node.fields(Set.of("postgres-url", "postgres-user", "postgres-password", "postgres-owner-user",
-                        "postgres-owner-password", "redis-url", "data-dir"),
+                        "postgres-owner-password", "redis-url", "data-dir", "cdr-password"),
                 f -> {
                     var url = f.optional("postgres-url", n -> n.matching(POSTGRES_URL,
                             "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/hotline"));
@@ -116,7 +119,9 @@ final class ServiceSectionReader {
                     return new StorageSection(url, user, password, ownerUser, ownerPassword,
                             f.optional("redis-url", n -> n.matching(REDIS_URL,
                                     "a Redis URL such as redis://127.0.0.1:6379")),
-                            f.optional("data-dir", this::directory, StorageSection.DEFAULT_DATA_DIR));
+                            f.optional("data-dir", this::directory, StorageSection.DEFAULT_DATA_DIR),
+                            f.optional("cdr-password", n -> n.matching(CDR_PASSWORD,
+                                    "a password of 8 to 100 characters without quotes, backslashes or spaces")));
                 });
     }
 

@@ -15,7 +15,8 @@ public record StorageSection(
         Optional<String> postgresOwnerUser,
         Optional<String> postgresOwnerPassword,
         Optional<String> redisUrl,
-        Path dataDir) {
+        Path dataDir,
+        Optional<String> cdrPassword) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".hotline", "data");
 
@@ -27,6 +28,15 @@ public record StorageSection(
         Objects.requireNonNull(postgresOwnerPassword, "postgresOwnerPassword");
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(cdrPassword, "cdrPassword");
+    }
+
+    /** The section without {@code cdr-password}. */
+    public StorageSection(Optional<String> postgresUrl, Optional<String> postgresUser, Optional<String> postgresPassword,
+            Optional<String> postgresOwnerUser, Optional<String> postgresOwnerPassword, Optional<String> redisUrl,
+            Path dataDir) {
+        this(postgresUrl, postgresUser, postgresPassword, postgresOwnerUser, postgresOwnerPassword, redisUrl, dataDir,
+                Optional.empty());
     }
 
     public static StorageSection defaults() {
@@ -42,13 +52,13 @@ public record StorageSection(
                 + ", postgresPassword=" + postgresPassword.map(p -> "***")
                 + ", postgresOwnerUser=" + postgresOwnerUser.orElse("-")
                 + ", postgresOwnerPassword=" + postgresOwnerPassword.map(p -> "***") + ", redisUrl=" + redisUrl
-                + ", dataDir=" + dataDir + "]";
+                + ", dataDir=" + dataDir + ", cdrPassword=" + cdrPassword.map(p -> "***") + "]";
     }
 
     /** The storage module's configuration for this section (embedded servers where no URL is set). */
     public org.hotline.storage.StorageConfig storageConfig() {
         return new org.hotline.storage.StorageConfig(postgresUrl.orElse(null), postgresUser.orElse(null),
                 postgresPassword.orElse(null), postgresOwnerUser.orElse(null), postgresOwnerPassword.orElse(null),
-                redisUrl.orElse(null), dataDir, null);
+                redisUrl.orElse(null), dataDir, null, cdrPassword.orElse(null));
     }
 }

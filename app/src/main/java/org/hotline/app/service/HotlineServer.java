@@ -37,6 +37,10 @@ import org.hotline.ivr.ami.AmiClient;
 import org.hotline.ivr.ami.CallParties;
 import org.hotline.ivr.ami.TicketOutcomes;
 import org.hotline.ivr.ami.EventStreamScreenPops;
+import org.hotline.ivr.cdr.CallReconciler;
+import org.hotline.ivr.cdr.FallbackParties;
+import org.hotline.ivr.pbx.PbxCheck;
+import org.hotline.ivr.pbx.PbxWarning;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.SurveyFlow;
@@ -67,6 +71,12 @@ public final class HotlineServer implements HotlineService {
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     private static final String FIRST_ADMIN = "admin";
+    /** How often Asterisk's call records are reconciled into tickets. */
+    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
+    /** How long after a call's last call record it is reconciled (its records arrive together at its end). */
+    private static final Duration RECONCILE_SETTLE = Duration.ofSeconds(3);
+    /** How often readiness re-checks what the PBX lacks (prompts, recordings directory). */
+    private static final Duration PBX_CHECK_EVERY = Duration.ofSeconds(15);
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -117,7 +127,7 @@ public final class HotlineServer implements HotlineService {
 
     /** Everything {@code run} starts, closed in reverse order. */
     public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
-            DeadlineSchedule deadlines, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets)
+            DeadlineSchedule deadlines, AutoCloseable background, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets)
             implements AutoCloseable {
 
         /** The one-line JSON the service prints when it is ready. */
@@ -134,6 +144,7 @@ public final class HotlineServer implements HotlineService {
 
         @Override
         public void close() {
+            closeQuietly(background);
             closeQuietly(deadlines);
             closeQuietly(panel);
             closeQuietly(ami);
@@ -177,6 +188,7 @@ public final class HotlineServer implements HotlineService {
         AmiClient ami = null;
         PanelServer panel = null;
         DeadlineSchedule deadlines = null;
+        Background background = new Background();
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
@@ -213,6 +225,16 @@ public final class HotlineServer implements HotlineService {
             health.put("ami", () -> amiClient == null ? HealthCheck.Status.up("not configured")
                     : amiClient.isConnected() ? HealthCheck.Status.up("logged in")
                     : HealthCheck.Status.down("not connected; reconnecting"));
+            java.util.concurrent.atomic.AtomicReference<HealthCheck.Status> pbx = new java.util.concurrent.atomic.AtomicReference<>(
+                    HealthCheck.Status.up(amiClient == null ? "AMI not configured: not checked" : "not checked yet"));
+            health.put("pbx", pbx::get);
+            health.put("call-records", () -> storage.callRecords().lastRecordAt()
+                    .map(at -> HealthCheck.Status.up("Asterisk's latest call record: " + at))
+                    .orElseGet(() -> new HealthCheck.Status(true, "no call record from Asterisk in "
+                            + org.hotline.storage.pg.PgCallRecordRepository.LOOKBACK.toDays() + " days", List.of(
+                            "Asterisk writes no call records into table cdr: calls while the service is down leave "
+                                    + "no ticket. Load cdr_pgsql.so with asterisk-config/cdr.conf and cdr_pgsql.conf, "
+                                    + "and set storage.cdr-password (asterisk-config/README.md, Call records)"))));
 
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
                     users, storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
@@ -250,10 +272,53 @@ public final class HotlineServer implements HotlineService {
             DeadlineWatcher watcher = new DeadlineWatcher(tickets, storage.events(), storage.users(),
                     policy.atRiskMargin(), clock);
             deadlines = new DeadlineSchedule(watcher::scan, DEADLINE_SCAN_EVERY, registry);
-            return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets);
+            // calls Asterisk recorded but the service never ran (down, killed, refused): at start and continuously
+            CallReconciler reconciler = new CallReconciler(storage.callRecords(), tickets, routing::lineForNumber,
+                    new FallbackParties(agents, flowConfig.dial(), hotline.people()), RECONCILE_SETTLE);
+            background.add(new Periodic("call-reconciler", Duration.ZERO, RECONCILE_EVERY, () -> {
+                CallReconciler.Pass pass = reconciler.runOnce();
+                if (pass.calls() > 0) {
+                    log.info("call records reconciled: {}", pass);
+                }
+            }));
+            if (amiClient != null) {
+                PbxCheck check = new PbxCheck(hotline.lines(), flowConfig.recordingDirectory(), "en");
+                background.add(new Periodic("pbx-check", Duration.ofSeconds(2), PBX_CHECK_EVERY,
+                        () -> pbx.set(pbxStatus(check, amiClient))));
+            }
+            return new Running(storage, agi, ami, panel, deadlines, background, agi.localAddress(), panelAddress, tickets);
         } catch (RuntimeException | InterruptedException e) {
-            new Running(storage, agi, ami, panel, deadlines, null, null, null).close();
+            new Running(storage, agi, ami, panel, deadlines, background, null, null, null).close();
             throw e;
+        }
+    }
+
+    /** What the connected PBX lacks, for readiness: up with a warning per missing thing. */
+    private static HealthCheck.Status pbxStatus(PbxCheck check, AmiClient ami) {
+        var variables = ami.variables();
+        if (variables.isEmpty()) {
+            return HealthCheck.Status.up("AMI not connected: not checked");
+        }
+        try {
+            List<PbxWarning> warnings = check.run(variables.get());
+            return new HealthCheck.Status(true, warnings.isEmpty() ? "the prompts and the recordings directory are there"
+                    : warnings.size() + " things the PBX lacks", warnings.stream().map(PbxWarning::text).toList());
+        } catch (java.io.IOException e) {
+            return HealthCheck.Status.up("not checked: " + e.getMessage());
+        }
+    }
+
+    /** The service's periodic jobs, closed together. */
+    private static final class Background implements AutoCloseable {
+        private final List<Periodic> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void add(Periodic p) {
+            jobs.add(p);
+        }
+
+        @Override
+        public void close() {
+            jobs.forEach(Periodic::close);
         }
     }
 }

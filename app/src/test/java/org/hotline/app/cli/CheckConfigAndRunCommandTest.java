@@ -67,7 +67,7 @@ class CheckConfigAndRunCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("hotline check-config: check-config needs the configuration FILE\n"
-                + "usage: java -jar hotline.jar check-config FILE");
+                + "usage: java -jar hotline.jar check-config [--pbx] FILE");
     }
 
     @Test
@@ -161,6 +161,6 @@ class CheckConfigAndRunCommandTest {
 
         Cli.Result check = Cli.run("check-config", "--help");
         assertThat(check.exitCode()).isZero();
-        assertThat(check.out()).startsWith("usage: java -jar hotline.jar check-config FILE");
+        assertThat(check.out()).startsWith("usage: java -jar hotline.jar check-config [--pbx] FILE");
     }
 }

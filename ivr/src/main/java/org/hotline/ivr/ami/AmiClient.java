@@ -204,6 +204,15 @@ public final class AmiClient implements AutoCloseable {
         }
     }
 
+    /** Getvar over the current connection (for the PBX check); empty while not connected. */
+    public Optional<org.hotline.ivr.pbx.PbxVariables> variables() {
+        ManagerConnection c;
+        synchronized (lock) {
+            c = current;
+        }
+        return connected && c != null ? Optional.of(new org.hotline.ivr.pbx.AmiPbxVariables(c)) : Optional.empty();
+    }
+
     /**
      * The connection died under us: drop it (stopping Asterisk-Java's own retries) and reconnect
      * with backoff. Called from the scheduler (a failed ping) and from Asterisk-Java's reader

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,7 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (every Asterisk directory points there: two runs never share a socket, a spool or a
  * database), made of the production files of {@code asterisk-config/} — extensions.conf
  * unchanged, queues.conf with the agent phones rewritten to {@code Local/10xx@hotline-test-phones},
- * manager.conf on a free loopback port with a test secret — plus the test-only callers and
+ * manager.conf on a free loopback port with a test secret, cdr.conf unchanged and
+ * cdr_pgsql.conf pointed at the test's PostgreSQL (when the test names one,
+ * {@link #AsteriskHarness(Supplier)}; otherwise cdr_pgsql is not loaded) — plus the test-only callers and
  * phones of {@code src/test/resources/asterisk/extensions.conf}. It starts Asterisk as root in
  * the chroot in its own process group, waits for AMI, and after the class stops it (TERM, then
  * KILL of the whole group), keeps its logs under {@code target/asterisk-it/} and deletes the
@@ -61,6 +64,7 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
     private static final AtomicInteger CALLS = new AtomicInteger();
 
     private final Path root;
+    private final Supplier<CdrDatabase> cdrDatabase;
     private final String amiSecret = "it-" + UUID.randomUUID();
     private final String adminSecret = "adm-" + UUID.randomUUID();
     private Path runDir;
@@ -69,9 +73,25 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
     private Process process;
     private AmiTestConnection admin;
 
+    /**
+     * Where Asterisk's cdr_pgsql writes the call records in a test: the values the harness puts
+     * into the production cdr_pgsql.conf in place of the deployment's.
+     */
+    public record CdrDatabase(String host, int port, String database, String user, String password) {}
+
+    /** An Asterisk without call records in PostgreSQL (cdr_pgsql not loaded). */
     public AsteriskHarness() {
+        this(null);
+    }
+
+    /**
+     * An Asterisk whose cdr_pgsql writes into {@code cdrDatabase} (asked for when Asterisk starts,
+     * so a test can start its PostgreSQL first).
+     */
+    public AsteriskHarness(Supplier<CdrDatabase> cdrDatabase) {
         String env = System.getenv("HOTLINE_ASTERISK_ROOT");
         this.root = env == null || env.isBlank() ? DEFAULT_ROOT : Path.of(env);
+        this.cdrDatabase = cdrDatabase;
     }
 
     @Override
@@ -178,10 +198,16 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
     private void writeConfig(int agiPort) throws IOException {
         Path etc = runDir.resolve("etc");
         Path prod = productionConfigDir();
-        for (String f : List.of("asterisk.conf", "modules.conf", "logger.conf", "cdr.conf", "cdr_manager.conf",
+        CdrDatabase cdr = cdrDatabase == null ? null : cdrDatabase.get();
+        for (String f : List.of("asterisk.conf", "modules.conf", "logger.conf", "cdr_manager.conf",
                 "musiconhold.conf", "extensions.conf")) {
-            String text = resource(f).replace("@RUN@", runDirInChroot).replace("@AGI_PORT@", Integer.toString(agiPort));
+            String text = resource(f).replace("@RUN@", runDirInChroot).replace("@AGI_PORT@", Integer.toString(agiPort))
+                    .replace("@CDR_PGSQL@", cdr == null ? "noload" : "load");
             Files.writeString(etc.resolve(f), text);
+        }
+        Files.copy(prod.resolve("cdr.conf"), etc.resolve("cdr.conf"), StandardCopyOption.REPLACE_EXISTING);
+        if (cdr != null) {
+            Files.writeString(etc.resolve("cdr_pgsql.conf"), testCdrPgsql(Files.readString(prod.resolve("cdr_pgsql.conf")), cdr));
         }
         Files.copy(prod.resolve("extensions.conf"), etc.resolve("hotline-extensions.conf"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(prod.resolve("voicemail.conf"), etc.resolve("voicemail.conf"), StandardCopyOption.REPLACE_EXISTING);
@@ -208,6 +234,20 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
         text = text.replaceAll("(?m)^secret\\s*=.*$", Matcher.quoteReplacement("secret = " + secret));
         return text + "\n[" + adminUser + "]\nsecret = " + adminSecret
                 + "\ndeny = 0.0.0.0/0.0.0.0\npermit = 127.0.0.1/255.255.255.255\nread = all\nwrite = all\n";
+    }
+
+    /** The production cdr_pgsql.conf with the test's server, database, user and password. */
+    static String testCdrPgsql(String production, CdrDatabase db) {
+        String text = production;
+        for (String[] kv : new String[][] {{"hostname", db.host()}, {"port", Integer.toString(db.port())},
+                {"dbname", db.database()}, {"user", db.user()}, {"password", db.password()}}) {
+            Matcher m = Pattern.compile("(?m)^" + kv[0] + "\\s*=.*$").matcher(text);
+            if (!m.find()) {
+                throw new IllegalStateException("asterisk-config/cdr_pgsql.conf has no '" + kv[0] + " =' line");
+            }
+            text = m.replaceAll(Matcher.quoteReplacement(kv[0] + " = " + kv[1]));
+        }
+        return text;
     }
 
     /** Stops Asterisk (TERM, then KILL of its process group), keeps its logs, deletes the run folder. */

@@ -41,7 +41,13 @@ public final class OpsRoutes {
                 s = HealthCheck.Status.down(ex.getClass().getSimpleName() + ": " + ex.getMessage());
             }
             allUp &= s.up();
-            checks.put(e.getKey(), Map.of("status", s.up() ? "up" : "down", "detail", s.detail() == null ? "" : s.detail()));
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("status", s.up() ? "up" : "down");
+            check.put("detail", s.detail() == null ? "" : s.detail());
+            if (!s.warnings().isEmpty()) {
+                check.put("warnings", s.warnings());
+            }
+            checks.put(e.getKey(), check);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", allUp ? "up" : "down");

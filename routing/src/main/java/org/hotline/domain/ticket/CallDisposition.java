@@ -31,5 +31,11 @@ public enum CallDisposition {
     NO_ANSWER,
     ABANDONED,
     VOICEMAIL,
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * The service never ran the call (it was down, killed or cut off before a ticket): the ticket
+     * was opened afterwards from Asterisk's call record, and its history says what the dialplan's
+     * fallback did (answered by whom, a voicemail box, or nobody).
+     */
+    MISSED
 }

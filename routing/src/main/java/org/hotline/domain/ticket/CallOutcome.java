@@ -16,6 +16,8 @@ import org.hotline.domain.store.TicketStore;
  *       the caller yet); an {@link Answered} while the call is still going on (interrupted, queued, forwarded) clears
  *       that request again; reported after the call already
  *       ended (answered, voicemail, no answer, abandoned) it changes nothing.</li>
+ *   <li>{@link Missed}: answered by someone: recorded as forwarded to them (an agent becomes
+ *       owner if there is none); answered by nobody: call-back requested, ACCEPTED becomes MISSED.</li>
  * </ul>
  */
 public sealed interface CallOutcome {
@@ -65,6 +67,24 @@ public sealed interface CallOutcome {
         }
 
         public CallDisposition disposition() { return CallDisposition.VOICEMAIL; }
+    }
+
+    /**
+     * A call the service never ran, reconciled from Asterisk's call record: what the dialplan's
+     * fallback did.
+     *
+     * @param answeredBy who answered through the fallback (a person id, a panel user, or the Asterisk
+     *                   device or dial string when it is neither), {@code null}: nobody
+     * @param agent      the panel user whose phone answered, {@code null} when it was not an agent's phone
+     * @param voicemail  the voicemail box the caller reached ({@code complaints@hotline}), {@code null}: none
+     */
+    record Missed(String answeredBy, String agent, String voicemail) implements CallOutcome {
+        public CallDisposition disposition() { return CallDisposition.MISSED; }
+
+        /** Whether somebody must call the caller back: nobody answered. */
+        public boolean needsCallback() {
+            return answeredBy == null;
+        }
     }
 
     /**

@@ -92,7 +92,7 @@ public final class TicketLifecycle {
             CallDisposition.QUEUED, CallDisposition.FORWARDED);
     /** Dispositions that say how the call ended; an interruption reported after one changes nothing. */
     private static final Set<CallDisposition> FINAL_DISPOSITIONS = EnumSet.of(CallDisposition.ANSWERED,
-            CallDisposition.VOICEMAIL, CallDisposition.NO_ANSWER, CallDisposition.ABANDONED);
+            CallDisposition.VOICEMAIL, CallDisposition.NO_ANSWER, CallDisposition.ABANDONED, CallDisposition.MISSED);
 
     /** Every allowed move. The first row whose action and from-state match decides. */
     public static final List<Transition> TRANSITIONS = List.of(
@@ -250,6 +250,19 @@ public final class TicketLifecycle {
             }
             b.callbackRequested(true);
             to = ticket.status() == ACCEPTED ? MISSED : to;
+        } else if (outcome instanceof CallOutcome.Missed m) {
+            data.put("fallback", m.answeredBy() != null ? "answered" : m.voicemail() != null ? "voicemail" : "nobody");
+            putIf(data, "by", m.answeredBy());
+            putIf(data, "voicemail", m.voicemail());
+            if (m.answeredBy() != null) {
+                b.forwardedTo(m.answeredBy());
+                if (ticket.owner() == null && m.agent() != null) {
+                    b.owner(m.agent());
+                }
+            } else {
+                b.callbackRequested(true);
+                to = ticket.status() == ACCEPTED ? MISSED : to;
+            }
         } else if (outcome instanceof CallOutcome.Interrupted i) {
             putIf(data, "reason", i.reason());
             b.callbackRequested(true);

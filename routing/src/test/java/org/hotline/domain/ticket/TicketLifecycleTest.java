@@ -161,6 +161,37 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aMissedCallTellsWhatTheFallbackDidAndAsksForACallBackOnlyWhenNobodyAnswered() {
+        Ticket t = ticket(TicketStatus.ACCEPTED, null).toBuilder().owner(null).build();
+
+        TicketLifecycle.Applied byAgent = lifecycle.onCallOutcome(t, new CallOutcome.Missed("alice", "alice", null), NOW);
+        assertThat(byAgent.after().callDisposition()).isEqualTo(CallDisposition.MISSED);
+        assertThat(byAgent.after().status()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(byAgent.after().owner()).isEqualTo("alice");
+        assertThat(byAgent.after().forwardedTo()).isEqualTo("alice");
+        assertThat(byAgent.after().callbackRequested()).isFalse();
+        assertThat(byAgent.action()).isEqualTo("call-missed");
+        assertThat(byAgent.data()).containsEntry("fallback", "answered").containsEntry("by", "alice");
+
+        Ticket byDuty = lifecycle.onCallOutcome(t, new CallOutcome.Missed("wang", null, null), NOW).after();
+        assertThat(byDuty.owner()).as("a duty manager is no panel owner").isNull();
+        assertThat(byDuty.forwardedTo()).isEqualTo("wang");
+
+        TicketLifecycle.Applied voicemail = lifecycle.onCallOutcome(t, new CallOutcome.Missed(null, null, "complaints@hotline"), NOW);
+        assertThat(voicemail.after().status()).isEqualTo(TicketStatus.MISSED);
+        assertThat(voicemail.after().callbackRequested()).isTrue();
+        assertThat(voicemail.after().awaitsAgent()).isTrue();
+        assertThat(voicemail.data()).containsEntry("fallback", "voicemail").containsEntry("voicemail", "complaints@hotline");
+
+        TicketLifecycle.Applied nobody = lifecycle.onCallOutcome(t, new CallOutcome.Missed(null, null, null), NOW);
+        assertThat(nobody.after().status()).isEqualTo(TicketStatus.MISSED);
+        assertThat(nobody.after().callbackRequested()).isTrue();
+        assertThat(nobody.data()).containsEntry("fallback", "nobody");
+        assertThat(lifecycle.onCallOutcome(nobody.after(), new CallOutcome.Missed(null, null, null), NOW).after())
+                .isEqualTo(nobody.after());
+    }
+
+    @Test
     void anInterruptedCallIsNotAbandonedAndAsksForACallBackUntilSomeoneAnswers() {
         Ticket t = ticket(TicketStatus.ACCEPTED, RequestKind.UNKNOWN).toBuilder().owner(null).build();
         TicketLifecycle.Applied interrupted = lifecycle.onCallOutcome(t,

@@ -48,17 +48,7 @@ public final class PgSchema {
             if (exists && !setPassword) {
                 return;
             }
-            String ddl;
-            try (PreparedStatement ps = c.prepareStatement(exists
-                    ? "SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)"
-                    : "SELECT format('CREATE ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)")) {
-                ps.setString(1, role);
-                ps.setString(2, password);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    ddl = rs.getString(1);
-                }
-            }
+            String ddl = loginDdl(c, exists ? "ALTER" : "CREATE", role, password);
             try (Statement s = c.createStatement()) {
                 s.execute(ddl);
             } catch (SQLException e) {
@@ -71,6 +61,19 @@ public final class PgSchema {
             throw new IllegalStateException("cannot prepare the application role '" + role + "' as " + owner
                     + ": " + e.getMessage() + ". Create it yourself (CREATE ROLE " + role
                     + " LOGIN PASSWORD '...') or give the owner CREATEROLE", e);
+        }
+    }
+
+    /** {@code CREATE|ALTER ROLE role WITH LOGIN PASSWORD '...'}, quoted by the server (never by string pasting). */
+    private static String loginDdl(Connection c, String verb, String role, String password) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT format('" + verb + " ROLE %I WITH LOGIN PASSWORD %L', ?::text, ?::text)")) {
+            ps.setString(1, role);
+            ps.setString(2, password);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 
@@ -91,6 +94,28 @@ public final class PgSchema {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + " as " + admin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The role Asterisk's cdr_pgsql writes call records as (created by migration V4). */
+    public static final String CDR_ROLE = "hotline_cdr";
+
+    /**
+     * Lets Asterisk's cdr_pgsql log in as {@value #CDR_ROLE} with {@code password} (run as the owner,
+     * after {@link #migrate}). The role keeps only what the migration granted: INSERT into
+     * {@code cdr}.
+     *
+     * @throws IllegalStateException with what to do, when the role is missing or cannot be changed
+     */
+    public static void enableCdrRole(PgEndpoint owner, String password) {
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+                Statement s = c.createStatement()) {
+            s.execute(loginDdl(c, "ALTER", CDR_ROLE, password));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the call-record role '" + CDR_ROLE + "' its password as "
+                    + owner + ": " + e.getMessage() + ". Create it yourself (CREATE ROLE " + CDR_ROLE
+                    + " LOGIN PASSWORD '...'; GRANT INSERT ON cdr TO " + CDR_ROLE + "; GRANT USAGE ON SEQUENCE cdr_id_seq TO "
+                    + CDR_ROLE + ") and leave storage.cdr-password out", e);
         }
     }
 

@@ -62,6 +62,8 @@ sealed interface SpoolRecord {
                 n.put("ref", v.ref()).put("kept", v.keptBy());
             } else if (o.outcome() instanceof CallOutcome.Interrupted i) {
                 n.put("reason", i.reason());
+            } else if (o.outcome() instanceof CallOutcome.Missed m) {
+                n.put("by", m.answeredBy()).put("agent", m.agent()).put("voicemail", m.voicemail());
             }
         }
         return n.toString();
@@ -110,6 +112,7 @@ sealed interface SpoolRecord {
                     case "ABANDONED" -> new CallOutcome.Abandoned();
                     case "VOICEMAIL" -> new CallOutcome.Voicemail(text(n, "ref"), text(n, "kept"));
                     case "INTERRUPTED" -> new CallOutcome.Interrupted(text(n, "reason"));
+                    case "MISSED" -> new CallOutcome.Missed(text(n, "by"), text(n, "agent"), text(n, "voicemail"));
                     default -> throw new IllegalArgumentException("unknown disposition " + text(n, "disposition"));
                 };
                 return new Outcome(linkedid, o);
