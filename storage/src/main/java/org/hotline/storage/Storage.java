@@ -19,6 +19,7 @@ import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
 import org.hotline.storage.pg.PgTicketRepository;
 import org.hotline.storage.pg.PgUserRepository;
+import org.hotline.storage.pg.PgSurveyRepository;
 import org.hotline.storage.redis.RedisClients;
 import org.hotline.storage.redis.RedisDispatchQueue;
 import org.hotline.storage.redis.RedisEventStream;
@@ -33,6 +34,7 @@ import org.hotline.domain.store.HandoverStore;
 import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
+import org.hotline.domain.survey.SurveyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -72,6 +74,7 @@ public final class Storage implements AutoCloseable {
     private final PgDepartmentRepository departments;
     private final PgHandoverRepository handovers;
     private final PgDutyOverrideRepository dutyOverrides;
+    private final SurveyStore surveys;
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
@@ -98,6 +101,7 @@ public final class Storage implements AutoCloseable {
         this.departments = new PgDepartmentRepository(dataSource);
         this.handovers = new PgHandoverRepository(dataSource);
         this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
+        this.surveys = new PgSurveyRepository(dataSource);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -223,6 +227,11 @@ public final class Storage implements AutoCloseable {
 
     public HandoverStore handovers() {
         return handovers;
+    }
+
+    /** The satisfaction call-backs and their attempts (PostgreSQL). */
+    public SurveyStore surveys() {
+        return surveys;
     }
 
     /** Duty-roster overrides saved in the panel (PostgreSQL). */

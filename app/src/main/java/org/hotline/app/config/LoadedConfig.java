@@ -20,7 +20,8 @@ public record LoadedConfig(
         HotlineConfig hotline,
         AsteriskSection asterisk,
         StorageSection storage,
-        PanelSection panel) {
+        PanelSection panel,
+        SurveySection surveys) {
 
     public LoadedConfig {
         Objects.requireNonNull(source, "source");
@@ -29,5 +30,6 @@ public record LoadedConfig(
         Objects.requireNonNull(asterisk, "asterisk");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(surveys, "surveys");
     }
 }

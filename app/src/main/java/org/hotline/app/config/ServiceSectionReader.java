@@ -60,7 +60,7 @@ final class ServiceSectionReader {
                 f.optional("io-threads", n -> n.integer(0, 256, "a number of threads (0: two per core)"), 0)));
     }
 
-    private AsteriskSection.Ami ami(YamlNode node) {
+    AsteriskSection.Ami ami(YamlNode node) {
         return node.fields(Set.of("host", "port", "username", "secret"), f -> new AsteriskSection.Ami(
                 f.optional("host", this::hostOrIp, "127.0.0.1"),
                 f.optional("port", n -> n.integer(1, 65535, "a TCP port"), AsteriskSection.Ami.DEFAULT_PORT),

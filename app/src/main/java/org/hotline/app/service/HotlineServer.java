@@ -35,6 +35,9 @@ import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.SurveyFlow;
+import org.hotline.ivr.survey.AmiSurveyDialer;
+import org.hotline.app.config.SurveySection;
+import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
 import org.hotline.panel.HealthCheck;
 import org.hotline.panel.PanelConfig;
@@ -103,7 +106,8 @@ public final class HotlineServer implements HotlineService {
 
     /** Everything {@code run} starts, closed in reverse order. */
     public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
-            DeadlineSchedule deadlines, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets)
+            DeadlineSchedule deadlines, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets,
+            Surveys surveys)
             implements AutoCloseable {
 
         /** The one-line JSON the service prints when it is ready. */
@@ -115,11 +119,13 @@ public final class HotlineServer implements HotlineService {
             s.put("ami", ami == null ? "not configured" : "connecting");
             s.put("postgres", storage.postgresReady() ? "up" : "down (intake is spooled)");
             s.put("redis", storage.redisReady() ? "up" : "down");
+            s.put("surveys", surveys == null ? "off (no surveys.ami)" : "on");
             return s;
         }
 
         @Override
         public void close() {
+            closeQuietly(surveys);
             closeQuietly(deadlines);
             closeQuietly(panel);
             closeQuietly(ami);
@@ -139,6 +145,16 @@ public final class HotlineServer implements HotlineService {
         }
     }
 
+    /** The satisfaction call-back: its scheduler and its AMI connection, closed together. */
+    public record Surveys(SurveyCallbacks callbacks, SurveySchedule schedule, AmiSurveyDialer dialer)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            schedule.close();
+            dialer.close();
+        }
+    }
+
     /** Starts every part; on a failure, closes what was started and rethrows. */
     public Running start(LoadedConfig config, Clock clock) throws InterruptedException {
         HotlineConfig hotline = config.hotline();
@@ -153,6 +169,7 @@ public final class HotlineServer implements HotlineService {
         AmiClient ami = null;
         PanelServer panel = null;
         DeadlineSchedule deadlines = null;
+        Surveys surveys = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
@@ -194,9 +211,19 @@ public final class HotlineServer implements HotlineService {
 
             HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,
                     asterisk.agents());
+            SurveySection surveySection = config.surveys();
+            SurveyCallbacks callbacks = null;
+            AmiSurveyDialer dialer = null;
+            if (surveySection.ami().isPresent()) {
+                AsteriskSection.Ami a = surveySection.ami().get();
+                dialer = new AmiSurveyDialer(AmiConfig.of(a.host(), a.port(), a.username(), a.secret()),
+                        new DialTemplate(asterisk.dialTemplate()), SurveyCallbacks.ACTOR.id());
+                callbacks = new SurveyCallbacks(tickets, storage.surveys(), dialer, surveySection.policies(), calendar,
+                        instanceName(), clock);
+            }
             AgiFlows flows = new AgiFlows(Map.of(
                     HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
-                    SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig)));
+                    SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig, callbacks, surveySection.questionPrompt())));
             AsteriskSection.Agi agiSection = asterisk.agi();
             FastAgiConfig agiConfig = new FastAgiConfig(agiSection.bind(), agiSection.port(), agiSection.allowedHosts(),
                     agiSection.maxCalls(), Duration.ofMillis(agiSection.dependencyTimeoutMs()),
@@ -223,10 +250,24 @@ public final class HotlineServer implements HotlineService {
             DeadlineWatcher watcher = new DeadlineWatcher(tickets, storage.events(), storage.users(),
                     policy.atRiskMargin(), clock);
             deadlines = new DeadlineSchedule(watcher::scan, DEADLINE_SCAN_EVERY, registry);
-            return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets);
+            if (callbacks != null) {
+                surveys = new Surveys(callbacks, new SurveySchedule(callbacks, surveySection.scanEvery(), registry), dialer);
+            }
+            return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets, surveys);
         } catch (RuntimeException | InterruptedException e) {
-            new Running(storage, agi, ami, panel, deadlines, null, null, null).close();
+            new Running(storage, agi, ami, panel, deadlines, null, null, null, surveys).close();
             throw e;
         }
+    }
+
+    /** This instance's name in the call-back's claims: host and process, for the record only. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 }

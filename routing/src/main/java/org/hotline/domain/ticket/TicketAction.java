@@ -108,4 +108,23 @@ public sealed interface TicketAction {
             Objects.requireNonNull(due, "due");
         }
     }
+
+    /**
+     * One attempt of the automatic satisfaction call-back (system only): placed, not answered,
+     * answered without a score, or the call-back given up after the last attempt. The score
+     * itself is a {@link RecordCallback}.
+     *
+     * @param attempt 1-based attempt number
+     * @param of      the policy's number of attempts
+     * @param outcome {@code placed}, {@code no-answer}, {@code no-score}, {@code failed} or {@code skipped}
+     */
+    record SurveyAttempt(int attempt, int of, String outcome, String note) implements TicketAction {
+        public String actionName() { return "survey-attempt"; }
+        public SurveyAttempt {
+            Objects.requireNonNull(outcome, "outcome");
+            if (attempt < 0 || of < 1) {
+                throw new IllegalArgumentException("attempt " + attempt + " of " + of);
+            }
+        }
+    }
 }

@@ -84,6 +84,9 @@ public final class TicketLifecycle {
     private static final Set<Role> PEOPLE = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
     private static final Set<Role> MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM);
+    /** People, and the IVR's satisfaction call-back recording the caller's own score. */
+    private static final Set<Role> PEOPLE_OR_SURVEY = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER,
+            Role.ADMIN, Role.SYSTEM);
     private static final Set<TicketStatus> OPEN = EnumSet.complementOf(EnumSet.of(CLOSED));
 
     /** Every allowed move. The first row whose action and from-state match decides. */
@@ -106,7 +109,7 @@ public final class TicketLifecycle {
                             ? Optional.of("only an inquiry can be resolved on the spot; dispatch it first")
                             : resolveRequirement(t, a, x),
                     "an inquiry answered on the spot"),
-            new Transition(TicketAction.RecordCallback.class, EnumSet.of(RESOLVED, CALLBACK), CALLBACK, PEOPLE,
+            new Transition(TicketAction.RecordCallback.class, EnumSet.of(RESOLVED, CALLBACK), CALLBACK, PEOPLE_OR_SURVEY,
                     (t, a, x) -> ((TicketAction.RecordCallback) x).result() == null
                             ? Optional.of("say whether the caller was satisfied, not satisfied, or not reached")
                             : Optional.empty(),
@@ -119,7 +122,7 @@ public final class TicketLifecycle {
                     (t, a, x) -> blank(((TicketAction.Close) x).note(),
                             "say why a ticket nobody handled is closed (for example: test call, wrong number)"),
                     "a supervisor closes a stray record, with a reason"),
-            new Transition(TicketAction.Redispatch.class, EnumSet.of(CALLBACK), DISPATCHED, PEOPLE,
+            new Transition(TicketAction.Redispatch.class, EnumSet.of(CALLBACK), DISPATCHED, PEOPLE_OR_SURVEY,
                     (t, a, x) -> t.lastCallback() != CallbackResult.UNSATISFIED
                             ? Optional.of("re-dispatch follows an unsatisfied call-back; the last call-back was "
                                     + (t.lastCallback() == null ? "not recorded" : t.lastCallback().name().toLowerCase()))
@@ -148,7 +151,9 @@ public final class TicketLifecycle {
             new Transition(TicketAction.DeadlineAlert.class, OPEN, null, SYSTEM, Requirement.NONE,
                     "the deadline watcher, once per step, due instant and state"),
             new Transition(TicketAction.MarkMissed.class, EnumSet.of(ACCEPTED), MISSED, SYSTEM,
-                    Requirement.NONE, "the call reached nobody"));
+                    Requirement.NONE, "the call reached nobody"),
+            new Transition(TicketAction.SurveyAttempt.class, OPEN, null, SYSTEM, Requirement.NONE,
+                    "the satisfaction call-back, once per attempt and outcome"));
 
     /**
      * Decides {@code action} by {@code actor} on {@code ticket} at {@code now}.
@@ -297,6 +302,11 @@ public final class TicketLifecycle {
             data.put("due", d.due().toString());
             data.put("state", d.state());
             return "deadline '" + d.step() + "' " + (d.missed() ? "missed" : "at risk") + ": due " + d.due();
+        } else if (action instanceof TicketAction.SurveyAttempt s) {
+            data.put("attempt", Integer.toString(s.attempt()));
+            data.put("of", Integer.toString(s.of()));
+            data.put("outcome", s.outcome());
+            return s.note();
         } else if (action instanceof TicketAction.MarkMissed m) {
             b.callDisposition(CallDisposition.NO_ANSWER).callbackRequested(true);
             return m.note();
