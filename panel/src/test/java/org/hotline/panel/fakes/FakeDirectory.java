@@ -33,16 +33,36 @@ public final class FakeDirectory {
         @Override
         public synchronized User create(User u) {
             if (users.containsKey(u.username())) {
-                throw new IllegalArgumentException("user name taken: " + u.username());
+                throw new IllegalArgumentException("user name '" + u.username() + "' is already taken");
             }
+            refuseTaken(u);
             users.put(u.username(), u);
             return u;
         }
 
         @Override
         public synchronized User update(User u) {
+            if (!users.containsKey(u.username())) {
+                throw new IllegalArgumentException("no user '" + u.username() + "'");
+            }
+            refuseTaken(u);
             users.put(u.username(), u);
             return u;
+        }
+
+        /** The unique indexes of the real store: one phone device and one roster person per user. */
+        private void refuseTaken(User u) {
+            for (User other : users.values()) {
+                if (other.username().equals(u.username())) {
+                    continue;
+                }
+                if (u.phone() != null && u.phone().equals(other.phone())) {
+                    throw new IllegalArgumentException("phone device '" + u.phone() + "' already belongs to another user");
+                }
+                if (u.rosterPerson() != null && u.rosterPerson().equals(other.rosterPerson())) {
+                    throw new IllegalArgumentException("roster person '" + u.rosterPerson() + "' is already another user");
+                }
+            }
         }
 
         @Override

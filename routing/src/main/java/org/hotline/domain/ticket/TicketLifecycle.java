@@ -81,8 +81,10 @@ public final class TicketLifecycle {
     /** A refused action and why. Nothing changed. */
     public record Refused(String reason) implements Decision {}
 
-    private static final Set<Role> PEOPLE = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
-    private static final Set<Role> MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.DUTY_MANAGER, Role.ADMIN);
+    private static final Set<Role> PEOPLE = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER,
+            Role.TIP_OFF_HANDLER, Role.SENIOR_MANAGER, Role.ADMIN);
+    private static final Set<Role> MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.DUTY_MANAGER, Role.SENIOR_MANAGER,
+            Role.ADMIN);
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM);
     /** People, and the IVR's satisfaction call-back recording the caller's own score. */
     private static final Set<Role> PEOPLE_OR_SURVEY = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER,

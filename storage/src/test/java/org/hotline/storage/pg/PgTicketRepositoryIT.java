@@ -342,6 +342,19 @@ class PgTicketRepositoryIT {
         storage.departments().save(new Department("eng", "Engineering dept", true));
         assertThat(storage.departments().list()).containsExactly(new Department("eng", "Engineering dept", true));
 
+        User handler = storage.users().create(new User("tina", "Tina", Role.TIP_OFF_HANDLER, "$2a$12$h", "PJSIP/1002", true,
+                "eng", "p-tina", true));
+        assertThat(storage.users().find("tina")).contains(handler);
+        assertThatThrownBy(() -> storage.users().create(new User("tom", "Tom", Role.AGENT, "$2a$12$h", "PJSIP/1002", true)))
+                .hasMessageContaining("phone device 'PJSIP/1002' already belongs to another user");
+        assertThatThrownBy(() -> storage.users().update(new User("alice", "Alice", Role.AGENT, "$2a$12$h", null, true,
+                null, "p-tina", false))).hasMessageContaining("roster person 'p-tina'");
+        assertThat(storage.users().find("tom")).isEmpty();
+        Department water = new Department("water", "Water works", true, "tina",
+                java.util.Set.of(RequestKind.REPAIR, RequestKind.COMPLAINT), java.util.Set.of("service"));
+        storage.departments().save(water);
+        assertThat(storage.departments().find("water")).contains(water);
+
         Handover h1 = storage.handovers().record(new Handover(0, clock.instant(), "bob", "alice", 3, "call back 2 callers", null));
         clock.advance(Duration.ofHours(8));
         Handover h2 = storage.handovers().record(new Handover(0, clock.instant(), "carol", "bob", 1, null, "quiet"));
