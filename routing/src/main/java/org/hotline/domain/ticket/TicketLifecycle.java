@@ -88,7 +88,7 @@ public final class TicketLifecycle {
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM);
     /** People, and the IVR's satisfaction call-back recording the caller's own score. */
     private static final Set<Role> PEOPLE_OR_SURVEY = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER,
-            Role.ADMIN, Role.SYSTEM);
+            Role.TIP_OFF_HANDLER, Role.SENIOR_MANAGER, Role.ADMIN, Role.SYSTEM);
     private static final Set<TicketStatus> OPEN = EnumSet.complementOf(EnumSet.of(CLOSED));
 
     /** Every allowed move. The first row whose action and from-state match decides. */
