@@ -11,12 +11,14 @@ import org.hotline.domain.store.HandoverStore;
 import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
+import org.hotline.domain.survey.FailedCallbacks;
 
 /**
  * Everything the panel talks to, injected by the app's composition root. The panel owns none of
  * these (it does not close them). {@code health} maps a dependency name ({@code postgres},
  * {@code redis}, {@code ami}) to its readiness probe, reported separately by
- * {@code /health/ready}.
+ * {@code /health/ready}. {@code callbacks} is the call-back-failed list of the automatic
+ * satisfaction call-back ({@link FailedCallbacks#NONE} when it is off).
  */
 public record PanelPorts(
         TicketStore tickets,
@@ -30,7 +32,17 @@ public record PanelPorts(
         CallBoard callBoard,
         RosterOverrides rosterOverrides,
         RosterOverrideValidator rosterValidator,
-        Map<String, HealthCheck> health) {
+        Map<String, HealthCheck> health,
+        FailedCallbacks callbacks) {
+
+    /** Ports without automatic call-backs. */
+    public PanelPorts(TicketStore tickets, DispatchQueue queue, EventStream events, PresenceStore presence,
+            UserStore users, DepartmentStore departments, HandoverStore handovers, QueueMemberControl queueMembers,
+            CallBoard callBoard, RosterOverrides rosterOverrides, RosterOverrideValidator rosterValidator,
+            Map<String, HealthCheck> health) {
+        this(tickets, queue, events, presence, users, departments, handovers, queueMembers, callBoard, rosterOverrides,
+                rosterValidator, health, FailedCallbacks.NONE);
+    }
 
     public PanelPorts {
         Objects.requireNonNull(tickets, "tickets");
@@ -45,5 +57,6 @@ public record PanelPorts(
         Objects.requireNonNull(rosterOverrides, "rosterOverrides");
         Objects.requireNonNull(rosterValidator, "rosterValidator");
         health = Map.copyOf(health);
+        Objects.requireNonNull(callbacks, "callbacks");
     }
 }

@@ -77,6 +77,7 @@ final class PanelHarness implements AutoCloseable {
     final PresenceStore presence;
     final FakeDirectory.QueueMembers queueMembers = new FakeDirectory.QueueMembers();
     final FakeDirectory.Calls calls = new FakeDirectory.Calls();
+    final org.hotline.panel.fakes.FakeCallbacks callbacks = new org.hotline.panel.fakes.FakeCallbacks();
     final InMemoryRosterOverrides overrides = new InMemoryRosterOverrides(List.of());
     final Map<String, HealthCheck> health = new LinkedHashMap<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -115,7 +116,9 @@ final class PanelHarness implements AutoCloseable {
         health.put("ami", () -> HealthCheck.Status.up("fake AMI"));
         PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
                 calls, overrides, new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
-                Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")));
+                Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")),
+                callbacks);
+        callbacks.recordIn(tickets);
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
                 .withMaxLiveSockets(maxLiveSockets);
         server = new PanelServer(config, policy, ports, registry, clock);

@@ -41,7 +41,7 @@ final class SurveySectionReader {
                     "a sound file name without extension, such as hotline/survey-question"), SurveySection.DEFAULT_QUESTION);
             int scan = f.optional("scan-every-seconds", n -> n.integer(1, 3600, "seconds"),
                     SurveySection.DEFAULT_SCAN_SECONDS);
-            if (fallback == null || overrides.contains(null)) {
+            if (fallback == null) { // a policy key failed: fields() reports it
                 return null;
             }
             return new SurveySection(ami, new SurveyPolicies(ami.isPresent(), fallback, overrides), prompt,

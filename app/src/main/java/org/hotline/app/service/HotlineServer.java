@@ -37,6 +37,7 @@ import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.SurveyFlow;
 import org.hotline.ivr.survey.AmiSurveyDialer;
 import org.hotline.app.config.SurveySection;
+import org.hotline.domain.survey.FailedCallbacks;
 import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
 import org.hotline.panel.HealthCheck;
@@ -203,14 +204,6 @@ public final class HotlineServer implements HotlineService {
                     new DeadlineAssigningTicketStore(storage.tickets(),
                             new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
                     board, new PanelMetrics(registry));
-            PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
-                    storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
-                    overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health);
-            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
-            panel = new PanelServer(panelConfig, policy, ports, registry, clock);
-
-            HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,
-                    asterisk.agents());
             SurveySection surveySection = config.surveys();
             SurveyCallbacks callbacks = null;
             AmiSurveyDialer dialer = null;
@@ -221,6 +214,15 @@ public final class HotlineServer implements HotlineService {
                 callbacks = new SurveyCallbacks(tickets, storage.surveys(), dialer, surveySection.policies(), calendar,
                         instanceName(), clock);
             }
+            PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
+                    storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
+                    overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health,
+                    callbacks == null ? FailedCallbacks.NONE : callbacks);
+            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
+            panel = new PanelServer(panelConfig, policy, ports, registry, clock);
+
+            HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,
+                    asterisk.agents());
             AgiFlows flows = new AgiFlows(Map.of(
                     HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
                     SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig, callbacks, surveySection.questionPrompt())));

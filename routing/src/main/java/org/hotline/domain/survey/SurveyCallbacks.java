@@ -46,7 +46,7 @@ import org.hotline.domain.ticket.TransitionRefusedException;
  * reports and agents' results may arrive on any thread. Every change is decided by the store
  * (an attempt ends once), so races only lose, never double.
  */
-public final class SurveyCallbacks implements SurveyOutcomes {
+public final class SurveyCallbacks implements SurveyOutcomes, FailedCallbacks {
     /** The actor the call-back's history entries and the caller's own score are recorded as. */
     public static final Actor ACTOR = new Actor("survey-callback", Role.SYSTEM);
     /** A callback number the service may dial. */
@@ -249,6 +249,7 @@ public final class SurveyCallbacks implements SurveyOutcomes {
      *
      * @throws IllegalArgumentException when the ticket is not on the list or the score is not 1-5
      */
+    @Override
     public Ticket recordByHand(long ticketId, Actor by, int score, String comment) {
         Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new TicketNotFoundException("ticket " + ticketId));
         SurveyCall call = store.find(ticketId, ticket.dispatchCount())
@@ -263,6 +264,7 @@ public final class SurveyCallbacks implements SurveyOutcomes {
     }
 
     /** The call-back-failed list, oldest first. */
+    @Override
     public List<SurveyCall> failed(int limit) {
         return store.failed(limit);
     }

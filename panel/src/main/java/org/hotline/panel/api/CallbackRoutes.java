@@ -1,0 +1,73 @@
+package org.hotline.panel.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.domain.survey.SurveyCall;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.panel.auth.Access;
+import org.hotline.panel.http.ApiException;
+import org.hotline.panel.http.ApiRequest;
+import org.hotline.panel.http.ApiResponse;
+import org.hotline.panel.http.Router;
+
+/**
+ * The call-back-failed list: tickets whose caller the automatic satisfaction call-back did not
+ * reach, for agents to call by hand, and the score they record (the same way as the caller's
+ * keys: 4-5 satisfied, 1-2 re-dispatched). Only tickets the user may see are listed.
+ */
+public final class CallbackRoutes {
+    private static final int LIMIT = 200;
+    private final PanelContext ctx;
+
+    public CallbackRoutes(PanelContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void register(Router router) {
+        router.add("GET", "/api/callbacks/failed", Access.anyUser(), this::failed)
+              .add("POST", "/api/callbacks/failed/{id}", Access.anyUser(), this::recordByHand);
+    }
+
+    private ApiResponse failed(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        List<SurveyCall> failed = StoreErrors.call(() -> ctx.ports().callbacks().failed(LIMIT));
+        List<Map<String, Object>> out = failed.stream()
+                .filter(c -> StoreErrors.call(() -> ctx.ports().tickets().find(c.ticketId(), me)).isPresent())
+                .map(CallbackRoutes::view).toList();
+        return ctx.json().ok(Map.of("failed", out));
+    }
+
+    static Map<String, Object> view(SurveyCall c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ticketId", c.ticketId());
+        m.put("ticketNumber", c.ticketNumber());
+        m.put("callbackNumber", c.callbackNumber());
+        m.put("attempts", c.attempts());
+        m.put("maxAttempts", c.maxAttempts());
+        m.put("reason", c.note());
+        m.put("since", c.updatedAt());
+        return m;
+    }
+
+    private ApiResponse recordByHand(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        long id = TicketRoutes.parseId(r.pathParam("id"));
+        StoreErrors.call(() -> ctx.ports().tickets().find(id, me))
+                .orElseThrow(() -> ApiException.notFound("No ticket " + id + " (or you may not see it)."));
+        Fields f = new Fields(r.body());
+        long score = f.requiredLong("score");
+        if (score < 1 || score > 5) {
+            throw ApiException.badRequest("Field 'score' must be the caller's satisfaction from 1 to 5, got " + score + ".");
+        }
+        String comment = f.text("comment", 2000);
+        Ticket after;
+        try {
+            after = StoreErrors.call(() -> ctx.ports().callbacks().recordByHand(id, me, (int) score, comment));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict("not_on_list", e.getMessage());
+        }
+        return ctx.json().ok(TicketView.of(after));
+    }
+}
