@@ -12,13 +12,15 @@ import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
 import org.hotline.domain.survey.FailedCallbacks;
+import org.hotline.domain.notify.NotificationOutbox;
 
 /**
  * Everything the panel talks to, injected by the app's composition root. The panel owns none of
  * these (it does not close them). {@code health} maps a dependency name ({@code postgres},
  * {@code redis}, {@code ami}) to its readiness probe, reported separately by
  * {@code /health/ready}. {@code callbacks} is the call-back-failed list of the automatic
- * satisfaction call-back ({@link FailedCallbacks#NONE} when it is off).
+ * satisfaction call-back ({@link FailedCallbacks#NONE} when it is off); {@code notifications} the
+ * outbox of notifications that leave the panel, whose dead letters supervisors see.
  */
 public record PanelPorts(
         TicketStore tickets,
@@ -33,7 +35,8 @@ public record PanelPorts(
         RosterOverrides rosterOverrides,
         RosterOverrideValidator rosterValidator,
         Map<String, HealthCheck> health,
-        FailedCallbacks callbacks) {
+        FailedCallbacks callbacks,
+        NotificationOutbox notifications) {
 
     /** Ports without automatic call-backs. */
     public PanelPorts(TicketStore tickets, DispatchQueue queue, EventStream events, PresenceStore presence,
@@ -41,7 +44,7 @@ public record PanelPorts(
             CallBoard callBoard, RosterOverrides rosterOverrides, RosterOverrideValidator rosterValidator,
             Map<String, HealthCheck> health) {
         this(tickets, queue, events, presence, users, departments, handovers, queueMembers, callBoard, rosterOverrides,
-                rosterValidator, health, FailedCallbacks.NONE);
+                rosterValidator, health, FailedCallbacks.NONE, NotificationOutbox.NONE);
     }
 
     public PanelPorts {
@@ -58,5 +61,6 @@ public record PanelPorts(
         Objects.requireNonNull(rosterValidator, "rosterValidator");
         health = Map.copyOf(health);
         Objects.requireNonNull(callbacks, "callbacks");
+        Objects.requireNonNull(notifications, "notifications");
     }
 }

@@ -66,6 +66,14 @@ class CallbackRoutesTest {
     }
 
     @Test
+    void deadLettersAreForSupervisors() throws Exception {
+        assertThat(h.login("alice").get("/api/notifications/dead").statusCode()).isEqualTo(403);
+        var res = h.login("sam").get("/api/notifications/dead");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(res.body()).get("dead")).isEmpty();
+    }
+
+    @Test
     void anUnknownTicketIsNotFound() throws Exception {
         TestHttp alice = h.login("alice");
         assertThat(alice.post("/api/callbacks/failed/999999", "{\"score\":5}").statusCode()).isEqualTo(404);

@@ -117,7 +117,7 @@ final class PanelHarness implements AutoCloseable {
         PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
                 calls, overrides, new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
                 Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")),
-                callbacks);
+                callbacks, org.hotline.domain.notify.NotificationOutbox.NONE);
         callbacks.recordIn(tickets);
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
                 .withMaxLiveSockets(maxLiveSockets);

@@ -20,6 +20,8 @@ import org.hotline.storage.pg.PgSchema;
 import org.hotline.storage.pg.PgTicketRepository;
 import org.hotline.storage.pg.PgUserRepository;
 import org.hotline.storage.pg.PgSurveyRepository;
+import org.hotline.storage.pg.PgNotificationOutbox;
+import org.hotline.domain.notify.NotificationOutbox;
 import org.hotline.storage.redis.RedisClients;
 import org.hotline.storage.redis.RedisDispatchQueue;
 import org.hotline.storage.redis.RedisEventStream;
@@ -75,6 +77,7 @@ public final class Storage implements AutoCloseable {
     private final PgHandoverRepository handovers;
     private final PgDutyOverrideRepository dutyOverrides;
     private final SurveyStore surveys;
+    private final NotificationOutbox notifications;
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
@@ -102,6 +105,7 @@ public final class Storage implements AutoCloseable {
         this.handovers = new PgHandoverRepository(dataSource);
         this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
         this.surveys = new PgSurveyRepository(dataSource);
+        this.notifications = new PgNotificationOutbox(dataSource);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -227,6 +231,11 @@ public final class Storage implements AutoCloseable {
 
     public HandoverStore handovers() {
         return handovers;
+    }
+
+    /** Notifications waiting to leave the panel, sent ones and dead letters (PostgreSQL). */
+    public NotificationOutbox notifications() {
+        return notifications;
     }
 
     /** The satisfaction call-backs and their attempts (PostgreSQL). */

@@ -21,7 +21,8 @@ public record LoadedConfig(
         AsteriskSection asterisk,
         StorageSection storage,
         PanelSection panel,
-        SurveySection surveys) {
+        SurveySection surveys,
+        NotificationSection notifications) {
 
     public LoadedConfig {
         Objects.requireNonNull(source, "source");
@@ -31,5 +32,6 @@ public record LoadedConfig(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(surveys, "surveys");
+        Objects.requireNonNull(notifications, "notifications");
     }
 }

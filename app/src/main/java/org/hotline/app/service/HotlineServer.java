@@ -38,6 +38,14 @@ import org.hotline.ivr.flow.SurveyFlow;
 import org.hotline.ivr.survey.AmiSurveyDialer;
 import org.hotline.app.config.SurveySection;
 import org.hotline.domain.survey.FailedCallbacks;
+import org.hotline.app.config.NotificationSection;
+import org.hotline.app.notify.SmtpSender;
+import org.hotline.app.notify.WebhookSender;
+import org.hotline.domain.notify.EscalationNoticeTicketStore;
+import org.hotline.domain.notify.NotificationRelay;
+import org.hotline.domain.notify.NotificationSender;
+import org.hotline.domain.notify.Notices;
+import org.hotline.domain.notify.Notifier;
 import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
 import org.hotline.panel.HealthCheck;
@@ -108,7 +116,7 @@ public final class HotlineServer implements HotlineService {
     /** Everything {@code run} starts, closed in reverse order. */
     public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
             DeadlineSchedule deadlines, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets,
-            Surveys surveys)
+            Surveys surveys, AutoCloseable notifications)
             implements AutoCloseable {
 
         /** The one-line JSON the service prints when it is ready. */
@@ -126,6 +134,7 @@ public final class HotlineServer implements HotlineService {
 
         @Override
         public void close() {
+            closeQuietly(notifications);
             closeQuietly(surveys);
             closeQuietly(deadlines);
             closeQuietly(panel);
@@ -171,6 +180,7 @@ public final class HotlineServer implements HotlineService {
         PanelServer panel = null;
         DeadlineSchedule deadlines = null;
         Surveys surveys = null;
+        AutoCloseable relay = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
@@ -200,10 +210,13 @@ public final class HotlineServer implements HotlineService {
 
             // Meters are shared by name: the panel registers the same ones on this registry.
             WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
-            TicketStore tickets = new CallBoardTicketStore(
+            NotificationSection notificationSection = config.notifications();
+            Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
+                    hotline.zone(), clock), storage.users());
+            TicketStore tickets = new EscalationNoticeTicketStore(new CallBoardTicketStore(
                     new DeadlineAssigningTicketStore(storage.tickets(),
                             new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
-                    board, new PanelMetrics(registry));
+                    board, new PanelMetrics(registry)), notices);
             SurveySection surveySection = config.surveys();
             SurveyCallbacks callbacks = null;
             AmiSurveyDialer dialer = null;
@@ -212,12 +225,13 @@ public final class HotlineServer implements HotlineService {
                 dialer = new AmiSurveyDialer(AmiConfig.of(a.host(), a.port(), a.username(), a.secret()),
                         new DialTemplate(asterisk.dialTemplate()), SurveyCallbacks.ACTOR.id());
                 callbacks = new SurveyCallbacks(tickets, storage.surveys(), dialer, surveySection.policies(), calendar,
-                        instanceName(), clock);
+                        instanceName(), clock, (call, ticket) -> quietly("call-back failure notice",
+                                () -> notices.callbackFailed(call, ticket)));
             }
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
                     storage.users(), storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health,
-                    callbacks == null ? FailedCallbacks.NONE : callbacks);
+                    callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications());
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
             panel = new PanelServer(panelConfig, policy, ports, registry, clock);
 
@@ -251,14 +265,33 @@ public final class HotlineServer implements HotlineService {
             // reminders and escalation: the same at-risk margin as the wallboard's
             DeadlineWatcher watcher = new DeadlineWatcher(tickets, storage.events(), storage.users(),
                     policy.atRiskMargin(), clock);
-            deadlines = new DeadlineSchedule(watcher::scan, DEADLINE_SCAN_EVERY, registry);
+            deadlines = new DeadlineSchedule(() -> {
+                List<DeadlineWatcher.Alert> alerts = watcher.scan();
+                alerts.forEach(a -> quietly("deadline notice", () -> notices.deadline(a)));
+                return alerts;
+            }, DEADLINE_SCAN_EVERY, registry);
+            List<NotificationSender> senders = new java.util.ArrayList<>();
+            notificationSection.smtp().ifPresent(c -> senders.add(new SmtpSender(c)));
+            notificationSection.webhook().ifPresent(c -> senders.add(new WebhookSender(c, clock)));
+            NotificationRelay relayer = new NotificationRelay(storage.notifications(), senders, clock);
+            relay = new Periodic("notification-relay", notificationSection.sendEvery(), relayer::runOnce);
             if (callbacks != null) {
                 surveys = new Surveys(callbacks, new SurveySchedule(callbacks, surveySection.scanEvery(), registry), dialer);
             }
-            return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets, surveys);
+            return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets, surveys,
+                    relay);
         } catch (RuntimeException | InterruptedException e) {
-            new Running(storage, agi, ami, panel, deadlines, null, null, null, surveys).close();
+            new Running(storage, agi, ami, panel, deadlines, null, null, null, surveys, relay).close();
             throw e;
+        }
+    }
+
+    /** Runs {@code what}; a failure is logged, never passed on (a notice must not stop the scan that raised it). */
+    private static void quietly(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("{} not enqueued: {}", what, e.toString());
         }
     }
 

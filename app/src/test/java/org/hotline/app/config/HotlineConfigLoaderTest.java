@@ -105,8 +105,8 @@ class HotlineConfigLoaderTest {
     void anUnknownTopLevelKeyIsRefused() throws Exception {
         String text = EXAMPLE + "pannel:\n  port: 1\n";
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "pannel") + ": pannel: "
-                + "unknown key \"pannel\"; expected one of: asterisk, calendar, deadline-policies, lines, panel, "
-                + "people, rosters, storage, surveys, timezone");
+                + "unknown key \"pannel\"; expected one of: asterisk, calendar, deadline-policies, lines, notifications, "
+                + "panel, people, rosters, storage, surveys, timezone");
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.hotline.panel.http.Router;
 /**
  * The call-back-failed list: tickets whose caller the automatic satisfaction call-back did not
  * reach, for agents to call by hand, and the score they record (the same way as the caller's
- * keys: 4-5 satisfied, 1-2 re-dispatched). Only tickets the user may see are listed.
+ * keys: 4-5 satisfied, 1-2 re-dispatched). Only tickets the user may see are listed. Also the
+ * dead letters of the notification outbox, for supervisors to follow up by other means.
  */
 public final class CallbackRoutes {
     private static final int LIMIT = 200;
@@ -27,7 +28,28 @@ public final class CallbackRoutes {
 
     public void register(Router router) {
         router.add("GET", "/api/callbacks/failed", Access.anyUser(), this::failed)
-              .add("POST", "/api/callbacks/failed/{id}", Access.anyUser(), this::recordByHand);
+              .add("POST", "/api/callbacks/failed/{id}", Access.anyUser(), this::recordByHand)
+              .add("GET", "/api/notifications/dead", Access.roles("supervisor", "senior_manager", "admin"), this::dead);
+    }
+
+    /** Notifications that could not be delivered after every retry (the dead-letter list), newest first. */
+    private ApiResponse dead(ApiRequest r) {
+        List<Map<String, Object>> out = StoreErrors.call(() -> ctx.ports().notifications().dead(LIMIT)).stream()
+                .map(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", e.id());
+                    m.put("kind", e.notification().kind());
+                    m.put("recipient", e.notification().recipient());
+                    m.put("channel", e.notification().channel().name().toLowerCase(java.util.Locale.ROOT));
+                    m.put("address", e.notification().address());
+                    m.put("subject", e.notification().subject());
+                    m.put("ticketId", e.notification().ticketId());
+                    m.put("attempts", e.attempts());
+                    m.put("lastError", e.lastError());
+                    m.put("createdAt", e.createdAt());
+                    return m;
+                }).toList();
+        return ctx.json().ok(Map.of("dead", out));
     }
 
     private ApiResponse failed(ApiRequest r) {

@@ -64,9 +64,20 @@ public final class SurveyCallbacks implements SurveyOutcomes, FailedCallbacks {
     private final SurveyResults results;
     private final String instance;
     private final Clock clock;
+    private final java.util.function.BiConsumer<SurveyCall, Ticket> onFailed;
 
     public SurveyCallbacks(TicketStore tickets, SurveyStore store, SurveyDialer dialer, SurveyPolicies policies,
             WorkingCalendar calendar, String instance, Clock clock) {
+        this(tickets, store, dialer, policies, calendar, instance, clock, (call, ticket) -> { });
+    }
+
+    /**
+     * @param onFailed told once when a call-back goes on the call-back-failed list (to notify
+     *                 the people who must call by hand); must not throw
+     */
+    public SurveyCallbacks(TicketStore tickets, SurveyStore store, SurveyDialer dialer, SurveyPolicies policies,
+            WorkingCalendar calendar, String instance, Clock clock, java.util.function.BiConsumer<SurveyCall, Ticket> onFailed) {
+        this.onFailed = Objects.requireNonNull(onFailed, "onFailed");
         this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.store = Objects.requireNonNull(store, "store");
         this.dialer = Objects.requireNonNull(dialer, "dialer");
@@ -132,6 +143,9 @@ public final class SurveyCallbacks implements SurveyOutcomes, FailedCallbacks {
             history(ticket.id(), new TicketAction.SurveyAttempt(0, policy.attempts(),
                     unfit == null ? "scheduled" : "failed",
                     unfit == null ? "satisfaction call-back to " + number + " scheduled for " + first : unfit));
+            if (unfit != null) {
+                onFailed.accept(stored, ticket);
+            }
         }
         return stored;
     }
@@ -213,6 +227,9 @@ public final class SurveyCallbacks implements SurveyOutcomes, FailedCallbacks {
         if (finished.isPresent()) {
             history(call.ticketId(), new TicketAction.SurveyAttempt(attempt, call.maxAttempts(),
                     last ? "failed" : outcome, "attempt " + attempt + " of " + call.maxAttempts() + ": " + note));
+            if (last) {
+                tickets.find(call.ticketId()).ifPresent(t -> onFailed.accept(finished.get(), t));
+            }
         }
     }
 

@@ -1,0 +1,35 @@
+package org.hotline.app.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.hotline.app.notify.SmtpSender;
+import org.hotline.app.notify.WebhookSender;
+import org.hotline.domain.notify.Contact;
+
+/**
+ * The {@code notifications} section: the channels that reach people off the panel and each
+ * person's addresses and quiet hours. Without any channel nothing leaves the panel.
+ *
+ * @param smtp      the SMTP relay for e-mail
+ * @param webhook   the signed webhook (SMS gateway, chat)
+ * @param contacts  panel user to contact
+ * @param sendEvery how often the outbox is looked at
+ */
+public record NotificationSection(Optional<SmtpSender.Config> smtp, Optional<WebhookSender.Config> webhook,
+        Map<String, Contact> contacts, Duration sendEvery) {
+    public static final int DEFAULT_SEND_SECONDS = 15;
+
+    public NotificationSection {
+        Objects.requireNonNull(smtp, "smtp");
+        Objects.requireNonNull(webhook, "webhook");
+        contacts = Map.copyOf(contacts);
+        Objects.requireNonNull(sendEvery, "sendEvery");
+    }
+
+    public static NotificationSection defaults() {
+        return new NotificationSection(Optional.empty(), Optional.empty(), Map.of(),
+                Duration.ofSeconds(DEFAULT_SEND_SECONDS));
+    }
+}
