@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hotline.app.notify.SmtpSender;
 import org.hotline.app.notify.WebhookSender;
+import org.hotline.domain.leadership.MajorComplaintRules;
 import org.hotline.domain.notify.Contact;
 
 /**
@@ -16,9 +17,10 @@ import org.hotline.domain.notify.Contact;
  * @param webhook   the signed webhook (SMS gateway, chat)
  * @param contacts  panel user to contact
  * @param sendEvery how often the outbox is looked at
+ * @param major     when the system flags a major complaint for the senior managers
  */
 public record NotificationSection(Optional<SmtpSender.Config> smtp, Optional<WebhookSender.Config> webhook,
-        Map<String, Contact> contacts, Duration sendEvery) {
+        Map<String, Contact> contacts, Duration sendEvery, MajorComplaintRules major) {
     public static final int DEFAULT_SEND_SECONDS = 15;
 
     public NotificationSection {
@@ -26,10 +28,11 @@ public record NotificationSection(Optional<SmtpSender.Config> smtp, Optional<Web
         Objects.requireNonNull(webhook, "webhook");
         contacts = Map.copyOf(contacts);
         Objects.requireNonNull(sendEvery, "sendEvery");
+        Objects.requireNonNull(major, "major");
     }
 
     public static NotificationSection defaults() {
         return new NotificationSection(Optional.empty(), Optional.empty(), Map.of(),
-                Duration.ofSeconds(DEFAULT_SEND_SECONDS));
+                Duration.ofSeconds(DEFAULT_SEND_SECONDS), MajorComplaintRules.defaults());
     }
 }

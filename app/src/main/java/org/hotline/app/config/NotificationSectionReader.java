@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.hotline.app.notify.SmtpSender;
 import org.hotline.app.notify.WebhookSender;
+import org.hotline.domain.leadership.MajorComplaintRules;
 import org.hotline.domain.notify.Contact;
+import org.hotline.domain.ticket.RequestKind;
 
 /** Reads the {@code notifications} section (see {@code app/CONFIG.md}). Stateless. */
 final class NotificationSectionReader {
@@ -21,7 +23,8 @@ final class NotificationSectionReader {
         if (node.isAbsent()) {
             return NotificationSection.defaults();
         }
-        return node.fields(Set.of("smtp", "webhook", "people", "send-every-seconds"), f -> new NotificationSection(
+        return node.fields(Set.of("smtp", "webhook", "people", "send-every-seconds", "major-complaint-kinds",
+                "major-complaint-repeat-caller"), f -> new NotificationSection(
                 f.optional("smtp", this::smtp),
                 f.optional("webhook", this::webhook),
                 f.optional("people", n -> n.map((user, c) -> {
@@ -32,7 +35,17 @@ final class NotificationSectionReader {
                     return contact(user, c);
                 }), java.util.Map.of()),
                 Duration.ofSeconds(f.optional("send-every-seconds", n -> n.integer(1, 3600, "seconds"),
-                        NotificationSection.DEFAULT_SEND_SECONDS))));
+                        NotificationSection.DEFAULT_SEND_SECONDS)),
+                new MajorComplaintRules(
+                        java.util.Set.copyOf(f.optional("major-complaint-kinds", n -> n.list(k -> {
+                            try {
+                                return RequestKind.parse(k.string());
+                            } catch (IllegalArgumentException e) {
+                                throw k.fail(e.getMessage());
+                            }
+                        }), java.util.List.of(RequestKind.URGENT))),
+                        f.optional("major-complaint-repeat-caller", YamlNode::bool, true),
+                        MajorComplaintRules.defaults().repeatWindow())));
     }
 
     private SmtpSender.Config smtp(YamlNode node) {

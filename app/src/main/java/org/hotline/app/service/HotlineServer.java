@@ -42,6 +42,7 @@ import org.hotline.app.config.NotificationSection;
 import org.hotline.app.notify.SmtpSender;
 import org.hotline.app.notify.WebhookSender;
 import org.hotline.domain.notify.EscalationNoticeTicketStore;
+import org.hotline.domain.leadership.MajorComplaintTicketStore;
 import org.hotline.domain.notify.NotificationRelay;
 import org.hotline.domain.notify.NotificationSender;
 import org.hotline.domain.notify.Notices;
@@ -213,10 +214,11 @@ public final class HotlineServer implements HotlineService {
             NotificationSection notificationSection = config.notifications();
             Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
                     hotline.zone(), clock), storage.users());
-            TicketStore tickets = new EscalationNoticeTicketStore(new CallBoardTicketStore(
+            TicketStore tickets = new MajorComplaintTicketStore(new EscalationNoticeTicketStore(new CallBoardTicketStore(
                     new DeadlineAssigningTicketStore(storage.tickets(),
                             new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
-                    board, new PanelMetrics(registry)), notices);
+                    board, new PanelMetrics(registry)), notices), notificationSection.major(),
+                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
             SurveySection surveySection = config.surveys();
             SurveyCallbacks callbacks = null;
             AmiSurveyDialer dialer = null;

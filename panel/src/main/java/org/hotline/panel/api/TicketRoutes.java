@@ -29,7 +29,7 @@ import org.hotline.domain.ticket.User;
  * A ticket the viewer may not see answers 404 exactly like a missing one.
  */
 public final class TicketRoutes {
-    private static final String[] MANAGERS = {"supervisor", "duty_manager", "admin"};
+    private static final String[] MANAGERS = {"supervisor", "duty_manager", "senior_manager", "admin"};
 
     private final PanelContext ctx;
 
@@ -179,8 +179,10 @@ public final class TicketRoutes {
             case "redispatch" -> new TicketAction.Redispatch(f.text("reason", 2000), blankToNull(f.text("department", 80)));
             case "take-over" -> new TicketAction.TakeOver(f.text("note", 2000));
             case "reassign" -> new TicketAction.Reassign(f.text("owner", 80), f.text("note", 2000));
+            case "flag-major" -> new TicketAction.FlagMajor(f.text("reason", 2000));
             default -> throw ApiException.badRequest("Unknown action type '" + type + "'; expected one of note, edit-intake, "
-                    + "dispatch, record-plan, start-progress, resolve, record-callback, classify, close, redispatch, take-over.");
+                    + "dispatch, record-plan, start-progress, resolve, record-callback, classify, close, redispatch, take-over, "
+                    + "flag-major.");
         };
     }
 

@@ -18,7 +18,7 @@ import org.hotline.domain.ticket.User;
  *   <li>a deadline alert: whoever the watcher told (the owner; supervisors and duty managers
  *       when missed or unowned); a missed step is urgent (quiet hours do not hold it back), and
  *       a missed final step also goes to the senior managers;</li>
- *   <li>an escalation (the third dispatch): the senior managers, urgent;</li>
+ *   <li>an escalation (the third dispatch) or a major complaint: the senior managers, urgent;</li>
  *   <li>a failed satisfaction call-back: the owner and the supervisors.</li>
  * </ul>
  * Thread-safe.
@@ -54,6 +54,13 @@ public final class Notices {
                 "Escalated: ticket " + t.number() + " (" + why + ")",
                 "Ticket " + t.number() + " (" + describe(t) + ") was escalated to senior management: " + why
                         + ".\nDispatch " + t.dispatchCount() + ", department " + t.department() + ", owner "
+                        + (t.owner() == null ? "nobody" : t.owner()) + ".", t.id(), true);
+    }
+
+    /** A major complaint was flagged (by a person or the rules): the senior managers at once. */
+    public void major(Ticket t, String reason) {
+        notifier.notify("major/" + t.id(), "major-complaint", seniorManagers(), "Major complaint: ticket " + t.number(),
+                "Ticket " + t.number() + " (" + describe(t) + ") is a major complaint: " + reason + ".\nOwner: "
                         + (t.owner() == null ? "nobody" : t.owner()) + ".", t.id(), true);
     }
 

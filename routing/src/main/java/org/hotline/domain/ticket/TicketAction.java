@@ -127,4 +127,14 @@ public sealed interface TicketAction {
             }
         }
     }
+
+    /**
+     * A major complaint, to be reported to senior management at once ("report a major complaint
+     * to a manager at once"): flagged by a person, or by the system's configured rules (the
+     * urgent kind, a repeat caller). Recorded once; the ticket then stays on the leadership board
+     * until closed.
+     */
+    record FlagMajor(String reason) implements TicketAction {
+        public String actionName() { return "flag-major"; }
+    }
 }

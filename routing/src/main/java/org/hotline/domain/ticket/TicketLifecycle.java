@@ -154,6 +154,9 @@ public final class TicketLifecycle {
                     "the deadline watcher, once per step, due instant and state"),
             new Transition(TicketAction.MarkMissed.class, EnumSet.of(ACCEPTED), MISSED, SYSTEM,
                     Requirement.NONE, "the call reached nobody"),
+            new Transition(TicketAction.FlagMajor.class, OPEN, null, PEOPLE_OR_SURVEY,
+                    (t, a, x) -> blank(((TicketAction.FlagMajor) x).reason(), "say why this is a major complaint"),
+                    "a person or the major-complaint rules; reported to senior management at once"),
             new Transition(TicketAction.SurveyAttempt.class, OPEN, null, SYSTEM, Requirement.NONE,
                     "the satisfaction call-back, once per attempt and outcome"));
 
@@ -304,6 +307,9 @@ public final class TicketLifecycle {
             data.put("due", d.due().toString());
             data.put("state", d.state());
             return "deadline '" + d.step() + "' " + (d.missed() ? "missed" : "at risk") + ": due " + d.due();
+        } else if (action instanceof TicketAction.FlagMajor m) {
+            data.put("reason", m.reason());
+            return m.reason();
         } else if (action instanceof TicketAction.SurveyAttempt s) {
             data.put("attempt", Integer.toString(s.attempt()));
             data.put("of", Integer.toString(s.of()));

@@ -1,5 +1,6 @@
 package org.hotline.domain.survey;
 
+import org.hotline.domain.testing.InMemoryTickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

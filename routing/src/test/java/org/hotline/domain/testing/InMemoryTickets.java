@@ -1,4 +1,4 @@
-package org.hotline.domain.survey;
+package org.hotline.domain.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,18 +23,23 @@ import org.hotline.domain.ticket.TicketLifecycle;
 import org.hotline.domain.ticket.TransitionRefusedException;
 
 /** A ticket store of tickets put in by the test, run through the real lifecycle; no intake. */
-final class InMemoryTickets implements TicketStore {
+public final class InMemoryTickets implements TicketStore {
     private final Map<Long, Ticket> tickets = new ConcurrentHashMap<>();
     private final Map<Long, List<HistoryEvent>> history = new ConcurrentHashMap<>();
     private final TicketLifecycle lifecycle = new TicketLifecycle();
     private final Clock clock;
 
-    InMemoryTickets(Clock clock) {
+    public InMemoryTickets(Clock clock) {
         this.clock = clock;
     }
 
-    /** Adds {@code t}, with a "resolve" entry at {@code resolvedAt} when it is resolved. */
-    Ticket put(Ticket t, Instant resolvedAt) {
+    /** Adds {@code t} with an empty history. */
+    public Ticket put(Ticket t) {
+        return put(t, null);
+    }
+
+    /** Adds {@code t}, with a "resolve" entry at {@code resolvedAt} when that is given. */
+    public Ticket put(Ticket t, Instant resolvedAt) {
         tickets.put(t.id(), t);
         List<HistoryEvent> h = new ArrayList<>();
         if (resolvedAt != null) {
