@@ -18,9 +18,12 @@ import org.hotline.domain.notify.Contact;
  * @param contacts  panel user to contact
  * @param sendEvery how often the outbox is looked at
  * @param major     when the system flags a major complaint for the senior managers
+ * @param followUpEvery how long a ticket being worked may go without a follow-up before its owner is reminded
  */
 public record NotificationSection(Optional<SmtpSender.Config> smtp, Optional<WebhookSender.Config> webhook,
-        Map<String, Contact> contacts, Duration sendEvery, MajorComplaintRules major) {
+        Map<String, Contact> contacts, Duration sendEvery, MajorComplaintRules major, Duration followUpEvery) {
+    public static final int DEFAULT_FOLLOW_UP_DAYS = 3;
+
     public static final int DEFAULT_SEND_SECONDS = 15;
 
     public NotificationSection {
@@ -29,10 +32,12 @@ public record NotificationSection(Optional<SmtpSender.Config> smtp, Optional<Web
         contacts = Map.copyOf(contacts);
         Objects.requireNonNull(sendEvery, "sendEvery");
         Objects.requireNonNull(major, "major");
+        Objects.requireNonNull(followUpEvery, "followUpEvery");
     }
 
     public static NotificationSection defaults() {
         return new NotificationSection(Optional.empty(), Optional.empty(), Map.of(),
-                Duration.ofSeconds(DEFAULT_SEND_SECONDS), MajorComplaintRules.defaults());
+                Duration.ofSeconds(DEFAULT_SEND_SECONDS), MajorComplaintRules.defaults(),
+                Duration.ofDays(DEFAULT_FOLLOW_UP_DAYS));
     }
 }

@@ -24,7 +24,7 @@ final class NotificationSectionReader {
             return NotificationSection.defaults();
         }
         return node.fields(Set.of("smtp", "webhook", "people", "send-every-seconds", "major-complaint-kinds",
-                "major-complaint-repeat-caller"), f -> new NotificationSection(
+                "major-complaint-repeat-caller", "follow-up-every-days"), f -> new NotificationSection(
                 f.optional("smtp", this::smtp),
                 f.optional("webhook", this::webhook),
                 f.optional("people", n -> n.map((user, c) -> {
@@ -45,7 +45,9 @@ final class NotificationSectionReader {
                             }
                         }), java.util.List.of(RequestKind.URGENT))),
                         f.optional("major-complaint-repeat-caller", YamlNode::bool, true),
-                        MajorComplaintRules.defaults().repeatWindow())));
+                        MajorComplaintRules.defaults().repeatWindow()),
+                Duration.ofDays(f.optional("follow-up-every-days", n -> n.integer(1, 60, "days"),
+                        NotificationSection.DEFAULT_FOLLOW_UP_DAYS))));
     }
 
     private SmtpSender.Config smtp(YamlNode node) {

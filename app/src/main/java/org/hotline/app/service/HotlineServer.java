@@ -43,6 +43,7 @@ import org.hotline.app.notify.SmtpSender;
 import org.hotline.app.notify.WebhookSender;
 import org.hotline.domain.notify.EscalationNoticeTicketStore;
 import org.hotline.domain.leadership.MajorComplaintTicketStore;
+import org.hotline.domain.followup.FollowUpWatcher;
 import org.hotline.domain.notify.NotificationRelay;
 import org.hotline.domain.notify.NotificationSender;
 import org.hotline.domain.notify.Notices;
@@ -75,6 +76,8 @@ public final class HotlineServer implements HotlineService {
     private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
+    /** How often the follow-up watcher looks for tickets nobody followed up. */
+    private static final Duration FOLLOW_UP_SCAN_EVERY = Duration.ofMinutes(10);
     private static final String FIRST_ADMIN = "admin";
 
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -117,7 +120,7 @@ public final class HotlineServer implements HotlineService {
     /** Everything {@code run} starts, closed in reverse order. */
     public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
             DeadlineSchedule deadlines, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets,
-            Surveys surveys, AutoCloseable notifications)
+            Surveys surveys, AutoCloseable notifications, AutoCloseable followUps)
             implements AutoCloseable {
 
         /** The one-line JSON the service prints when it is ready. */
@@ -135,6 +138,7 @@ public final class HotlineServer implements HotlineService {
 
         @Override
         public void close() {
+            closeQuietly(followUps);
             closeQuietly(notifications);
             closeQuietly(surveys);
             closeQuietly(deadlines);
@@ -182,6 +186,7 @@ public final class HotlineServer implements HotlineService {
         DeadlineSchedule deadlines = null;
         Surveys surveys = null;
         AutoCloseable relay = null;
+        AutoCloseable followUp = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
@@ -277,13 +282,16 @@ public final class HotlineServer implements HotlineService {
             notificationSection.webhook().ifPresent(c -> senders.add(new WebhookSender(c, clock)));
             NotificationRelay relayer = new NotificationRelay(storage.notifications(), senders, clock);
             relay = new Periodic("notification-relay", notificationSection.sendEvery(), relayer::runOnce);
+            FollowUpWatcher followUps = new FollowUpWatcher(tickets, storage.events(), notificationSection.followUpEvery(),
+                    clock, (t, since) -> quietly("follow-up notice", () -> notices.followUp(t, since)));
+            followUp = new Periodic("follow-up-watcher", FOLLOW_UP_SCAN_EVERY, followUps::scan);
             if (callbacks != null) {
                 surveys = new Surveys(callbacks, new SurveySchedule(callbacks, surveySection.scanEvery(), registry), dialer);
             }
             return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets, surveys,
-                    relay);
+                    relay, followUp);
         } catch (RuntimeException | InterruptedException e) {
-            new Running(storage, agi, ami, panel, deadlines, null, null, null, surveys, relay).close();
+            new Running(storage, agi, ami, panel, deadlines, null, null, null, surveys, relay, followUp).close();
             throw e;
         }
     }

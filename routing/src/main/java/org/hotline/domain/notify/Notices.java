@@ -64,6 +64,17 @@ public final class Notices {
                         + (t.owner() == null ? "nobody" : t.owner()) + ".", t.id(), true);
     }
 
+    /** Nobody followed the ticket up since {@code since}: its owner is reminded. */
+    public void followUp(Ticket t, java.time.Instant since) {
+        if (t.owner() == null) {
+            return;
+        }
+        notifier.notify("follow-up/" + t.id() + "/" + since, "follow-up", List.of(t.owner()),
+                "Follow up ticket " + t.number(), "Ticket " + t.number() + " (" + describe(t)
+                        + ") has had no follow-up since " + since + ". Follow it up, or record a progress reply "
+                        + "with a promised date if its deadline cannot be met.", t.id(), false);
+    }
+
     /** The automatic call-back could not reach the caller: somebody must call by hand. */
     public void callbackFailed(SurveyCall c, Ticket t) {
         Set<String> to = new LinkedHashSet<>();

@@ -137,4 +137,20 @@ public sealed interface TicketAction {
     record FlagMajor(String reason) implements TicketAction {
         public String actionName() { return "flag-major"; }
     }
+
+    /**
+     * The owner could not meet the deadline and told the caller so: what the caller was told, and
+     * the promised date, which becomes the next deadline (step {@code "resolve"}).
+     */
+    record ProgressReply(String toldCaller, Instant promised) implements TicketAction {
+        public String actionName() { return "progress-reply"; }
+    }
+
+    /** The system reminds the owner that a ticket in progress has had no follow-up for too long. */
+    record FollowUpReminder(String since) implements TicketAction {
+        public String actionName() { return "follow-up-reminder"; }
+        public FollowUpReminder {
+            Objects.requireNonNull(since, "since");
+        }
+    }
 }

@@ -100,8 +100,19 @@ public final class TicketLifecycle {
             new Transition(TicketAction.RecordPlan.class, EnumSet.of(DISPATCHED, IN_PROGRESS), null, PEOPLE,
                     (t, a, x) -> blank(((TicketAction.RecordPlan) x).plan(), "describe the department's plan")
                             .or(() -> ((TicketAction.RecordPlan) x).deadline() == null
-                                    ? Optional.of("give the promised completion time") : Optional.empty()),
-                    "needs a plan and a completion time (sets deadline 'resolve')"),
+                                    ? Optional.of("give the promised completion time") : Optional.empty())
+                            .or(() -> withinMax(t, a, ((TicketAction.RecordPlan) x).deadline())),
+                    "needs a plan and a completion time (sets deadline 'resolve'); beyond the step's max only "
+                            + "a supervisor may plan"),
+            new Transition(TicketAction.ProgressReply.class, EnumSet.of(DISPATCHED, IN_PROGRESS), null, PEOPLE,
+                    (t, a, x) -> blank(((TicketAction.ProgressReply) x).toldCaller(), "say what the caller was told")
+                            .or(() -> ((TicketAction.ProgressReply) x).promised() == null
+                                    ? Optional.of("give the date promised to the caller") : Optional.empty())
+                            .or(() -> withinMax(t, a, ((TicketAction.ProgressReply) x).promised())),
+                    "what the caller was told and the promised date (the next deadline 'resolve'); beyond the "
+                            + "step's max only a supervisor may promise"),
+            new Transition(TicketAction.FollowUpReminder.class, EnumSet.of(DISPATCHED, IN_PROGRESS), null, SYSTEM,
+                    Requirement.NONE, "the follow-up watcher, once per quiet period"),
             new Transition(TicketAction.StartProgress.class, EnumSet.of(DISPATCHED), IN_PROGRESS, PEOPLE,
                     Requirement.NONE, "after dispatch"),
             new Transition(TicketAction.Resolve.class, EnumSet.of(DISPATCHED, IN_PROGRESS), RESOLVED, PEOPLE,
@@ -307,6 +318,15 @@ public final class TicketLifecycle {
             data.put("due", d.due().toString());
             data.put("state", d.state());
             return "deadline '" + d.step() + "' " + (d.missed() ? "missed" : "at risk") + ": due " + d.due();
+        } else if (action instanceof TicketAction.ProgressReply p) {
+            Map<String, java.time.Instant> deadlines = new HashMap<>(t.deadlines());
+            deadlines.put(RESOLVE_STEP, p.promised());
+            b.deadlines(deadlines);
+            data.put("promised", p.promised().toString());
+            return p.toldCaller();
+        } else if (action instanceof TicketAction.FollowUpReminder f) {
+            data.put("since", f.since());
+            return "no follow-up since " + f.since() + "; the owner was reminded";
         } else if (action instanceof TicketAction.FlagMajor m) {
             data.put("reason", m.reason());
             return m.reason();
@@ -320,6 +340,24 @@ public final class TicketLifecycle {
             return m.note();
         }
         throw new IllegalStateException("unhandled action " + action);
+    }
+
+    /** The deadline step a plan or a progress reply sets. */
+    static final String RESOLVE_STEP = "resolve";
+    /** How the policy's latest extension of a step is stored (see {@code PolicyDeadlines.MAX_SUFFIX}). */
+    static final String MAX_SUFFIX = ".max";
+
+    /**
+     * A plan or promise past the step's {@code max} (the policy's "extendable to N at most") is
+     * refused to an agent: it needs a supervisor (or a higher role).
+     */
+    private static Optional<String> withinMax(Ticket t, Actor a, java.time.Instant date) {
+        java.time.Instant max = t.deadlines().get(RESOLVE_STEP + MAX_SUFFIX);
+        if (date == null || max == null || !date.isAfter(max) || a.role() != Role.AGENT) {
+            return Optional.empty();
+        }
+        return Optional.of("the date " + date + " is past the latest extension allowed (" + max
+                + "); a supervisor must agree to it");
     }
 
     private static Optional<String> resolveRequirement(Ticket t, Actor a, TicketAction x) {
