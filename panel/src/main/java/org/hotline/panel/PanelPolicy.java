@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.domain.ticket.RepeatPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -45,7 +46,7 @@ public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease,
      * default Redis pool (64); give the panel its own {@code EventStream} pool to allow more.
      */
     public static PanelPolicy defaults(ZoneId zone, List<String> queues) {
-        return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30),
+        return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), RepeatPolicy.defaults().window(),
                 Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 48);
     }
 

@@ -3,7 +3,7 @@ package org.hotline.panel;
 import java.util.Map;
 import java.util.Objects;
 import org.hotline.panel.roster.RosterOverrideValidator;
-import org.hotline.panel.roster.RosterOverrides;
+import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.domain.store.DepartmentStore;
 import org.hotline.domain.store.DispatchQueue;
 import org.hotline.domain.store.EventStream;
@@ -32,7 +32,7 @@ public record PanelPorts(
         HandoverStore handovers,
         QueueMemberControl queueMembers,
         CallBoard callBoard,
-        RosterOverrides rosterOverrides,
+        DutyOverrideStore rosterOverrides,
         RosterOverrideValidator rosterValidator,
         Map<String, HealthCheck> health,
         FailedCallbacks callbacks,
@@ -41,7 +41,7 @@ public record PanelPorts(
     /** Ports without automatic call-backs. */
     public PanelPorts(TicketStore tickets, DispatchQueue queue, EventStream events, PresenceStore presence,
             UserStore users, DepartmentStore departments, HandoverStore handovers, QueueMemberControl queueMembers,
-            CallBoard callBoard, RosterOverrides rosterOverrides, RosterOverrideValidator rosterValidator,
+            CallBoard callBoard, DutyOverrideStore rosterOverrides, RosterOverrideValidator rosterValidator,
             Map<String, HealthCheck> health) {
         this(tickets, queue, events, presence, users, departments, handovers, queueMembers, callBoard, rosterOverrides,
                 rosterValidator, health, FailedCallbacks.NONE, NotificationOutbox.NONE);

@@ -121,9 +121,6 @@ public final class PanelServer implements AutoCloseable {
         return new FirstAdmin(ports.users(), hasher).ensure(username, configuredPassword);
     }
 
-    /** The bcrypt hasher with the configured cost, for the app's user administration commands. */
-    public PasswordHasher passwordHasher() { return hasher; }
-
     /** The panel's meters, for other modules to record tickets opened and deadline breaches. */
     public PanelMetrics metrics() { return metrics; }
 

@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.domain.ticket.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -168,8 +169,9 @@ final class PanelServerHandler extends SimpleChannelInboundHandler<FullHttpReque
             session = sessionOf(req).flatMap(sessions::touch);
             Session s = session.orElseThrow(ApiException::unauthorized);
             if (!roles.permits(s.role())) {
-                throw ApiException.forbidden("Your role (" + s.role() + ") may not do this; it needs one of "
-                        + roles.roles() + ".");
+                throw ApiException.forbidden("Your role (" + s.role().wireName()
+                        + ") may not do this; it needs one of "
+                        + roles.roles().stream().map(Role::wireName).sorted().toList() + ".");
             }
             if (!safe && !constantTimeEquals(headers.get("x-csrf-token"), s.csrfToken())) {
                 throw ApiException.forbidden("Missing or wrong X-CSRF-Token header: reload the page and retry.");

@@ -60,7 +60,7 @@ class BrowserPanelIT {
             Assumptions.abort(msg);
         }
         h = new PanelHarness(java.time.Clock.systemUTC(), PanelHarness.Backend.storage(java.time.Clock.systemUTC()),
-                PanelConfig.defaults().withBind("127.0.0.1", 0));
+                TestPanelConfig.onFreePort());
         profile = Files.createTempDirectory("panel-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();

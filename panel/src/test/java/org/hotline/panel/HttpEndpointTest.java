@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.domain.ticket.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -28,14 +29,14 @@ class HttpEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
-        PanelConfig config = PanelConfig.defaults().withBind("127.0.0.1", 0);
+        PanelConfig config = TestPanelConfig.onFreePort();
         json = new Json(config.maxJsonDepth());
         sessions = new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(5));
         Router router = new Router()
                 .add("GET", "/api/open", Access.publicRoute(), r -> json.ok(Map.of("ok", true)))
                 .add("POST", "/api/echo", Access.publicRoute(), r -> json.ok(r.body()))
                 .add("GET", "/api/things/{id}", Access.anyUser(), r -> json.ok(Map.of("id", r.pathParam("id"))))
-                .add("POST", "/api/things/{id}", Access.roles("supervisor"), r -> json.ok(Map.of("done", r.pathParam("id"))));
+                .add("POST", "/api/things/{id}", Access.roles(Role.SUPERVISOR), r -> json.ok(Map.of("done", r.pathParam("id"))));
         WebSocketEndpoint none = new WebSocketEndpoint() {
             public void opened(io.netty.channel.Channel c, Session s) {}
             public void text(io.netty.channel.Channel c, Session s, String t) {}
@@ -53,7 +54,7 @@ class HttpEndpointTest {
 
     private TestHttp as(String role) {
         TestHttp http = new TestHttp(base);
-        Session s = sessions.create("u-" + role, "User", role);
+        Session s = sessions.create("u-" + role, "User", Role.ofWireName(role).orElseThrow());
         http.cookies.put(PanelServerHandler.SESSION_COOKIE, s.id());
         http.csrf = s.csrfToken();
         return http;

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hotline.domain.testing.Conditions;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
@@ -140,6 +141,8 @@ abstract class LiveWebSocketContract {
         assertThat(pop.get("state").asText()).isEqualTo("RINGING");
         assertThat(pop.get("ticket").get("number").asText()).isEqualTo(t1.number());
         c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        // the pops below must find alice offline: wait until the server has dropped the socket
+        Conditions.await("the first socket to close", Duration.ofSeconds(10), () -> h.server.liveConnections() == 0);
 
         Ticket t2 = h.call("13900000002", "Missed while offline", RequestKind.REPAIR, new CallOutcome.Answered("alice"));
         String id2 = h.pop("alice", t2);
@@ -240,10 +243,7 @@ abstract class LiveWebSocketContract {
         c.send("{\"type\":\"ping\"}");
         c.next("pong");
         assertThat(alice.post("/api/logout", "").statusCode()).isEqualTo(204);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
-        while (!c.ws.isInputClosed() && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        Conditions.await("the socket to be closed by the server", Duration.ofSeconds(6), c.ws::isInputClosed);
         assertThat(c.ws.isInputClosed()).isTrue();
         assertThat(c.closeCode).isEqualTo(4401);
     }

@@ -7,6 +7,6 @@ class PanelApiStorageIT extends PanelApiContract {
     @Override
     PanelHarness newHarness() throws Exception {
         return new PanelHarness(Clock.systemUTC(), PanelHarness.Backend.storage(Clock.systemUTC()),
-                PanelConfig.defaults().withBind("127.0.0.1", 0));
+                TestPanelConfig.onFreePort());
     }
 }

@@ -19,7 +19,7 @@ import org.hotline.panel.fakes.FakeEventStream;
 import org.hotline.panel.fakes.FakeTicketStore;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
 import org.hotline.domain.testing.HotlineConfigBuilder;
-import org.hotline.panel.roster.InMemoryRosterOverrides;
+import org.hotline.panel.roster.InMemoryDutyOverrides;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.Department;
@@ -78,7 +78,7 @@ final class PanelHarness implements AutoCloseable {
     final FakeDirectory.QueueMembers queueMembers = new FakeDirectory.QueueMembers();
     final FakeDirectory.Calls calls = new FakeDirectory.Calls();
     final org.hotline.panel.fakes.FakeCallbacks callbacks = new org.hotline.panel.fakes.FakeCallbacks();
-    final InMemoryRosterOverrides overrides = new InMemoryRosterOverrides(List.of());
+    final InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(List.of());
     final Map<String, HealthCheck> health = new LinkedHashMap<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final PanelServer server;
@@ -86,7 +86,7 @@ final class PanelHarness implements AutoCloseable {
     private final AtomicInteger calls0 = new AtomicInteger();
 
     PanelHarness() throws Exception {
-        this(Clock.systemUTC(), Backend.fakes(Clock.systemUTC()), PanelConfig.defaults().withBind("127.0.0.1", 0));
+        this(Clock.systemUTC(), Backend.fakes(Clock.systemUTC()), TestPanelConfig.onFreePort());
     }
 
     PanelHarness(Clock clock, Backend backend, PanelConfig config) throws Exception {

@@ -61,7 +61,7 @@ class ScreenPopBenchmarkIT {
         Storage storage = Storage.start(config, clock);
         PanelHarness.Backend backend = new PanelHarness.Backend(storage.tickets(), storage.queue(), storage.events(),
                 storage.presence(), storage.users(), storage.departments(), storage.handovers(), storage);
-        PanelConfig panelConfig = PanelConfig.defaults().withBind("127.0.0.1", 0).withLoginLimit(AGENTS * 2, Duration.ofMillis(1));
+        PanelConfig panelConfig = TestPanelConfig.onFreePort(AGENTS * 2, Duration.ofMillis(1));
         try (PanelHarness h = new PanelHarness(clock, backend, panelConfig, AGENTS)) {
             String hash = h.users.find("alice").orElseThrow().passwordHash();
             List<String> agents = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.hotline.storage.embedded.EmbeddedRedisServer;
 import org.hotline.storage.pg.OutboxRelay;
 import org.hotline.storage.pg.PgDepartmentRepository;
 import org.hotline.storage.pg.PgEndpoint;
+import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.pg.PgDutyOverrideRepository;
 import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
@@ -244,7 +245,7 @@ public final class Storage implements AutoCloseable {
     }
 
     /** Duty-roster overrides saved in the panel (PostgreSQL). */
-    public PgDutyOverrideRepository dutyOverrides() {
+    public DutyOverrideStore dutyOverrides() {
         return dutyOverrides;
     }
 

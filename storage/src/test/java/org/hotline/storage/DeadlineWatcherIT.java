@@ -13,7 +13,7 @@ import org.hotline.domain.deadline.DeadlineAssigningTicketStore;
 import org.hotline.domain.deadline.DeadlineCalculator;
 import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.deadline.PolicyDeadlines;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.hotline.domain.ticket.Actor;

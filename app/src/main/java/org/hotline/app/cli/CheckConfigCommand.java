@@ -47,7 +47,7 @@ public final class CheckConfigCommand implements Command {
         LoadedConfig loaded = new HotlineConfigLoader(context.clock())
                 .load(ConfigFile.toPath(arguments.positional().get(0)));
         HotlineConfig config = loaded.hotline();
-        Json.print(context.out(), new Result(true, loaded.source(), config.lines().size(),
+        JsonOutput.print(context.out(), new Result(true, loaded.source(), config.lines().size(),
                 config.lines().stream().map(LineConfig::id).toList(), config.zone().getId(),
                 config.people().size(),
                 config.rosters().stream().map(r -> r.id()).toList(),

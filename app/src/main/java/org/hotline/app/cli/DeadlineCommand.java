@@ -75,7 +75,7 @@ public final class DeadlineCommand implements Command {
                     deadline.max().map(m -> local(m, zone)).orElse(null),
                     DeadlineStep.doneAtName(step.doneAt())));
         }
-        Json.print(context.out(), new Result(line.id(), kind, policy.id(), local(from, zone), steps));
+        JsonOutput.print(context.out(), new Result(line.id(), kind, policy.id(), local(from, zone), steps));
         return OK;
     }
 

@@ -82,7 +82,7 @@ public final class RosterCommand implements Command {
         }
         dutyDays.sort(Comparator.comparing(Day::date));
         gaps.sort(Comparator.comparing(Gap::date));
-        Json.print(context.out(), new Result(from, days, zone.getId(), dutyDays, gaps));
+        JsonOutput.print(context.out(), new Result(from, days, zone.getId(), dutyDays, gaps));
         return OK;
     }
 

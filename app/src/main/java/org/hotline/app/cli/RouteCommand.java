@@ -66,7 +66,7 @@ public final class RouteCommand implements Command {
         boolean urgent = arguments.flag("urgent");
 
         RoutingDecision decision = new CallRouter(config).decide(line.id(), at, urgent);
-        Json.print(context.out(), result(config, line, at, urgent, decision));
+        JsonOutput.print(context.out(), result(config, line, at, urgent, decision));
         return OK;
     }
 

@@ -44,10 +44,10 @@ public final class RunCommand implements Command {
         Arguments arguments = Arguments.parse(name(), args, Set.of("config"), Set.of(), 0);
         LoadedConfig config = ConfigFile.load(arguments.option("config"), context.clock());
         StorageSection storage = config.storage();
-        Json.print(context.out(), new Summary("loaded", config.source(), config.hotline().zone().getId(),
+        JsonOutput.print(context.out(), new Summary("loaded", config.source(), config.hotline().zone().getId(),
                 config.hotline().lines().stream().map(LineConfig::id).toList(),
-                config.asterisk().agi().bind() + ":" + config.asterisk().agi().port(),
-                config.panel().bind() + ":" + config.panel().port(),
+                config.asterisk().agi().bindAddress() + ":" + config.asterisk().agi().port(),
+                config.panel().bindHost() + ":" + config.panel().port(),
                 storage.postgresUrl().isPresent() ? "external" : "embedded in " + storage.dataDir()));
         try {
             return service.serve(config, context);

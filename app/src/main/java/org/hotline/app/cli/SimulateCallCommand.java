@@ -80,7 +80,7 @@ public final class SimulateCallCommand implements Command {
         }
         SimulatedCall call = phones(caller, loaded, line, answer, context.clock().instant())
                 .withMessageSeconds(messageSeconds);
-        InetSocketAddress agi = new InetSocketAddress(loaded.asterisk().agi().bind(), loaded.asterisk().agi().port());
+        InetSocketAddress agi = new InetSocketAddress(loaded.asterisk().agi().bindAddress(), loaded.asterisk().agi().port());
         CallTranscript transcript;
         try {
             transcript = new CallSimulator(agi, Duration.ofSeconds(30)).run(call);
@@ -95,7 +95,7 @@ public final class SimulateCallCommand implements Command {
         out.put("variables", new java.util.TreeMap<>(transcript.variables()));
         out.put("callerHungUp", transcript.callerHungUp());
         ticket(loaded, transcript.variable("HOTLINE_TICKET"), context).ifPresent(t -> out.putAll(t));
-        Json.print(context.out(), out);
+        JsonOutput.print(context.out(), out);
         return OK;
     }
 
@@ -110,7 +110,7 @@ public final class SimulateCallCommand implements Command {
             int index = answer.equals("first") ? 0 : 1;
             if (index < f.targets().size()) {
                 ForwardTarget target = f.targets().get(index);
-                return call.withDialOutcomes(Map.of(loaded.asterisk().dialString(target.number()), "ANSWER"));
+                return call.withDialOutcomes(Map.of(loaded.asterisk().dial().dialString(target.number()), "ANSWER"));
             }
             return call;
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hotline.domain.validation.ConfigValidator;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.panel.PanelConfig;
 
 /**
  * Loads the hotline's YAML configuration: reads the file strictly (every problem reported as
@@ -97,7 +98,7 @@ public final class HotlineConfigLoader {
         HotlineConfig hotline = attempt(() -> domain.read(root));
         AsteriskSection asterisk = attempt(() -> service.asterisk(root.get("asterisk")));
         StorageSection storage = attempt(() -> service.storage(root.get("storage")));
-        PanelSection panel = attempt(() -> service.panel(root.get("panel")));
+        PanelConfig panel = attempt(() -> service.panel(root.get("panel")));
         SurveySection surveys = attempt(() -> new SurveySectionReader(service).surveys(root.get("surveys")));
         NotificationSection notifications = attempt(() -> new NotificationSectionReader()
                 .notifications(root.get("notifications")));

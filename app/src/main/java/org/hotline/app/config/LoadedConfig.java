@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.panel.PanelConfig;
 
 /**
  * A configuration file that was read and validated: the routing module's {@link HotlineConfig}
@@ -20,7 +21,7 @@ public record LoadedConfig(
         HotlineConfig hotline,
         AsteriskSection asterisk,
         StorageSection storage,
-        PanelSection panel,
+        PanelConfig panel,
         SurveySection surveys,
         NotificationSection notifications) {
 

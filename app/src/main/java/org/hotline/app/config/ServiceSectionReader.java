@@ -4,9 +4,15 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hotline.ivr.agi.FastAgiConfig;
+import org.hotline.ivr.ami.AmiConfig;
+import org.hotline.ivr.flow.DialTemplate;
+import org.hotline.panel.PanelConfig;
 
 /**
  * Reads the sections that configure the service around the routing core: {@code asterisk},
@@ -19,7 +25,8 @@ final class ServiceSectionReader {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern HOST = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-    private static final Pattern DIAL = Pattern.compile("[A-Za-z0-9/@_.:+{}-]+");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/\\s]+");
+    private static final Pattern PASSWORD = Pattern.compile(".{8,}");
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9]+/[A-Za-z0-9_.@-]+");
     private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     private static final Pattern AMI_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -33,51 +40,51 @@ final class ServiceSectionReader {
             return AsteriskSection.defaults();
         }
         return node.fields(Set.of("agi", "ami", "dial", "agents"), f -> new AsteriskSection(
-                f.optional("agi", this::agi, AsteriskSection.Agi.defaults()),
+                f.optional("agi", this::agi, FastAgiConfig.defaults()),
                 f.optional("ami", this::ami),
-                f.optional("dial", this::dialTemplate, "PJSIP/" + AsteriskSection.NUMBER_PLACEHOLDER),
+                f.optional("dial", this::dialTemplate, DialTemplate.DEFAULT),
                 f.optional("agents", n -> n.map((device, user) -> {
                     if (!DEVICE.matcher(device).matches()) {
                         throw user.fail("expected an Asterisk device such as PJSIP/1001 as the key, got "
                                 + YamlNode.quote(device));
                     }
                     return user.matching(USER, "a panel user name (lower-case letters, digits, _ . -)");
-                }), java.util.Map.of())));
+                }), Map.of())));
     }
 
-    private AsteriskSection.Agi agi(YamlNode node) {
+    private FastAgiConfig agi(YamlNode node) {
         return node.fields(Set.of("bind", "port", "allowed-hosts", "max-calls", "dependency-timeout-ms",
-                "dependency-threads", "io-threads"), f -> new AsteriskSection.Agi(
-                f.optional("bind", this::ipAddress, "127.0.0.1"),
-                f.optional("port", n -> port(n), AsteriskSection.Agi.DEFAULT_PORT),
-                f.optional("allowed-hosts", n -> n.list(this::ipAddress), java.util.List.of("127.0.0.1")),
+                "dependency-threads", "io-threads"), f -> new FastAgiConfig(
+                f.optional("bind", this::ipAddress, FastAgiConfig.DEFAULT_BIND),
+                f.optional("port", ServiceSectionReader::port, FastAgiConfig.DEFAULT_PORT),
+                f.optional("allowed-hosts", n -> n.nonEmptyList(this::ipAddress,
+                        "at least the Asterisk host (FastAGI has no authentication)"),
+                        FastAgiConfig.DEFAULT_ALLOWED_HOSTS),
                 f.optional("max-calls", n -> n.integer(1, 100_000, "a number of calls"),
-                        AsteriskSection.Agi.DEFAULT_MAX_CALLS),
-                f.optional("dependency-timeout-ms", n -> n.integer(100, 60_000, "milliseconds"),
-                        AsteriskSection.Agi.DEFAULT_DEPENDENCY_TIMEOUT_MS),
+                        FastAgiConfig.DEFAULT_MAX_CALLS),
+                f.optional("dependency-timeout-ms", n -> Duration.ofMillis(n.integer(100, 60_000, "milliseconds")),
+                        FastAgiConfig.DEFAULT_DEPENDENCY_TIMEOUT),
                 f.optional("dependency-threads", n -> n.integer(1, 1024, "a number of threads"),
-                        AsteriskSection.Agi.DEFAULT_DEPENDENCY_THREADS),
-                f.optional("io-threads", n -> n.integer(0, 256, "a number of threads (0: two per core)"), 0)));
+                        FastAgiConfig.DEFAULT_DEPENDENCY_THREADS),
+                f.optional("io-threads", n -> n.integer(0, 256, "a number of threads (0: two per core)"),
+                        FastAgiConfig.DEFAULT_IO_THREADS)));
     }
 
-    AsteriskSection.Ami ami(YamlNode node) {
-        return node.fields(Set.of("host", "port", "username", "secret"), f -> new AsteriskSection.Ami(
-                f.optional("host", this::hostOrIp, "127.0.0.1"),
-                f.optional("port", n -> n.integer(1, 65535, "a TCP port"), AsteriskSection.Ami.DEFAULT_PORT),
+    AmiConfig ami(YamlNode node) {
+        return node.fields(Set.of("host", "port", "username", "secret"), f -> AmiConfig.of(
+                f.optional("host", this::hostOrIp, AmiConfig.DEFAULT_HOST),
+                f.optional("port", n -> n.integer(1, 65535, "a TCP port"), AmiConfig.DEFAULT_PORT),
                 f.required("username", n -> n.matching(AMI_NAME, "an AMI user name (letters, digits, _ . -)")),
                 f.required("secret", YamlNode::string)));
     }
 
-    private String dialTemplate(YamlNode node) {
-        String template = node.matching(DIAL, "a dial string such as PJSIP/{number}@trunk "
-                + "(letters, digits and / @ _ . : + - only)");
-        int first = template.indexOf(AsteriskSection.NUMBER_PLACEHOLDER);
-        if (first < 0 || first != template.lastIndexOf(AsteriskSection.NUMBER_PLACEHOLDER)
-                || template.replace(AsteriskSection.NUMBER_PLACEHOLDER, "").matches(".*[{}].*")) {
-            throw node.fail("expected a dial string containing {number} exactly once (and no other braces), got "
-                    + YamlNode.quote(template));
-        }
-        return template;
+    /** {@link DialTemplate#problem} is the rule; this only places its message at the line. */
+    private DialTemplate dialTemplate(YamlNode node) {
+        String template = node.string();
+        DialTemplate.problem(template).ifPresent(problem -> {
+            throw node.fail(problem);
+        });
+        return new DialTemplate(template);
     }
 
     StorageSection storage(YamlNode node) {
@@ -122,13 +129,34 @@ final class ServiceSectionReader {
         }
     }
 
-    PanelSection panel(YamlNode node) {
+    PanelConfig panel(YamlNode node) {
         if (node.isAbsent()) {
-            return PanelSection.defaults();
+            return PanelConfig.defaults();
         }
-        return node.fields(Set.of("bind", "port"), f -> new PanelSection(
-                f.optional("bind", this::ipAddress, "127.0.0.1"),
-                f.optional("port", ServiceSectionReader::port, PanelSection.DEFAULT_PORT)));
+        return node.fields(Set.of("bind", "port", "secure-cookies", "allowed-origins", "session-idle",
+                "max-request-bytes", "max-header-bytes", "max-json-depth", "login-burst", "login-refill",
+                "worker-threads", "bcrypt-cost", "admin-password"), f -> new PanelConfig(
+                f.optional("bind", this::ipAddress, PanelConfig.DEFAULT_BIND),
+                f.optional("port", ServiceSectionReader::port, PanelConfig.DEFAULT_PORT),
+                f.optional("secure-cookies", YamlNode::bool, false),
+                f.optional("allowed-origins", n -> n.list(o -> o.matching(ORIGIN,
+                        "an origin such as https://panel.example.org[:port] (no path)")), List.of()),
+                f.optional("session-idle", n -> n.duration(Duration.ofMinutes(1), Duration.ofDays(1)),
+                        PanelConfig.DEFAULT_SESSION_IDLE),
+                f.optional("max-request-bytes", n -> n.integer(1024, 64 * 1024 * 1024, "a number of bytes"),
+                        PanelConfig.DEFAULT_MAX_REQUEST_BYTES),
+                f.optional("max-header-bytes", n -> n.integer(1024, 1024 * 1024, "a number of bytes"),
+                        PanelConfig.DEFAULT_MAX_HEADER_BYTES),
+                f.optional("max-json-depth", n -> n.integer(4, 1000, "a nesting depth"),
+                        PanelConfig.DEFAULT_MAX_JSON_DEPTH),
+                f.optional("login-burst", n -> n.integer(1, 1000, "a number of log-in attempts"),
+                        PanelConfig.DEFAULT_LOGIN_BURST),
+                f.optional("login-refill", n -> n.duration(Duration.ofMillis(1), Duration.ofHours(1)),
+                        PanelConfig.DEFAULT_LOGIN_REFILL),
+                f.optional("worker-threads", n -> n.integer(1, 1024, "a number of threads"),
+                        PanelConfig.DEFAULT_WORKER_THREADS),
+                f.optional("bcrypt-cost", n -> n.integer(10, 14, "a bcrypt cost"), PanelConfig.DEFAULT_BCRYPT_COST),
+                f.optional("admin-password", n -> n.matching(PASSWORD, "a password of at least 8 characters"))));
     }
 
     private static int port(YamlNode node) {

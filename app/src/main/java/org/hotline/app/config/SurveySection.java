@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.hotline.domain.survey.SurveyPolicies;
+import org.hotline.ivr.ami.AmiConfig;
 
 /**
  * The {@code surveys} section: the automatic satisfaction call-back. Without {@code ami} (the
@@ -15,7 +16,7 @@ import org.hotline.domain.survey.SurveyPolicies;
  * @param questionPrompt the sound file that asks for the 1-5 score
  * @param scanEvery      how often the service looks for call-backs to place
  */
-public record SurveySection(Optional<AsteriskSection.Ami> ami, SurveyPolicies policies, String questionPrompt,
+public record SurveySection(Optional<AmiConfig> ami, SurveyPolicies policies, String questionPrompt,
         Duration scanEvery) {
     public static final String DEFAULT_QUESTION = "beep";
     public static final int DEFAULT_SCAN_SECONDS = 60;

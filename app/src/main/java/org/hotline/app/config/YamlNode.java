@@ -1,6 +1,7 @@
 package org.hotline.app.config;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -53,6 +54,7 @@ final class YamlNode {
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):([0-5][0-9])");
     private static final Pattern RANGE = Pattern.compile("\\s*(\\S+?)\\s*-\\s*(\\S+)\\s*");
     private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1,9}");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
@@ -297,6 +299,15 @@ final class YamlNode {
         return List.copyOf(result);
     }
 
+    /** A list of at least one element; {@code what} says what it must hold when it is empty. */
+    <T> List<T> nonEmptyList(Function<YamlNode, T> reader, String what) {
+        List<T> result = list(reader);
+        if (result.isEmpty()) {
+            throw fail("empty; expected " + what);
+        }
+        return result;
+    }
+
     /** Element {@code index} of this list (which must exist). */
     YamlNode element(int index) {
         Node item = ((SequenceNode) node).getValue().get(index);
@@ -342,6 +353,41 @@ final class YamlNode {
             throw expected(expectation);
         }
         return value;
+    }
+
+    /**
+     * A length of time written as a whole number and a unit, {@code ms}, {@code s}, {@code m} or
+     * {@code h} ({@code 30m}, {@code 20s}), from {@code min} to {@code max}.
+     */
+    Duration duration(Duration min, Duration max) {
+        String expectation = "a duration such as 30m, 20s or 500ms (units ms, s, m, h) from " + describe(min)
+                + " to " + describe(max);
+        String text = scalar(expectation);
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw expected(expectation);
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration value = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw expected(expectation);
+        }
+        return value;
+    }
+
+    private static String describe(Duration d) {
+        if (d.toMillis() % 3_600_000 == 0) {
+            return d.toHours() + "h";
+        }
+        if (d.toMillis() % 60_000 == 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** {@code true} or {@code false} (not yes/no/on/off). */

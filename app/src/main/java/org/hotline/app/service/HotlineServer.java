@@ -1,5 +1,6 @@
 package org.hotline.app.service;
 
+import org.hotline.domain.ticket.RepeatPolicy;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.hotline.app.cli.Command;
 import org.hotline.app.cli.CommandContext;
 import org.hotline.app.cli.HotlineService;
-import org.hotline.app.cli.Json;
+import org.hotline.app.cli.JsonOutput;
 import org.hotline.app.cli.ServiceStartException;
 import org.hotline.app.config.AsteriskSection;
 import org.hotline.app.config.LoadedConfig;
@@ -25,13 +26,10 @@ import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.deadline.DeadlineCalculator;
 import org.hotline.domain.deadline.PolicyDeadlines;
 import org.hotline.ivr.agi.AgiFlows;
-import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
-import org.hotline.ivr.ami.AmiConfig;
 import org.hotline.ivr.ami.EventStreamScreenPops;
-import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.SurveyFlow;
@@ -51,13 +49,12 @@ import org.hotline.domain.notify.Notifier;
 import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
 import org.hotline.panel.HealthCheck;
-import org.hotline.panel.PanelConfig;
 import org.hotline.panel.PanelMetrics;
 import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
 import org.hotline.panel.PanelServer;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
-import org.hotline.panel.roster.RosterOverrides;
+import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.Storage;
 import org.hotline.domain.store.TicketStore;
 import org.slf4j.Logger;
@@ -73,7 +70,7 @@ import org.slf4j.LoggerFactory;
 public final class HotlineServer implements HotlineService {
     private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
     /** How far back a caller's earlier tickets count for the repeat flag on a screen pop. */
-    private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+    private static final Duration REPEAT_WINDOW = RepeatPolicy.defaults().window();
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     /** How often the follow-up watcher looks for tickets nobody followed up. */
@@ -84,7 +81,10 @@ public final class HotlineServer implements HotlineService {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Optional<String> firstAdminPassword;
 
-    /** @param firstAdminPassword the first administrator's password; empty: generate and log one */
+    /**
+     * @param firstAdminPassword the first administrator's password from {@code HOTLINE_ADMIN_PASSWORD}; it wins
+     *                           over {@code panel.admin-password}; with neither, one is generated and logged
+     */
     public HotlineServer(Optional<String> firstAdminPassword) {
         this.firstAdminPassword = firstAdminPassword;
     }
@@ -107,7 +107,7 @@ public final class HotlineServer implements HotlineService {
     public int serve(LoadedConfig config, CommandContext context) throws Exception {
         Clock clock = context.clock();
         try (Running running = start(config, clock)) {
-            Json.print(context.out(), running.summary());
+            JsonOutput.print(context.out(), running.summary());
             context.out().flush();
             stop.await();
             log.info("Stopping hotline.");
@@ -190,17 +190,15 @@ public final class HotlineServer implements HotlineService {
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
-            PanelConfig panelConfig = PanelConfig.defaults().withBind(config.panel().bind(), config.panel().port());
             List<String> lineIds = hotline.lines().stream().map(LineConfig::id).toList();
 
-            RosterOverrides saved = new PgRosterOverrides(storage.dutyOverrides());
+            DutyOverrideStore saved = storage.dutyOverrides();
             LiveRouting routing = new LiveRouting(hotline, saved.list());
-            RosterOverrides overrides = new ObservedRosterOverrides(saved, routing::apply);
+            DutyOverrideStore overrides = new ObservedDutyOverrides(saved, routing::apply);
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             if (asterisk.ami().isPresent()) {
-                AsteriskSection.Ami a = asterisk.ami().get();
-                ami = new AmiClient(AmiConfig.of(a.host(), a.port(), a.username(), a.secret()), agents,
+                ami = new AmiClient(asterisk.ami().get(), agents,
                         new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), clock);
             }
             AmiClient amiClient = ami;
@@ -228,9 +226,7 @@ public final class HotlineServer implements HotlineService {
             SurveyCallbacks callbacks = null;
             AmiSurveyDialer dialer = null;
             if (surveySection.ami().isPresent()) {
-                AsteriskSection.Ami a = surveySection.ami().get();
-                dialer = new AmiSurveyDialer(AmiConfig.of(a.host(), a.port(), a.username(), a.secret()),
-                        new DialTemplate(asterisk.dialTemplate()), SurveyCallbacks.ACTOR.id());
+                dialer = new AmiSurveyDialer(surveySection.ami().get(), asterisk.dial(), SurveyCallbacks.ACTOR.id());
                 callbacks = new SurveyCallbacks(tickets, storage.surveys(), dialer, surveySection.policies(), calendar,
                         instanceName(), clock, (call, ticket) -> quietly("call-back failure notice",
                                 () -> notices.callbackFailed(call, ticket)));
@@ -240,18 +236,14 @@ public final class HotlineServer implements HotlineService {
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock), health,
                     callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications());
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds);
-            panel = new PanelServer(panelConfig, policy, ports, registry, clock);
+            panel = new PanelServer(config.panel(), policy, ports, registry, clock);
 
-            HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(asterisk.dialTemplate()), clock,
+            HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(asterisk.dial(), clock,
                     asterisk.agents());
             AgiFlows flows = new AgiFlows(Map.of(
                     HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
                     SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig, callbacks, surveySection.questionPrompt())));
-            AsteriskSection.Agi agiSection = asterisk.agi();
-            FastAgiConfig agiConfig = new FastAgiConfig(agiSection.bind(), agiSection.port(), agiSection.allowedHosts(),
-                    agiSection.maxCalls(), Duration.ofMillis(agiSection.dependencyTimeoutMs()),
-                    agiSection.dependencyThreads(), agiSection.ioThreads());
-            agi = new FastAgiServer(agiConfig, flows, registry);
+            agi = new FastAgiServer(asterisk.agi(), flows, registry);
             InetSocketAddress panelAddress;
             try {
                 agi.start();
@@ -263,7 +255,7 @@ public final class HotlineServer implements HotlineService {
                 }
                 throw e;
             }
-            panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword);
+            panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword.or(() -> config.panel().adminPassword()));
             if (ami != null) {
                 ami.start();
             }

@@ -8,7 +8,7 @@ import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
 import org.hotline.ivr.flow.HotlineRouting;
 import org.hotline.panel.roster.RosterOverlay;
-import org.hotline.panel.roster.RosterOverride;
+import org.hotline.domain.store.DutyOverride;
 import org.hotline.domain.routing.CallRouter;
 import org.hotline.domain.routing.RoutingDecision;
 
@@ -23,13 +23,13 @@ final class LiveRouting implements HotlineRouting {
     private final HotlineConfig fileConfig;
     private final AtomicReference<CallRouter> router;
 
-    LiveRouting(HotlineConfig fileConfig, List<RosterOverride> overrides) {
+    LiveRouting(HotlineConfig fileConfig, List<DutyOverride> overrides) {
         this.fileConfig = fileConfig;
         this.router = new AtomicReference<>(build(overrides));
     }
 
     /** Rebuilds the router with these panel overrides (all of them, not a delta). */
-    void apply(List<RosterOverride> overrides) {
+    void apply(List<DutyOverride> overrides) {
         router.set(build(overrides));
     }
 
@@ -43,7 +43,7 @@ final class LiveRouting implements HotlineRouting {
         return router.get().decide(lineId, at, urgent);
     }
 
-    private CallRouter build(List<RosterOverride> overrides) {
+    private CallRouter build(List<DutyOverride> overrides) {
         return new CallRouter(overrides.isEmpty() ? fileConfig : RosterOverlay.apply(fileConfig, overrides));
     }
 }

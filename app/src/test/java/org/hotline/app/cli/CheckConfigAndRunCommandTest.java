@@ -55,7 +55,9 @@ class CheckConfigAndRunCommandTest {
                 file + ":" + ExampleConfig.line(text, "eighty") + ": panel.port: expected a TCP port (0: any free port) "
                         + "from 0 to 65535, got \"eighty\"",
                 file + ":" + ExampleConfig.line(text, "colour") + ": panel.colour: unknown key \"colour\"; "
-                        + "expected one of: bind, port",
+                        + "expected one of: admin-password, allowed-origins, bcrypt-cost, bind, "
+                + "login-burst, login-refill, max-header-bytes, max-json-depth, max-request-bytes, port, secure-cookies, "
+                + "session-idle, worker-threads",
                 "hotline check-config: the configuration has 2 problems");
     }
 

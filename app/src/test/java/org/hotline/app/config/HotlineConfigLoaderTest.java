@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.TimeRange;
 import org.hotline.domain.config.UrgentPath;
 import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.panel.PanelConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,13 +77,14 @@ class HotlineConfigLoaderTest {
         assertThat(config.line("complaints").orElseThrow().prompts()).containsEntry("greeting-office",
                 "hotline/complaints-welcome");
 
-        assertThat(loaded.asterisk().dialString("13800000001")).isEqualTo("PJSIP/13800000001@trunk");
+        assertThat(loaded.asterisk().dial().dialString("13800000001")).isEqualTo("PJSIP/13800000001@trunk");
         assertThat(loaded.asterisk().agi().port()).isEqualTo(4573);
         assertThat(loaded.asterisk().ami()).hasValueSatisfying(ami -> assertThat(ami.username()).isEqualTo("hotline"));
         assertThat(loaded.asterisk().agents()).containsEntry("PJSIP/1001", "alice");
         assertThat(loaded.storage().postgresUrl()).isEmpty();
         assertThat(loaded.storage().dataDir()).isEqualTo(Path.of(".hotline/data"));
-        assertThat(loaded.panel()).isEqualTo(new PanelSection("127.0.0.1", 8080));
+        assertThat(loaded.panel()).isEqualTo(PanelConfig.defaults());
+        assertThat(loaded.panel().bindHost() + ":" + loaded.panel().port()).isEqualTo("127.0.0.1:8080");
         assertThat(loaded.file()).contains(dir.resolve("hotline.yaml"));
         assertThat(loaded.lines()).isEqualTo(EXAMPLE.split("\n", -1).length - 1);
     }
@@ -98,7 +101,9 @@ class HotlineConfigLoaderTest {
     void anUnknownKeyIsNamedWithTheKeysExpected() throws Exception {
         String text = replace(EXAMPLE, "  port: 8080\n", "  port: 8080\n  colour: blue\n");
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "colour") + ": panel.colour: "
-                + "unknown key \"colour\"; expected one of: bind, port");
+                + "unknown key \"colour\"; expected one of: admin-password, allowed-origins, bcrypt-cost, bind, "
+                + "login-burst, login-refill, max-header-bytes, max-json-depth, max-request-bytes, port, secure-cookies, "
+                + "session-idle, worker-threads");
     }
 
     @Test
@@ -269,7 +274,7 @@ class HotlineConfigLoaderTest {
                 + "    dependency-threads: 8\n    io-threads: 2\n");
         var agi = loader.load(write(text)).asterisk().agi();
         assertThat(agi.maxCalls()).isEqualTo(300);
-        assertThat(agi.dependencyTimeoutMs()).isEqualTo(1500);
+        assertThat(agi.dependencyTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(agi.dependencyThreads()).isEqualTo(8);
         assertThat(agi.ioThreads()).isEqualTo(2);
         assertThat(loader.load(write(EXAMPLE)).asterisk().agi().maxCalls()).isEqualTo(2500);
@@ -416,7 +421,80 @@ class HotlineConfigLoaderTest {
         LoadedConfig loaded = loader.load(write(text));
         assertThat(loaded.asterisk()).isEqualTo(AsteriskSection.defaults());
         assertThat(loaded.storage()).isEqualTo(StorageSection.defaults());
-        assertThat(loaded.panel()).isEqualTo(PanelSection.defaults());
+        assertThat(loaded.panel()).isEqualTo(PanelConfig.defaults());
         assertThat(loaded.asterisk().ami()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void theFastAgiSettingsAreChecked() throws Exception {
+        String text = replace(EXAMPLE, "    port: 4573\n    allowed-hosts: [\"127.0.0.1\"]\n",
+                "    port: 70000\n    allowed-hosts: []\n");
+        assertThat(problems(text)).containsExactly(
+                "hotline.yaml:" + line(text, "port: 70000") + ": asterisk.agi.port: expected a TCP port "
+                        + "(0: any free port) from 0 to 65535, got \"70000\"",
+                "hotline.yaml:" + line(text, "allowed-hosts: []") + ": asterisk.agi.allowed-hosts: empty; expected "
+                        + "at least the Asterisk host (FastAGI has no authentication)");
+    }
+
+    @Test
+    void everyPanelKeyInTheReferenceLoads() throws Exception {
+        String text = replace(EXAMPLE, "panel:\n  bind: 127.0.0.1\n  port: 8080\n", """
+                panel:
+                  bind: 127.0.0.1
+                  port: 8443
+                  secure-cookies: true
+                  allowed-origins: ["https://panel.example.org"]
+                  session-idle: 45m
+                  max-request-bytes: 131072
+                  max-header-bytes: 16384
+                  max-json-depth: 20
+                  login-burst: 3
+                  login-refill: 30s
+                  worker-threads: 8
+                  bcrypt-cost: 12
+                  admin-password: "first-admin-secret"
+                """);
+        PanelConfig panel = loader.load(write(text)).panel();
+        assertThat(panel).isEqualTo(new PanelConfig("127.0.0.1", 8443, true, List.of("https://panel.example.org"),
+                Duration.ofMinutes(45), 131072, 16384, 20, 3, Duration.ofSeconds(30), 8, 12,
+                Optional.of("first-admin-secret")));
+    }
+
+    @Test
+    void panelMistakesAreNamedWithTheirLines() throws Exception {
+        String text = replace(EXAMPLE, "panel:\n  bind: 127.0.0.1\n  port: 8080\n", """
+                panel:
+                  allowed-origins: ["https://panel.example.org/app"]
+                  session-idle: forever
+                  bcrypt-cost: 9
+                  admin-password: short
+                """);
+        assertThat(problems(text)).containsExactly(
+                "hotline.yaml:" + line(text, "allowed-origins") + ": panel.allowed-origins[0]: expected an origin "
+                        + "such as https://panel.example.org[:port] (no path), got \"https://panel.example.org/app\"",
+                "hotline.yaml:" + line(text, "session-idle") + ": panel.session-idle: expected a duration such as "
+                        + "30m, 20s or 500ms (units ms, s, m, h) from 1m to 24h, got \"forever\"",
+                "hotline.yaml:" + line(text, "bcrypt-cost") + ": panel.bcrypt-cost: expected a bcrypt cost from 10 "
+                        + "to 14, got \"9\"",
+                "hotline.yaml:" + line(text, "admin-password") + ": panel.admin-password: expected a password of at "
+                        + "least 8 characters, got \"short\"");
+    }
+
+    @Test
+    void secretsNeverPrint() throws Exception {
+        String text = replace(EXAMPLE, "panel:\n  bind: 127.0.0.1\n  port: 8080\n",
+                "panel:\n  admin-password: \"panel-admin-secret\"\n");
+        text = replace(text, "  # postgres-url: \"jdbc:postgresql://127.0.0.1:5432/hotline\"\n"
+                        + "  # postgres-user: hotline\n  # postgres-password: \"change-me\"\n",
+                "  postgres-url: \"jdbc:postgresql://127.0.0.1:5432/hotline\"\n"
+                        + "  postgres-user: hotline\n  postgres-password: \"pg-app-secret\"\n");
+        LoadedConfig loaded = loader.load(write(text));
+        assertThat(loaded.asterisk().ami().orElseThrow().secret()).isEqualTo("change-me");
+        assertThat(loaded.panel().adminPassword()).contains("panel-admin-secret");
+        assertThat(loaded.storage().postgresPassword()).contains("pg-app-secret");
+        String printed = loaded.toString() + loaded.asterisk().ami().orElseThrow() + loaded.panel() + loaded.storage()
+                + loaded.storage().storageConfig();
+        assertThat(printed).contains("username=hotline", "bcryptCost=10")
+                .doesNotContain("change-me", "panel-admin-secret", "pg-app-secret");
     }
 }

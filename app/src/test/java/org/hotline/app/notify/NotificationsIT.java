@@ -45,7 +45,7 @@ import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.ticket.User;
 import org.hotline.storage.Storage;
 import org.hotline.storage.StorageConfig;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

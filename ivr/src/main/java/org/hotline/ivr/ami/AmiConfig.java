@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How the service reaches AMI ({@code asterisk.ami} in hotline.yaml) and how it keeps the
- * connection alive.
+ * connection alive. Immutable. Built and validated once, by the configuration loader (app);
+ * this record only guards against nulls. Its {@link #toString()} never shows the secret.
  *
  * @param host AMI host (loopback in the sample manager.conf)
  * @param port AMI port
@@ -17,26 +18,27 @@ import java.util.Objects;
 public record AmiConfig(String host, int port, String username, String secret, Duration keepalive,
         ReconnectBackoff backoff) {
 
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5038;
+
     public AmiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(keepalive, "keepalive");
         Objects.requireNonNull(backoff, "backoff");
-        if (host.isBlank() || username.isBlank()) {
-            throw new IllegalArgumentException("asterisk.ami: host and username must not be blank");
-        }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("asterisk.ami.port: expected 1-65535, got " + port);
-        }
-        if (keepalive.isNegative() || keepalive.isZero()) {
-            throw new IllegalArgumentException("AMI keepalive must be positive, got " + keepalive);
-        }
     }
 
     /** The defaults: keepalive every 20 s, reconnect after 0.5 s doubling up to 30 s. */
     public static AmiConfig of(String host, int port, String username, String secret) {
         return new AmiConfig(host, port, username, secret, Duration.ofSeconds(20),
                 new ReconnectBackoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+    }
+
+    /** Everything but the secret. */
+    @Override
+    public String toString() {
+        return "AmiConfig[host=" + host + ", port=" + port + ", username=" + username + ", secret=***, keepalive="
+                + keepalive + ", backoff=" + backoff + "]";
     }
 }

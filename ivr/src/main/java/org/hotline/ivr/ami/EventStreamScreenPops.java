@@ -1,8 +1,8 @@
 package org.hotline.ivr.ami;
 
+import org.hotline.domain.store.AgentEvent;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.hotline.domain.ticket.CallerHistory;
 import org.hotline.domain.store.EventStream;
@@ -39,39 +39,28 @@ public final class EventStreamScreenPops implements ScreenPopSink {
 
     @Override
     public void publish(ScreenPop pop) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("type", "screen-pop");
-        f.put("state", pop.state().name());
-        f.put("callId", pop.callId());
-        f.put("device", pop.device());
-        f.put("callerNumber", pop.callerNumber());
-        f.put("callerName", pop.callerName());
-        f.put("line", pop.line().orElse(""));
-        f.put("queue", pop.queue().orElse(""));
-        f.put("ticketNumber", pop.ticket().orElse(""));
         Optional<Ticket> ticket = Optional.empty();
+        CallerHistory history = null;
         try {
             ticket = pop.ticket().flatMap(tickets::findByNumber);
-            ticket.ifPresent(t -> {
-                f.put("ticketId", Long.toString(t.id()));
-                if (f.get("line").isEmpty() && t.line() != null) {
-                    f.put("line", t.line());
-                }
-            });
             if (pop.state() == ScreenPop.State.RINGING && !pop.callerNumber().isBlank()) {
-                CallerHistory h = tickets.callerHistory(pop.callerNumber(), repeatWindow,
+                history = tickets.callerHistory(pop.callerNumber(), repeatWindow,
                         ticket.map(Ticket::kind).orElse(null), ticket.map(Ticket::id).orElse(0L));
-                f.put("previousTickets", Integer.toString(h.previous().size()));
-                f.put("previousNumbers", String.join(",", h.previous().stream().limit(5).map(Ticket::number).toList()));
-                f.put("repeat", Boolean.toString(h.repeat()));
             }
         } catch (RuntimeException e) {
             log.warn("screen pop for {}: ticket store unavailable ({}); publishing without history", pop.agent(),
                     e.getMessage());
         }
-        f.put("publishedAt", Long.toString(pop.at().toEpochMilli()));
+        Optional<Ticket> found = ticket;
+        String line = pop.line().filter(l -> !l.isEmpty()).or(() -> found.map(Ticket::line)).orElse("");
+        Optional<CallerHistory> h = Optional.ofNullable(history);
+        var event = new AgentEvent.ScreenPopEvent(pop.state().name(), pop.callId(), pop.device(), pop.callerNumber(),
+                pop.callerName(), line, pop.queue().orElse(""), pop.ticket().orElse(""), found.map(Ticket::id),
+                h.map(x -> x.previous().size()),
+                h.map(x -> x.previous().stream().limit(5).map(Ticket::number).toList()).orElse(List.of()),
+                h.map(CallerHistory::repeat), Optional.of(pop.at()));
         try {
-            events.publish(EventStream.agentKey(pop.agent()), f);
+            events.publish(EventStream.agentKey(pop.agent()), event.fields());
         } catch (RuntimeException e) {
             log.warn("screen pop for {} on call {} not published: {}", pop.agent(), pop.callId(), e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.hotline.domain.routing.UnknownLineException;
 import org.hotline.domain.config.LineConfig;
 import org.hotline.ivr.agi.AgiCommand;
 import org.hotline.ivr.agi.AgiConnectionClosedException;
@@ -77,7 +78,7 @@ final class HotlineCall {
     private CompletableFuture<Void> findLine() {
         String dialled = session.request().dialledNumber();
         return session.call(() -> routing.lineForNumber(dialled)).thenAccept(line -> {
-            record.line = line.orElseThrow(() -> new UnknownLineException(dialled));
+            record.line = line.orElseThrow(() -> UnknownLineException.forDialledNumber(dialled));
             questions = new CallerQuestions(session, record.line, config.attempts(), config.keyTimeoutMillis());
         });
     }

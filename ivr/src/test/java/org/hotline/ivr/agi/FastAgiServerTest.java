@@ -66,7 +66,7 @@ class FastAgiServerTest {
             .thenAccept(seen::addAll);
 
     private FastAgiServer start(FastAgiConfig config) throws Exception {
-        server = new FastAgiServer(config.withPort(0),
+        server = new FastAgiServer(TestAgiConfig.onFreePort(config),
                 new AgiFlows(Map.of("greet", greet, "hold", hold, "broken", broken, "slow", slow, "burst", burst)),
                 registry);
         server.start();
@@ -133,7 +133,7 @@ class FastAgiServerTest {
 
     @Test
     void peerNotAllowedIsClosedWithoutRunningAFlow() throws Exception {
-        start(FastAgiConfig.defaults().withAllowedHosts(List.of("192.0.2.10")));
+        start(TestAgiConfig.allowing(List.of("192.0.2.10")));
         try (var asterisk = new FakeAsterisk(server.localAddress())) {
             asterisk.call("greet");
             assertThat(asterisk.command()).isNull();
@@ -144,7 +144,7 @@ class FastAgiServerTest {
 
     @Test
     void callsBeyondTheMaximumGetOverloadNotSilence() throws Exception {
-        start(FastAgiConfig.defaults().withMaxCalls(1));
+        start(TestAgiConfig.maxCalls(1));
         // The second connection opens only once the first holds the slot: which of two connections
         // accepted at the same moment gets the last slot is up to the event loops.
         try (var first = new FakeAsterisk(server.localAddress())) {
@@ -179,7 +179,7 @@ class FastAgiServerTest {
 
     @Test
     void slowDependencyHitsTheDeadlineAndFallsBack() throws Exception {
-        start(FastAgiConfig.defaults().withDependencyTimeout(Duration.ofMillis(200)));
+        start(TestAgiConfig.dependencyTimeout(Duration.ofMillis(200)));
         long begin = System.nanoTime();
         try (var asterisk = new FakeAsterisk(server.localAddress())) {
             asterisk.call("slow");
@@ -217,7 +217,7 @@ class FastAgiServerTest {
 
     @Test
     void replyNobodyAskedForIsAProtocolErrorNotACrash() throws Exception {
-        start(FastAgiConfig.defaults().withDependencyTimeout(Duration.ofMillis(300)));
+        start(TestAgiConfig.dependencyTimeout(Duration.ofMillis(300)));
         try (var asterisk = new FakeAsterisk(server.localAddress())) {
             asterisk.call("slow");
             asterisk.write("200 result=1\n");
@@ -228,12 +228,10 @@ class FastAgiServerTest {
 
     @Test
     void configurationMistakesAreNamed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FastAgiConfig.defaults().withPort(70000))
-                .hasMessageContaining("asterisk.agi.port");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FastAgiConfig.defaults().withAllowedHosts(List.of()))
-                .hasMessageContaining("asterisk.agi.allowed-hosts");
+        // a bad port or an empty allowed-hosts list is the configuration loader's to refuse, with
+        // the file and line: HotlineConfigLoaderTest.theFastAgiSettingsAreChecked
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FastAgiServer(
-                        FastAgiConfig.defaults().withPort(0).withAllowedHosts(List.of("no-such-host.invalid")),
+                        TestAgiConfig.allowing(List.of("no-such-host.invalid")),
                         new AgiFlows(Map.of()), registry).start())
                 .hasMessageContaining("no-such-host.invalid");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AgiFlows(Map.of("Bad Name", greet)))

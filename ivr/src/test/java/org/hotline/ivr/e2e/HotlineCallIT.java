@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.hotline.ivr.agi.AgiFlows;
-import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.agi.TestAgiConfig;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
 import org.hotline.ivr.ami.AmiConfig;
@@ -23,7 +23,7 @@ import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.storage.Storage;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.hotline.domain.ticket.CallDisposition;
 import org.hotline.domain.store.EventStream;
@@ -65,7 +65,7 @@ class HotlineCallIT {
         storage = StorageFixture.shared().freshStorage(clock);
         HotlineFlowConfig flowConfig = new HotlineFlowConfig(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 2500, 2, 20, asterisk.recordingsDirInChroot(), 15, AGENTS);
-        agi = new FastAgiServer(FastAgiConfig.defaults().withPort(0),
+        agi = new FastAgiServer(TestAgiConfig.onFreePort(),
                 new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(TestRouting.create(), storage.tickets(), flowConfig))),
                 new SimpleMeterRegistry());
         agi.start();

@@ -31,13 +31,14 @@ import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.agi.TestAgiConfig;
 import org.hotline.ivr.ami.AmiConfig;
 import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.SurveyFlow;
 import org.hotline.ivr.survey.AmiSurveyDialer;
 import org.hotline.storage.Storage;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +81,7 @@ class SurveyCallbackIT {
                 "it-instance", clock);
         HotlineFlowConfig flowConfig = new HotlineFlowConfig(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 2500, 2, 20, asterisk.recordingsDirInChroot(), 15, Map.of());
-        agi = new FastAgiServer(FastAgiConfig.defaults().withPort(0),
+        agi = new FastAgiServer(TestAgiConfig.onFreePort(),
                 new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(storage.tickets(), flowConfig, callbacks, SurveyFlow.DEFAULT_QUESTION))),
                 new SimpleMeterRegistry());
         agi.start();

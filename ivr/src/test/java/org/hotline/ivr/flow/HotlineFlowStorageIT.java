@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import org.hotline.ivr.agi.AgiFlows;
-import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.agi.TestAgiConfig;
 import org.hotline.ivr.sim.CallSimulator;
 import org.hotline.ivr.sim.SimulatedCall;
 import org.hotline.domain.routing.CallRouter;
@@ -45,7 +45,7 @@ class HotlineFlowStorageIT {
         var router = new CallRouter(HotlineConfigBuilder.example().build());
         var flow = new HotlineFlow(HotlineRouting.of(router), storage.tickets(),
                 HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), AFTER_HOURS, Map.of()));
-        server = new FastAgiServer(FastAgiConfig.defaults().withPort(0), new AgiFlows(Map.of(HotlineFlow.NAME, flow)),
+        server = new FastAgiServer(TestAgiConfig.onFreePort(), new AgiFlows(Map.of(HotlineFlow.NAME, flow)),
                 new SimpleMeterRegistry());
         server.start();
         simulator = new CallSimulator(server.localAddress(), Duration.ofSeconds(20));

@@ -14,6 +14,7 @@ import org.hotline.domain.calendar.Period;
 import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.agi.TestAgiConfig;
 import org.hotline.ivr.sim.CallSimulator;
 import org.hotline.ivr.sim.CallTranscript;
 import org.hotline.ivr.sim.SimulatedCall;
@@ -60,7 +61,7 @@ class HotlineFlowTest {
     private void start(FastAgiConfig config) throws Exception {
         var flowConfig = HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), CLOCK,
                 Map.of("PJSIP/1001", "alice"));
-        server = new FastAgiServer(config.withPort(0),
+        server = new FastAgiServer(TestAgiConfig.onFreePort(config),
                 new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(routing, store, flowConfig))), registry);
         server.start();
         simulator = new CallSimulator(server.localAddress(), Duration.ofSeconds(10));
@@ -263,7 +264,7 @@ class HotlineFlowTest {
     @Test
     void slowRouterGivesAFallbackVerdictInsteadOfDeadAir() throws Exception {
         server.close();
-        start(FastAgiConfig.defaults().withDependencyTimeout(Duration.ofMillis(300)));
+        start(TestAgiConfig.dependencyTimeout(Duration.ofMillis(300)));
         routing.decideDelay = Duration.ofSeconds(3);
         long begin = System.nanoTime();
 
@@ -281,7 +282,7 @@ class HotlineFlowTest {
     @Test
     void slowTicketStoreGivesAFallbackVerdictToo() throws Exception {
         server.close();
-        start(FastAgiConfig.defaults().withDependencyTimeout(Duration.ofMillis(300)));
+        start(TestAgiConfig.dependencyTimeout(Duration.ofMillis(300)));
         store.openDelay = Duration.ofSeconds(2);
 
         var transcript = call(SimulatedCall.hotline(LINE, CALLER, "1"));

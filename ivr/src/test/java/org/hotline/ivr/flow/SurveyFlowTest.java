@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.hotline.ivr.agi.AgiFlows;
-import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.agi.TestAgiConfig;
 import org.hotline.ivr.sim.CallSimulator;
 import org.hotline.ivr.sim.SimulatedCall;
 import org.hotline.domain.ticket.Actor;
@@ -34,7 +34,7 @@ class SurveyFlowTest {
     @BeforeEach
     void start() throws Exception {
         var config = HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), CLOCK, Map.of());
-        server = new FastAgiServer(FastAgiConfig.defaults().withPort(0),
+        server = new FastAgiServer(TestAgiConfig.onFreePort(),
                 new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(store, config))), new SimpleMeterRegistry());
         server.start();
         simulator = new CallSimulator(server.localAddress(), Duration.ofSeconds(10));
@@ -104,7 +104,7 @@ class SurveyFlowTest {
 
     private String automatic(RecordingOutcomes outcomes, String attempt, String keys) throws Exception {
         var config = HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), CLOCK, Map.of());
-        try (var auto = new FastAgiServer(FastAgiConfig.defaults().withPort(0),
+        try (var auto = new FastAgiServer(TestAgiConfig.onFreePort(),
                 new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(store, config, outcomes, SurveyFlow.DEFAULT_QUESTION))), new SimpleMeterRegistry())) {
             auto.start();
             var call = new SimulatedCall("survey", "s", "13912345678", keys, Map.of(), null, 0,

@@ -1,5 +1,6 @@
 package org.hotline.panel.api;
 
+import org.hotline.domain.ticket.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +41,9 @@ public final class AgentRoutes {
 
     public void register(Router router) {
         router.add("GET", "/api/agent/state", Access.anyUser(), this::state)
-              .add("PUT", "/api/agent/state", Access.roles("agent", "supervisor", "duty_manager"), this::setState)
+              .add("PUT", "/api/agent/state", Access.roles(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER), this::setState)
               .add("GET", "/api/queue", Access.anyUser(), this::queue)
-              .add("POST", "/api/queue/claim", Access.roles("agent", "supervisor", "duty_manager"), this::claim)
+              .add("POST", "/api/queue/claim", Access.roles(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER), this::claim)
               .add("GET", "/api/handover", Access.anyUser(), this::handovers)
               .add("POST", "/api/handover", Access.anyUser(), this::recordHandover);
     }

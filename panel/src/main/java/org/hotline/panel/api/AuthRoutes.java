@@ -69,21 +69,21 @@ public final class AuthRoutes {
         }
         User u = user.get();
         Session s = sessions.create(u.username(), u.displayName() == null ? u.username() : u.displayName(),
-                PanelContext.roleName(u.role()));
+                u.role());
         return ctx.json().ok(me(s)).withHeader("Set-Cookie", cookie(s.id(), false));
     }
 
     private ApiResponse logout(ApiRequest r) {
         Session s = r.requireSession();
         sessions.remove(s.id());
-        if (s.role().equals(PanelContext.roleName(Role.AGENT))) {
+        if (s.role() == Role.AGENT) {
             ctx.ports().presence().clear(s.username());
         }
         return ApiResponse.noContent().withHeader("Set-Cookie", cookie("", true));
     }
 
     private Map<String, Object> me(Session s) {
-        return Map.of("username", s.username(), "displayName", s.displayName(), "role", s.role(),
+        return Map.of("username", s.username(), "displayName", s.displayName(), "role", s.role().wireName(),
                 "csrfToken", s.csrfToken());
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.domain.survey.SurveyCall;
 import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.panel.auth.Access;
 import org.hotline.panel.http.ApiException;
@@ -29,7 +30,7 @@ public final class CallbackRoutes {
     public void register(Router router) {
         router.add("GET", "/api/callbacks/failed", Access.anyUser(), this::failed)
               .add("POST", "/api/callbacks/failed/{id}", Access.anyUser(), this::recordByHand)
-              .add("GET", "/api/notifications/dead", Access.roles("supervisor", "senior_manager", "admin"), this::dead);
+              .add("GET", "/api/notifications/dead", Access.roles(Role.SUPERVISOR, Role.SENIOR_MANAGER, Role.ADMIN), this::dead);
     }
 
     /** Notifications that could not be delivered after every retry (the dead-letter list), newest first. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.hotline.domain.store.TicketQuery;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.panel.auth.Access;
@@ -32,7 +33,7 @@ public final class LeadershipRoutes {
     }
 
     public void register(Router router) {
-        router.add("GET", "/api/leadership/board", Access.roles("senior_manager", "admin"), this::board);
+        router.add("GET", "/api/leadership/board", Access.roles(Role.SENIOR_MANAGER, Role.ADMIN), this::board);
     }
 
     private ApiResponse board(ApiRequest r) {

@@ -1,5 +1,6 @@
 package org.hotline.panel.api;
 
+import org.hotline.domain.ticket.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import org.hotline.panel.http.ApiException;
 import org.hotline.panel.http.ApiRequest;
 import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
-import org.hotline.panel.roster.RosterOverride;
+import org.hotline.domain.store.DutyOverride;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.Ticket;
 
@@ -20,7 +21,6 @@ import org.hotline.domain.ticket.Ticket;
  * saving), and the duty manager's view of calls forwarded to them and after-hours tickets.
  */
 public final class SupervisorRoutes {
-    private static final String[] MANAGERS = {"supervisor", "duty_manager", "admin"};
 
     private final PanelContext ctx;
     private final Wallboard wallboard;
@@ -31,16 +31,16 @@ public final class SupervisorRoutes {
     }
 
     public void register(Router router) {
-        router.add("GET", "/api/wallboard", Access.roles(MANAGERS), r -> ctx.json().ok(wallboard.snapshot()))
-              .add("GET", "/api/roster/overrides", Access.roles(MANAGERS), r -> ctx.json().ok(ctx.ports().rosterOverrides().list()))
-              .add("PUT", "/api/roster/overrides", Access.roles("supervisor", "admin"), this::saveOverride)
-              .add("DELETE", "/api/roster/overrides/{roster}/{date}", Access.roles("supervisor", "admin"), this::deleteOverride)
-              .add("GET", "/api/duty", Access.roles(MANAGERS), this::duty);
+        router.add("GET", "/api/wallboard", Access.managers(), r -> ctx.json().ok(wallboard.snapshot()))
+              .add("GET", "/api/roster/overrides", Access.managers(), r -> ctx.json().ok(ctx.ports().rosterOverrides().list()))
+              .add("PUT", "/api/roster/overrides", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::saveOverride)
+              .add("DELETE", "/api/roster/overrides/{roster}/{date}", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::deleteOverride)
+              .add("GET", "/api/duty", Access.managers(), this::duty);
     }
 
     private ApiResponse saveOverride(ApiRequest r) {
         Fields f = new Fields(r.body());
-        RosterOverride o = new RosterOverride(f.requiredText("roster", 40).trim(), f.date("date"),
+        DutyOverride o = new DutyOverride(f.requiredText("roster", 40).trim(), f.date("date"),
                 trimmed(f.text("dutyA", 40)), trimmed(f.text("dutyB", 40)), f.text("note", 200));
         List<String> problems = ctx.ports().rosterValidator().problems(o);
         if (!problems.isEmpty()) {
@@ -69,7 +69,7 @@ public final class SupervisorRoutes {
     private ApiResponse duty(ApiRequest r) {
         var s = r.requireSession();
         Actor me = PanelContext.actor(s);
-        String person = r.queryParam("person").filter(p -> !s.role().equals("duty_manager")).orElse(s.username());
+        String person = r.queryParam("person").filter(p -> s.role() != Role.DUTY_MANAGER).orElse(s.username());
         long hours;
         try {
             hours = Long.parseLong(r.queryParam("hours").orElse("24"));

@@ -29,7 +29,6 @@ import org.hotline.domain.ticket.User;
  * A ticket the viewer may not see answers 404 exactly like a missing one.
  */
 public final class TicketRoutes {
-    private static final String[] MANAGERS = {"supervisor", "duty_manager", "senior_manager", "admin"};
 
     private final PanelContext ctx;
 
@@ -41,7 +40,7 @@ public final class TicketRoutes {
         router.add("GET", "/api/tickets/mine", Access.anyUser(), this::mine)
               .add("GET", "/api/tickets/{id}", Access.anyUser(), this::detail)
               .add("POST", "/api/tickets/{id}/actions", Access.anyUser(), this::act)
-              .add("POST", "/api/tickets/{id}/reassign", Access.roles(MANAGERS), this::reassign)
+              .add("POST", "/api/tickets/{id}/reassign", Access.managers(), this::reassign)
               .add("GET", "/api/departments", Access.anyUser(), r -> ctx.json().ok(ctx.ports().departments().list()
                       .stream().filter(d -> d.active()).toList()));
     }
@@ -143,7 +142,7 @@ public final class TicketRoutes {
                 .orElseThrow(() -> ApiException.unprocessable("unknown_user", "There is no active user '" + owner + "'."));
         if (t.confidential() && !target.role().seesConfidential()) {
             throw ApiException.unprocessable("refused", "Ticket " + t.number() + " is confidential; "
-                    + owner + " (" + PanelContext.roleName(target.role()) + ") may not see it.");
+                    + owner + " (" + target.role().wireName() + ") may not see it.");
         }
         Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me,
                 new TicketAction.Reassign(owner, note)));

@@ -1,6 +1,10 @@
 package org.hotline.panel.auth;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.domain.ticket.Role;
 
 /**
  * Who may call a route. {@link Public} routes need nothing; {@link Roles} routes need a live
@@ -11,12 +15,12 @@ import java.util.Set;
 public sealed interface Access {
     record Public() implements Access {}
 
-    record Roles(Set<String> roles) implements Access {
+    record Roles(Set<Role> roles) implements Access {
         public Roles {
             roles = Set.copyOf(roles);
         }
 
-        public boolean permits(String role) {
+        public boolean permits(Role role) {
             return roles.isEmpty() || roles.contains(role);
         }
     }
@@ -25,5 +29,11 @@ public sealed interface Access {
 
     static Access anyUser() { return new Roles(Set.of()); }
 
-    static Access roles(String... roles) { return new Roles(Set.of(roles)); }
+    static Access roles(Role... roles) { return new Roles(Set.of(roles)); }
+
+    /** The roles {@link Role#isManager() that manage}: supervisors, duty managers, admins. */
+    static Access managers() {
+        return new Roles(Arrays.stream(Role.values()).filter(Role::isManager)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))));
+    }
 }

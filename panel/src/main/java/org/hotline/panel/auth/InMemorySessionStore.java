@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.domain.ticket.Role;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,7 +30,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Session create(String username, String displayName, String role) {
+    public Session create(String username, String displayName, Role role) {
         Instant now = clock.instant();
         Session s = new Session(token(), username, displayName, role, token(), now, now);
         sessions.put(s.id(), s);

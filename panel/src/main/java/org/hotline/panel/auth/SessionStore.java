@@ -1,6 +1,7 @@
 package org.hotline.panel.auth;
 
 import java.util.Optional;
+import org.hotline.domain.ticket.Role;
 
 /**
  * Server-side sessions with idle expiry. Implementations are thread-safe. The panel ships
@@ -9,7 +10,7 @@ import java.util.Optional;
  */
 public interface SessionStore {
     /** Creates and remembers a new session for the user. */
-    Session create(String username, String displayName, String role);
+    Session create(String username, String displayName, Role role);
 
     /** The live session with this id, its idle timer restarted; empty if unknown or idle too long. */
     Optional<Session> touch(String id);

@@ -1,5 +1,7 @@
 package org.hotline.panel.roster;
 
+import org.hotline.domain.store.DutyOverrideStore;
+import org.hotline.domain.store.DutyOverride;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ import org.hotline.domain.config.RosterConfig;
  */
 public final class ConfigRosterOverrideValidator implements RosterOverrideValidator {
     private final HotlineConfig config;
-    private final RosterOverrides saved;
+    private final DutyOverrideStore saved;
     private final Clock clock;
     private final ConfigValidator validator = new ConfigValidator();
 
@@ -31,14 +33,14 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
      * @param config the configuration as loaded from the file
      * @param saved  the overrides saved through the panel (laid over the file's)
      */
-    public ConfigRosterOverrideValidator(HotlineConfig config, RosterOverrides saved, Clock clock) {
+    public ConfigRosterOverrideValidator(HotlineConfig config, DutyOverrideStore saved, Clock clock) {
         this.config = config;
         this.saved = saved;
         this.clock = clock;
     }
 
     @Override
-    public List<String> problems(RosterOverride o) {
+    public List<String> problems(DutyOverride o) {
         List<String> problems = new ArrayList<>();
         Optional<RosterConfig> roster = o.roster() == null ? Optional.empty() : config.roster(o.roster());
         if (roster.isEmpty()) {
@@ -62,7 +64,7 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
         }
         HotlineConfig before = withOverrides(saved.list().stream()
                 .filter(s -> !(s.roster().equals(o.roster()) && s.date().equals(o.date()))).toList());
-        List<RosterOverride> all = new ArrayList<>(saved.list());
+        List<DutyOverride> all = new ArrayList<>(saved.list());
         all.removeIf(s -> s.roster().equals(o.roster()) && s.date().equals(o.date()));
         all.add(o);
         HotlineConfig after = withOverrides(all);
@@ -76,7 +78,7 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
         return problems;
     }
 
-    private HotlineConfig withOverrides(List<RosterOverride> overrides) {
+    private HotlineConfig withOverrides(List<DutyOverride> overrides) {
         return RosterOverlay.apply(config, overrides);
     }
 }

@@ -1,5 +1,7 @@
 package org.hotline.panel.roster;
 
+import org.hotline.domain.store.DutyOverrideStore;
+import org.hotline.domain.store.DutyOverride;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,16 +13,16 @@ import org.hotline.domain.config.RosterConfig;
  * Lays the overrides saved through the panel over a loaded configuration: each replaces the
  * file's override of the same roster and duty day (keeping that day's lunch slot), giving the
  * configuration the routing module should use. The app calls {@link #apply} when overrides
- * change (see {@link InMemoryRosterOverrides}'s listener) to rebuild its duty roster. Stateless.
+ * change (the app observes its DutyOverrideStore) to rebuild its duty roster. Stateless.
  */
 public final class RosterOverlay {
     private RosterOverlay() {}
 
     /** The configuration with these panel overrides replacing the file's for the same roster and date. */
-    public static HotlineConfig apply(HotlineConfig config, List<RosterOverride> overrides) {
+    public static HotlineConfig apply(HotlineConfig config, List<DutyOverride> overrides) {
         List<RosterConfig> rosters = config.rosters().stream().map(r -> {
             List<org.hotline.domain.config.RosterOverride> list = new ArrayList<>(r.overrides());
-            for (RosterOverride o : overrides) {
+            for (DutyOverride o : overrides) {
                 if (!o.roster().equals(r.id())) {
                     continue;
                 }

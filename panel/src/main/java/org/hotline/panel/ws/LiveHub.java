@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.hotline.domain.store.AgentEvent;
 import org.hotline.panel.api.PanelContext;
 import org.hotline.panel.api.TicketView;
 import org.hotline.panel.api.Wallboard;
@@ -61,7 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
-    private static final Set<String> BOARD_ROLES = Set.of("supervisor", "duty_manager", "admin");
 
     private final PanelContext ctx;
     private final Wallboard wallboard;
@@ -110,7 +109,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     @Override
     public void opened(Channel channel, Session session) {
         connections.put(channel, new Connection(channel, session));
-        if (BOARD_ROLES.contains(session.role())) {
+        if (session.role().isManager()) {
             pumps.execute(() -> {
                 try {
                     send(channel, Map.of("type", "board", "data", wallboard.snapshot()));
@@ -182,40 +181,42 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
             }
             for (StreamEntry e : entries) {
                 last = e.id();
-                String type = e.fields().get("type");
-                if ("screen-pop".equals(type) && c.channel.isActive()) {
-                    deliverPop(c, viewer, e);
-                } else if ("deadline".equals(type) && c.channel.isActive()) {
-                    deliverDeadline(c, e);
+                if (!c.channel.isActive()) {
+                    continue;
+                }
+                AgentEvent event = AgentEvent.of(e.fields());
+                if (event instanceof AgentEvent.ScreenPopEvent pop) {
+                    deliverPop(c, viewer, e.id(), pop);
+                } else if (event instanceof AgentEvent.DeadlineEvent deadline) {
+                    deliverDeadline(c, e.id(), deadline);
                 }
             }
         }
     }
 
-    private void deliverPop(Connection c, Actor viewer, StreamEntry e) {
+    private void deliverPop(Connection c, Actor viewer, String id, AgentEvent.ScreenPopEvent pop) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "pop");
-        frame.put("id", e.id());
-        frame.put("state", e.fields().getOrDefault("state", "RINGING"));
+        frame.put("id", id);
+        frame.put("state", pop.state());
         Ticket ticket = null;
-        String ticketId = e.fields().get("ticketId");
-        if (ticketId != null) {
+        if (pop.ticketId().isPresent()) {
             try {
-                ticket = ctx.ports().tickets().find(Long.parseLong(ticketId)).orElse(null);
+                ticket = ctx.ports().tickets().find(pop.ticketId().get()).orElse(null);
             } catch (RuntimeException ex) {
-                log.warn("screen pop {}: ticket {} could not be read: {}", e.id(), ticketId, ex.toString());
+                log.warn("screen pop {}: ticket {} could not be read: {}", id, pop.ticketId().get(), ex.toString());
             }
         }
         if (ticket != null && !ticket.visibleTo(viewer)) {
             frame.put("hidden", true);
         } else {
             frame.put("ticket", ticket == null ? null : TicketView.of(ticket));
-            frame.put("ticketNumber", e.fields().get("ticketNumber"));
-            frame.put("callerNumber", e.fields().get("callerNumber"));
-            frame.put("callerName", e.fields().get("callerName"));
-            frame.put("line", e.fields().get("line"));
+            frame.put("ticketNumber", pop.ticketNumber());
+            frame.put("callerNumber", pop.callerNumber());
+            frame.put("callerName", pop.callerName());
+            frame.put("line", pop.line());
         }
-        Instant published = publishedAt(e);
+        Instant published = pop.publishedAt().orElseGet(() -> entryTime(id));
         frame.put("publishedAt", published);
         c.channel.writeAndFlush(new TextWebSocketFrame(new String(ctx.json().write(frame),
                 java.nio.charset.StandardCharsets.UTF_8))).addListener(f -> {
@@ -226,26 +227,22 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
     }
 
     /** A deadline alert (the deadline watcher's): ticket number, step, due instant and state; no caller data. */
-    private void deliverDeadline(Connection c, StreamEntry e) {
+    private void deliverDeadline(Connection c, String id, AgentEvent.DeadlineEvent deadline) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "deadline");
-        frame.put("id", e.id());
-        String ticketId = e.fields().get("ticketId");
-        frame.put("ticketId", ticketId != null && ticketId.matches("\\d{1,18}") ? Long.parseLong(ticketId) : null);
-        frame.put("ticketNumber", e.fields().get("ticketNumber"));
-        frame.put("step", e.fields().get("step"));
-        frame.put("due", e.fields().get("due"));
-        frame.put("state", "missed".equals(e.fields().get("state")) ? "missed" : "at-risk");
+        frame.put("id", id);
+        frame.put("ticketId", deadline.ticketId().orElse(null));
+        frame.put("ticketNumber", deadline.ticketNumber());
+        frame.put("step", deadline.step());
+        frame.put("due", deadline.due());
+        frame.put("state", deadline.state());
         send(c.channel, frame);
     }
 
-    private static Instant publishedAt(StreamEntry e) {
+    /** The time in a stream entry id ({@code <millis>-<seq>}), for entries that do not say when they were published. */
+    private static Instant entryTime(String id) {
         try {
-            String at = e.fields().get("publishedAt");
-            if (at != null) {
-                return Instant.ofEpochMilli(Long.parseLong(at));
-            }
-            return Instant.ofEpochMilli(Long.parseLong(e.id().substring(0, e.id().indexOf('-'))));
+            return Instant.ofEpochMilli(Long.parseLong(id.substring(0, id.indexOf('-'))));
         } catch (RuntimeException ex) {
             return Instant.EPOCH;
         }
@@ -253,7 +250,7 @@ public final class LiveHub implements WebSocketEndpoint, AutoCloseable {
 
     private void pushBoard() {
         try {
-            var boards = connections.values().stream().filter(c -> BOARD_ROLES.contains(c.session.role())).toList();
+            var boards = connections.values().stream().filter(c -> c.session.role().isManager()).toList();
             if (boards.isEmpty()) {
                 return;
             }

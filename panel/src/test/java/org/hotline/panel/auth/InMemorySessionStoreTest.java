@@ -1,20 +1,23 @@
 package org.hotline.panel.auth;
 
+import org.hotline.domain.ticket.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.hotline.domain.testing.MutableClock;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class InMemorySessionStoreTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC);
     private final InMemorySessionStore store = new InMemorySessionStore(clock, Duration.ofMinutes(30));
 
     @Test
     void idsAndCsrfTokensAre256RandomBits() {
-        Session a = store.create("alice", "Alice", "agent");
-        Session b = store.create("alice", "Alice", "agent");
+        Session a = store.create("alice", "Alice", Role.AGENT);
+        Session b = store.create("alice", "Alice", Role.AGENT);
         assertThat(Base64.getUrlDecoder().decode(a.id())).hasSize(32);
         assertThat(Base64.getUrlDecoder().decode(a.csrfToken())).hasSize(32);
         assertThat(a.id()).isNotEqualTo(b.id()).isNotEqualTo(a.csrfToken());
@@ -22,7 +25,7 @@ class InMemorySessionStoreTest {
 
     @Test
     void aSessionExpiresAfterIdlingAndUseKeepsItAlive() {
-        Session s = store.create("alice", "Alice", "agent");
+        Session s = store.create("alice", "Alice", Role.AGENT);
         clock.advance(Duration.ofMinutes(29));
         assertThat(store.touch(s.id())).isPresent();
         clock.advance(Duration.ofMinutes(29));
@@ -33,9 +36,9 @@ class InMemorySessionStoreTest {
 
     @Test
     void sweepDropsIdleSessionsAndLogOutEndsOne() {
-        Session a = store.create("alice", "Alice", "agent");
+        Session a = store.create("alice", "Alice", Role.AGENT);
         clock.advance(Duration.ofMinutes(20));
-        Session b = store.create("bob", "Bob", "agent");
+        Session b = store.create("bob", "Bob", Role.AGENT);
         clock.advance(Duration.ofMinutes(15));
         store.sweep();
         assertThat(store.size()).isEqualTo(1);
@@ -46,9 +49,9 @@ class InMemorySessionStoreTest {
 
     @Test
     void removeUserEndsAllItsSessions() {
-        Session a = store.create("alice", "Alice", "agent");
-        Session b = store.create("alice", "Alice", "agent");
-        Session c = store.create("bob", "Bob", "agent");
+        Session a = store.create("alice", "Alice", Role.AGENT);
+        Session b = store.create("alice", "Alice", Role.AGENT);
+        Session c = store.create("bob", "Bob", Role.AGENT);
         store.removeUser("alice");
         assertThat(store.touch(a.id())).isEmpty();
         assertThat(store.touch(b.id())).isEmpty();

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.hotline.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginRateLimiterTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC);
     private final LoginRateLimiter limiter = new LoginRateLimiter(clock, 3, Duration.ofSeconds(20));
 
     @Test

@@ -58,17 +58,6 @@ public final class FakeDispatchQueue implements DispatchQueue {
     }
 
     @Override
-    public synchronized Optional<Claim> renew(Claim claim, Duration lease) {
-        Claim held = leased.get(claim.ticketId());
-        if (held == null || !held.token().equals(claim.token())) {
-            return Optional.empty();
-        }
-        Claim renewed = new Claim(held.ticketId(), held.queue(), held.agentId(), held.token(), clock.instant().plus(lease));
-        leased.put(held.ticketId(), renewed);
-        return Optional.of(renewed);
-    }
-
-    @Override
     public synchronized boolean complete(Claim claim) {
         Claim held = leased.get(claim.ticketId());
         if (held == null || !held.token().equals(claim.token())) {

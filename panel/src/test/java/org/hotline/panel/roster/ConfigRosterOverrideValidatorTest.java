@@ -1,5 +1,6 @@
 package org.hotline.panel.roster;
 
+import org.hotline.domain.store.DutyOverride;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -15,42 +16,42 @@ import org.junit.jupiter.api.Test;
 class ConfigRosterOverrideValidatorTest {
     private final HotlineConfig config = HotlineConfigBuilder.example().build();
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    private final InMemoryRosterOverrides saved = new InMemoryRosterOverrides(List.of());
+    private final InMemoryDutyOverrides saved = new InMemoryDutyOverrides(List.of());
     private final ConfigRosterOverrideValidator validator = new ConfigRosterOverrideValidator(config, saved, clock);
 
     @Test
     void aSwapBetweenKnownPeopleIsValid() {
-        assertThat(validator.problems(new RosterOverride("main", LocalDate.parse("2026-12-26"), "sun", "li", "swap"))).isEmpty();
+        assertThat(validator.problems(new DutyOverride("main", LocalDate.parse("2026-12-26"), "sun", "li", "swap"))).isEmpty();
     }
 
     @Test
     void anUnknownPersonIsReportedWithItsConfigurationPath() {
-        List<String> problems = validator.problems(new RosterOverride("main", LocalDate.parse("2026-12-26"), "ghost", null, null));
+        List<String> problems = validator.problems(new DutyOverride("main", LocalDate.parse("2026-12-26"), "ghost", null, null));
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0)).startsWith("rosters.main.overrides[").contains("ghost");
     }
 
     @Test
     void unknownRosterPastDateAndSamePersonTwiceAreRefusedBeforeTheValidatorRuns() {
-        assertThat(validator.problems(new RosterOverride("night", LocalDate.parse("2026-12-26"), "sun", null, null)))
+        assertThat(validator.problems(new DutyOverride("night", LocalDate.parse("2026-12-26"), "sun", null, null)))
                 .singleElement().asString().contains("expected one of main");
-        assertThat(validator.problems(new RosterOverride("main", LocalDate.parse("2026-11-30"), "sun", null, null)))
+        assertThat(validator.problems(new DutyOverride("main", LocalDate.parse("2026-11-30"), "sun", null, null)))
                 .singleElement().asString().contains("in the past");
-        assertThat(validator.problems(new RosterOverride("main", LocalDate.parse("2026-12-26"), "sun", "sun", null)))
+        assertThat(validator.problems(new DutyOverride("main", LocalDate.parse("2026-12-26"), "sun", "sun", null)))
                 .singleElement().asString().contains("someone other than A");
     }
 
     @Test
     void problemsTheFileAlreadyHadAreNotBlamedOnTheOverride() {
-        saved.save(new RosterOverride("main", LocalDate.parse("2026-12-27"), "sun", null, null));
-        assertThat(validator.problems(new RosterOverride("main", LocalDate.parse("2026-12-28"), "li", "chen", null))).isEmpty();
+        saved.save(new DutyOverride("main", LocalDate.parse("2026-12-27"), "sun", null, null));
+        assertThat(validator.problems(new DutyOverride("main", LocalDate.parse("2026-12-28"), "li", "chen", null))).isEmpty();
     }
 
     @Test
     void theOverlayReplacesTheFilesOverrideForThatDayAndTheListenerSeesEveryChange() {
-        List<List<RosterOverride>> seen = new java.util.ArrayList<>();
-        InMemoryRosterOverrides store = new InMemoryRosterOverrides(List.of(), seen::add);
-        store.save(new RosterOverride("main", LocalDate.parse("2026-12-25"), "chen", "qian", "swap back"));
+        List<List<DutyOverride>> seen = new java.util.ArrayList<>();
+        InMemoryDutyOverrides store = new InMemoryDutyOverrides(List.of(), seen::add);
+        store.save(new DutyOverride("main", LocalDate.parse("2026-12-25"), "chen", "qian", "swap back"));
         store.remove("main", LocalDate.parse("2026-12-25"));
         assertThat(seen).hasSize(2);
         HotlineConfig overlaid = RosterOverlay.apply(config, seen.get(0));

@@ -1,14 +1,15 @@
 package org.hotline.domain.deadline;
 
+import org.hotline.domain.store.AgentEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.store.EventStream;
@@ -48,7 +49,7 @@ public final class DeadlineWatcher {
     /** The actor the alerts are recorded as. */
     public static final Actor ACTOR = new Actor("deadline-watcher", Role.SYSTEM);
     /** The stream entry type of an alert. */
-    public static final String EVENT_TYPE = "deadline";
+    public static final String EVENT_TYPE = AgentEvent.DeadlineEvent.TYPE;
     /** Most tickets looked at per scan; the earliest deadlines come first, the rest wait a scan. */
     static final int BATCH = 500;
 
@@ -112,15 +113,8 @@ public final class DeadlineWatcher {
 
     /** The stream entry of one alert, as {@link #scan()} publishes it. */
     public static Map<String, String> event(Ticket ticket, TicketAction.DeadlineAlert alert, Instant at) {
-        Map<String, String> event = new LinkedHashMap<>();
-        event.put("type", EVENT_TYPE);
-        event.put("ticketId", Long.toString(ticket.id()));
-        event.put("ticketNumber", ticket.number());
-        event.put("step", alert.step());
-        event.put("due", alert.due().toString());
-        event.put("state", alert.state());
-        event.put("publishedAt", Long.toString(at.toEpochMilli()));
-        return event;
+        return new AgentEvent.DeadlineEvent(Optional.of(ticket.id()), ticket.number(), alert.step(),
+                alert.due().toString(), alert.missed(), Optional.of(at)).fields();
     }
 
     private static boolean alerted(List<HistoryEvent> history, TicketAction.DeadlineAlert alert) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * are configured), served by urgency (highest first), then earliest deadline, then age.
  *
  * <p>Claiming is reliable: {@link #claim} moves a ticket to a lease held by one agent; a lease
- * not {@linkplain #renew renewed} before it expires puts the ticket back in its queue
+ * that expires before the agent completes or releases it puts the ticket back in its queue
  * (at its old position); a ticket is never held by two agents at once. The usual sequence is
  * {@code claim}, then {@code TicketStore.apply(..., TakeOver)} (the ticket then no longer
  * {@link Ticket#awaitsAgent() awaits an agent} and the store removes it), then {@link #complete}.
@@ -36,9 +36,6 @@ public interface DispatchQueue {
      * @return the claim, or empty when every queue is empty
      */
     Optional<Claim> claim(String agentId, Collection<String> queues, Duration lease);
-
-    /** Extends a claim still held by its agent; empty when the lease was lost (expired, released). */
-    Optional<Claim> renew(Claim claim, Duration lease);
 
     /** The agent is done with the claimed ticket: it leaves the queue for good. False if the lease was lost. */
     boolean complete(Claim claim);

@@ -101,8 +101,10 @@ public sealed interface TicketAction {
      */
     record DeadlineAlert(String step, Instant due, boolean missed) implements TicketAction {
         public String actionName() { return "deadline-alert"; }
-        /** {@code missed} or {@code at-risk}: recorded in the history and sent to the panel. */
-        public String state() { return missed ? "missed" : "at-risk"; }
+        public static final String MISSED = "missed";
+        public static final String AT_RISK = "at-risk";
+        /** {@link #MISSED} or {@link #AT_RISK}: recorded in the history and sent to the panel. */
+        public String state() { return missed ? MISSED : AT_RISK; }
         public DeadlineAlert {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(due, "due");

@@ -21,6 +21,7 @@ import org.hotline.domain.config.TimeRange;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import org.hotline.domain.calendar.WorkingCalendar;
 import org.hotline.domain.roster.DutyRoster;
 import org.hotline.domain.roster.RosterGap;
 import org.hotline.domain.roster.DutyRole;
+import org.hotline.domain.ticket.RequestKind;
 
 /**
  * Finds the semantic problems of a configuration, all of them, each with the YAML key path of
@@ -54,9 +56,9 @@ public final class ConfigValidator {
     public static final int DUTY_HORIZON_DAYS = 14;
     /** What the PBX can dial: digits with an optional leading +. */
     public static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{3,20}$");
-    /** The request kinds a line may map to policies (as {@code org.hotline.domain.ticket.RequestKind}, lower case). */
+    /** The request kinds a line may map to policies: {@link RequestKind#configName()} of each kind. */
     public static final List<String> REQUEST_KINDS =
-            List.of("complaint", "inquiry", "suggestion", "report", "repair", "urgent");
+            Arrays.stream(RequestKind.values()).map(RequestKind::configName).toList();
     private static final Pattern ASTERISK_NAME = Pattern.compile("^[A-Za-z0-9_.-]+$");
     private static final Pattern MAILBOX = Pattern.compile("^[A-Za-z0-9_.-]+(@[A-Za-z0-9_.-]+)?$");
 

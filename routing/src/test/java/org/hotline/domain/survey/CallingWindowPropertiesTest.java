@@ -1,5 +1,6 @@
 package org.hotline.domain.survey;
 
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.domain.testing.InMemoryTickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +76,7 @@ class CallingWindowPropertiesTest {
             @ForAll("windows") TimeRange window, @ForAll("instants") Instant resolvedAt,
             @ForAll @IntRange(min = 0, max = 48) int firstAfterHours, @ForAll @IntRange(min = 1, max = 180) int retryMinutes,
             @ForAll @IntRange(min = 1, max = 240) int paceMinutes) {
-        SettableClock clock = new SettableClock(resolvedAt);
+        MutableClock clock = new MutableClock(resolvedAt, java.time.ZoneOffset.UTC);
         InMemoryTickets tickets = new InMemoryTickets(clock);
         InMemorySurveyStore store = new InMemorySurveyStore();
         ScriptedDialer dialer = new ScriptedDialer(clock);

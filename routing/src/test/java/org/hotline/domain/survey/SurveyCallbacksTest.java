@@ -1,5 +1,6 @@
 package org.hotline.domain.survey;
 
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.domain.testing.InMemoryTickets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,7 @@ class SurveyCallbacksTest {
     static final HotlineConfig CONFIG = HotlineConfigBuilder.example().build();
     static final WorkingCalendar CALENDAR = new WorkingCalendar(CONFIG.calendar(), CONFIG.zone());
 
-    final SettableClock clock = new SettableClock(MONDAY_10);
+    final MutableClock clock = new MutableClock(MONDAY_10, java.time.ZoneOffset.UTC);
     final InMemoryTickets tickets = new InMemoryTickets(clock);
     final InMemorySurveyStore store = new InMemorySurveyStore();
     final ScriptedDialer dialer = new ScriptedDialer(clock);

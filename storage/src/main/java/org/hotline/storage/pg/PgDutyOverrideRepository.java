@@ -1,5 +1,7 @@
 package org.hotline.storage.pg;
 
+import org.hotline.domain.store.DutyOverride;
+import org.hotline.domain.store.DutyOverrideStore;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -15,17 +16,7 @@ import javax.sql.DataSource;
  * roster and duty day, so they outlive a restart and are shared by every instance of the
  * service. Person ids and notes are stored through {@link TextRule}. Thread-safe.
  */
-public final class PgDutyOverrideRepository {
-
-    /** One saved override: duty manager A (and optionally B) of {@code roster} on {@code date}. */
-    public record DutyOverride(String roster, LocalDate date, String dutyA, String dutyB, String note) {
-        public DutyOverride {
-            Objects.requireNonNull(roster, "roster");
-            Objects.requireNonNull(date, "date");
-            Objects.requireNonNull(dutyA, "dutyA");
-            note = note == null ? "" : note;
-        }
-    }
+public final class PgDutyOverrideRepository implements DutyOverrideStore {
 
     private final PgTransaction tx;
     private final Clock clock;
@@ -36,6 +27,7 @@ public final class PgDutyOverrideRepository {
     }
 
     /** Every saved override, by roster then date. */
+    @Override
     public List<DutyOverride> list() {
         return tx.autoCommit("read duty overrides", c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -53,6 +45,7 @@ public final class PgDutyOverrideRepository {
     }
 
     /** Saves {@code o}, replacing any override of the same roster and day; returns what was stored. */
+    @Override
     public DutyOverride save(DutyOverride o) {
         DutyOverride clean = new DutyOverride(TextRule.shortText(o.roster()), o.date(), TextRule.shortText(o.dutyA()),
                 o.dutyB() == null || o.dutyB().isBlank() ? null : TextRule.shortText(o.dutyB()),
@@ -77,6 +70,7 @@ public final class PgDutyOverrideRepository {
     }
 
     /** Removes the override of {@code roster} on {@code date}; whether there was one. */
+    @Override
     public boolean remove(String roster, LocalDate date) {
         return tx.autoCommit("remove a duty override", c -> {
             try (PreparedStatement ps = c.prepareStatement(

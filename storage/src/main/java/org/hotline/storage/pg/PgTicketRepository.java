@@ -160,7 +160,6 @@ public final class PgTicketRepository implements TicketStore {
     /** Writes the change if the ticket is still at {@code before.version()}; empty on conflict. */
     private Optional<Ticket> write(Ticket before, TicketLifecycle.Applied change, Actor actor) {
         Ticket after = clean(change.after()).toBuilder().version(before.version() + 1).build();
-        boolean outbox = true; // every change: queue membership and the line's board stream
         Optional<Ticket> result = tx.inTransaction("update ticket " + before.number(), c -> {
             try (PreparedStatement ps = c.prepareStatement(UPDATE_SQL)) {
                 int i = 1;
@@ -210,16 +209,15 @@ public final class PgTicketRepository implements TicketStore {
                 ps.setLong(i, before.id());
                 ps.executeUpdate();
             }
-            if (outbox) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (ticket_id, created_at) VALUES (?, ?)")) {
-                    ps.setLong(1, before.id());
-                    ps.setTimestamp(2, TicketRows.timestamp(after.updatedAt()));
-                    ps.executeUpdate();
-                }
+            // every change moves queue membership and the line's board stream: one outbox row
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (ticket_id, created_at) VALUES (?, ?)")) {
+                ps.setLong(1, before.id());
+                ps.setTimestamp(2, TicketRows.timestamp(after.updatedAt()));
+                ps.executeUpdate();
             }
             return Optional.of(after);
         });
-        if (result.isPresent() && outbox) {
+        if (result.isPresent()) {
             outboxNudge.run();
         }
         return result;
@@ -321,8 +319,8 @@ public final class PgTicketRepository implements TicketStore {
 
     @Override
     public List<Ticket> search(TicketQuery q, Actor viewer) {
-        StringBuilder where = new StringBuilder("(NOT t.confidential OR ? OR t.owner = ?)");
-        List<Object> args = new ArrayList<>(List.of(viewer.role().seesConfidential(), viewer.id()));
+        StringBuilder where = new StringBuilder(VISIBLE);
+        List<Object> args = new ArrayList<>(visibleArgs(viewer));
         if (q.line() != null) {
             where.append(" AND t.line = ?");
             args.add(q.line());
@@ -347,22 +345,35 @@ public final class PgTicketRepository implements TicketStore {
 
     @Override
     public List<Ticket> dueBefore(Instant before, int limit, Actor viewer) {
-        return many("find tickets due before " + before, """
-                (NOT t.confidential OR ? OR t.owner = ?) AND t.status <> 'CLOSED'
+        return many("find tickets due before " + before, VISIBLE + """
+                 AND t.status <> 'CLOSED'
                 AND EXISTS (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = t.id AND d.due_at < ?)
                 ORDER BY (SELECT min(d.due_at) FROM ticket_deadlines d WHERE d.ticket_id = t.id), t.id LIMIT ?
-                """, ps -> bind(ps, List.of(viewer.role().seesConfidential(), viewer.id(),
-                        TicketRows.timestamp(before), limit)));
+                """, ps -> bind(ps, visibleArgs(viewer, TicketRows.timestamp(before), limit)));
     }
 
     @Override
     public List<Ticket> forwardedTo(String personId, Instant since, Actor viewer) {
-        return many("find tickets forwarded to " + personId, """
-                (NOT t.confidential OR ? OR t.owner = ?) AND t.created_at >= ?
+        return many("find tickets forwarded to " + personId, VISIBLE + """
+                 AND t.created_at >= ?
                 AND (t.forwarded_to = ? OR (t.owner IS NULL AND t.callback_requested AND t.status <> 'CLOSED'))
                 ORDER BY t.created_at DESC, t.id DESC LIMIT 500
-                """, ps -> bind(ps, List.of(viewer.role().seesConfidential(), viewer.id(),
-                        TicketRows.timestamp(since), personId)));
+                """, ps -> bind(ps, visibleArgs(viewer, TicketRows.timestamp(since), personId)));
+    }
+
+    /**
+     * {@link Ticket#visibleTo} in SQL, for queries that must filter before their LIMIT: a
+     * confidential ticket only for its owner and the roles that {@link
+     * org.hotline.domain.ticket.Role#seesConfidential() see confidential tickets}. Its two
+     * parameters come first: {@link #visibleArgs}.
+     */
+    private static final String VISIBLE = "(NOT t.confidential OR ? OR t.owner = ?)";
+
+    /** The parameters of {@link #VISIBLE} for {@code viewer}, then {@code more}. */
+    private static List<Object> visibleArgs(Actor viewer, Object... more) {
+        List<Object> args = new ArrayList<>(List.of(viewer.role().seesConfidential(), viewer.id()));
+        args.addAll(List.of(more));
+        return args;
     }
 
     /** Open tickets without an owner that want a call-back: the content of the dispatch queues. */

@@ -38,7 +38,6 @@ public final class RedisDispatchQueue implements DispatchQueue {
     private final ClaimScript claim = new ClaimScript();
     private final ExpireScript expire = new ExpireScript();
     private final EnqueueScript enqueue = new EnqueueScript();
-    private final RenewScript renew = new RenewScript();
     private final CompleteScript complete = new CompleteScript();
     private final ReleaseScript release = new ReleaseScript();
     private final RemoveScript remove = new RemoveScript();
@@ -77,13 +76,6 @@ public final class RedisDispatchQueue implements DispatchQueue {
         }
         return Optional.of(new Claim(Long.parseLong(r.get(0)), r.get(1), agentId, token,
                 Instant.ofEpochMilli(Long.parseLong(r.get(2)))));
-    }
-
-    @Override
-    public Optional<Claim> renew(Claim c, Duration lease) {
-        Long until = renew.run(redis, c.ticketId(), c.token(), clock.millis(), lease.toMillis());
-        return until == null ? Optional.empty()
-                : Optional.of(new Claim(c.ticketId(), c.queue(), c.agentId(), c.token(), Instant.ofEpochMilli(until)));
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.hotline.storage.Storage;
-import org.hotline.storage.pg.PgDutyOverrideRepository.DutyOverride;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.store.DutyOverride;
+import org.hotline.domain.store.DutyOverrideStore;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ class PgDutyOverrideRepositoryIT {
 
     @Test
     void overridesAreUpsertedPerRosterAndDayListedInOrderAndRemoved() {
-        PgDutyOverrideRepository repo = storage.dutyOverrides();
+        DutyOverrideStore repo = storage.dutyOverrides();
         LocalDate christmas = LocalDate.of(2026, 12, 25);
         repo.save(new DutyOverride("main", christmas, "sun", "li", "Wang on leave"));
         repo.save(new DutyOverride("main", LocalDate.of(2026, 12, 24), "chen", null, null));

@@ -19,7 +19,7 @@ import org.hotline.domain.survey.SurveyStore;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.storage.Storage;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.hotline.domain.store.Claim;
 import org.hotline.domain.store.QueuedTicket;
@@ -83,9 +83,6 @@ class RedisDispatchQueueIT {
         Claim a = queue.claim("alice", List.of("complaints"), Duration.ofSeconds(30)).orElseThrow();
         assertThat(a.leaseUntil()).isEqualTo(T0.plusSeconds(30));
         assertThat(queue.claim("bob", List.of("complaints"), Duration.ofSeconds(30))).isEmpty();
-        clock.advance(Duration.ofSeconds(20));
-        Claim renewed = queue.renew(a, Duration.ofSeconds(30)).orElseThrow();
-        assertThat(renewed.leaseUntil()).isEqualTo(T0.plusSeconds(50));
         clock.advance(Duration.ofSeconds(25));
         assertThat(queue.claim("bob", List.of("complaints"), Duration.ofSeconds(30))).isEmpty();
         clock.advance(Duration.ofSeconds(10)); // alice's browser died: lease over
@@ -93,7 +90,6 @@ class RedisDispatchQueueIT {
         assertThat(queue.size("complaints")).isEqualTo(1);
         Claim b = queue.claim("bob", List.of("complaints"), Duration.ofSeconds(30)).orElseThrow();
         assertThat(b.ticketId()).isEqualTo(1);
-        assertThat(queue.renew(a, Duration.ofSeconds(30))).isEmpty();
         assertThat(queue.complete(a)).isFalse();
         assertThat(queue.release(a)).isFalse();
         assertThat(queue.complete(b)).isTrue();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.hotline.storage.testing.MutableClock;
+import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.hotline.domain.ticket.AgentState;
 import org.hotline.domain.store.EventStream;

@@ -1,9 +1,0 @@
-package org.hotline.storage.bench;
-
-/** One measured run: operations per second and latency percentiles in milliseconds. */
-record RunResult(String system, int clients, long operations, double seconds, double p50, double p99) {
-
-    double perSecond() {
-        return operations / seconds;
-    }
-}
