@@ -161,11 +161,15 @@ public final class HotlineServer implements HotlineService {
     }
 
     /** The satisfaction call-back: its scheduler and its AMI connection, closed together. */
-    public record Surveys(SurveyCallbacks callbacks, SurveySchedule schedule, AmiSurveyDialer dialer)
+    public record Surveys(SurveyCallbacks callbacks, AutoCloseable schedule, AmiSurveyDialer dialer)
             implements AutoCloseable {
         @Override
         public void close() {
-            schedule.close();
+            try {
+                schedule.close();
+            } catch (Exception e) {
+                log.warn("Closing the call-back schedule failed: {}", e.toString());
+            }
             dialer.close();
         }
     }
@@ -278,7 +282,12 @@ public final class HotlineServer implements HotlineService {
                     clock, (t, since) -> quietly("follow-up notice", () -> notices.followUp(t, since)));
             followUp = new Periodic("follow-up-watcher", FOLLOW_UP_SCAN_EVERY, followUps::scan);
             if (callbacks != null) {
-                surveys = new Surveys(callbacks, new SurveySchedule(callbacks, surveySection.scanEvery(), registry), dialer);
+                SurveyCallbacks scanner = callbacks;
+                io.micrometer.core.instrument.Counter attempts = io.micrometer.core.instrument.Counter
+                        .builder("hotline.survey.attempts").description("satisfaction call-back attempts placed")
+                        .register(registry);
+                surveys = new Surveys(callbacks, new Periodic("survey-callbacks", surveySection.scanEvery(),
+                        () -> attempts.increment(scanner.scan().placed().size())), dialer);
             }
             return new Running(storage, agi, ami, panel, deadlines, agi.localAddress(), panelAddress, tickets, surveys,
                     relay, followUp);

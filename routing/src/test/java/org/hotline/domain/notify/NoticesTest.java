@@ -36,40 +36,29 @@ class NoticesTest {
 
     final Clock clock = Clock.fixed(NIGHT, ZoneOffset.UTC);
     final List<Object[]> enqueued = new ArrayList<>();
+    /** Records what is enqueued, once per key; the rest of the outbox is not used here. */
     final NotificationOutbox outbox = new NotificationOutbox() {
         final java.util.Set<String> keys = new java.util.HashSet<>();
 
         @Override
         public boolean enqueue(Notification n, Instant notBefore, Instant now) {
-            if (!keys.add(n.key())) {
-                return false;
+            boolean added = keys.add(n.key());
+            if (added) {
+                enqueued.add(new Object[] {n, notBefore});
             }
-            enqueued.add(new Object[] {n, notBefore});
-            return true;
+            return added;
         }
 
         @Override
-        public List<Entry> claim(Instant now, Duration lease, int limit) {
-            return List.of();
-        }
-
+        public List<Entry> claim(Instant now, Duration lease, int limit) { return NONE.claim(now, lease, limit); }
         @Override
-        public void sent(long id, Instant now) {
-        }
-
+        public void sent(long id, Instant now) { NONE.sent(id, now); }
         @Override
-        public void failed(long id, String error, Instant retryAt, Instant now) {
-        }
-
+        public void failed(long id, String error, Instant retryAt, Instant now) { NONE.failed(id, error, retryAt, now); }
         @Override
-        public List<Entry> dead(int limit) {
-            return List.of();
-        }
-
+        public List<Entry> dead(int limit) { return NONE.dead(limit); }
         @Override
-        public List<Entry> byKeyPrefix(String prefix, int limit) {
-            return List.of();
-        }
+        public List<Entry> byKeyPrefix(String prefix, int limit) { return NONE.byKeyPrefix(prefix, limit); }
     };
     final List<User> people = List.of(
             new User("li", "Li", Role.SENIOR_MANAGER, "x", null, true),
