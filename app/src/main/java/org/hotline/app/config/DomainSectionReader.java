@@ -28,7 +28,7 @@ import org.hotline.domain.ticket.TicketStatus;
  */
 final class DomainSectionReader {
     /** The request kinds a line maps to deadline policies. */
-    static final Set<String> KINDS = Set.of("complaint", "inquiry", "suggestion", "report", "repair", "urgent");
+    static final Set<String> KINDS = Set.of("complaint", "inquiry", "suggestion", "report", "repair", "urgent", "unknown");
 
     private static final Pattern DONE_AT = Pattern.compile("dispatched|in-progress|resolved|callback|closed");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");

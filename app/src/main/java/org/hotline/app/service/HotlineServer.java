@@ -21,6 +21,7 @@ import org.hotline.app.config.LoadedConfig;
 import org.hotline.domain.calendar.WorkingCalendar;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.Person;
 import org.hotline.domain.deadline.DeadlineAssigningTicketStore;
 import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.deadline.DeadlineCalculator;
@@ -29,6 +30,8 @@ import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
+import org.hotline.ivr.ami.CallParties;
+import org.hotline.ivr.ami.TicketOutcomes;
 import org.hotline.ivr.ami.EventStreamScreenPops;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
@@ -200,10 +203,25 @@ public final class HotlineServer implements HotlineService {
             LiveRouting routing = new LiveRouting(hotline, saved.list());
             DutyOverrideStore overrides = new ObservedDutyOverrides(saved, routing::apply);
 
+            // Meters are shared by name: the panel registers the same ones on this registry.
+            WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
+            NotificationSection notificationSection = config.notifications();
+            Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
+                    hotline.zone(), clock), storage.users());
+            TicketStore tickets = new MajorComplaintTicketStore(new EscalationNoticeTicketStore(new CallBoardTicketStore(
+                    new DeadlineAssigningTicketStore(storage.tickets(),
+                            new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
+                    board, new PanelMetrics(registry)), notices), notificationSection.major(),
+                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
+
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             if (asterisk.ami().isPresent()) {
+                // the fallback's outcomes go through the same store as the flow's: deadlines, call board
+                CallParties parties = new CallParties(agents, hotline.people().stream()
+                        .collect(java.util.stream.Collectors.toMap(Person::phone, Person::id, (x, y) -> x)));
                 ami = new AmiClient(asterisk.ami().get(), agents,
-                        new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), clock);
+                        new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), parties,
+                        new TicketOutcomes(tickets), clock);
             }
             AmiClient amiClient = ami;
 
@@ -216,16 +234,6 @@ public final class HotlineServer implements HotlineService {
                     : amiClient.isConnected() ? HealthCheck.Status.up("logged in")
                     : HealthCheck.Status.down("not connected; reconnecting"));
 
-            // Meters are shared by name: the panel registers the same ones on this registry.
-            WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
-            NotificationSection notificationSection = config.notifications();
-            Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
-                    hotline.zone(), clock), storage.users());
-            TicketStore tickets = new MajorComplaintTicketStore(new EscalationNoticeTicketStore(new CallBoardTicketStore(
-                    new DeadlineAssigningTicketStore(storage.tickets(),
-                            new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
-                    board, new PanelMetrics(registry)), notices), notificationSection.major(),
-                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
             SurveySection surveySection = config.surveys();
             SurveyCallbacks callbacks = null;
             AmiSurveyDialer dialer = null;

@@ -199,6 +199,36 @@ public sealed interface AgiCommand {
         }
     }
 
+    /**
+     * {@code CHANNEL STATUS}: the channel's state as the result ({@code 6} up); on a channel
+     * that hung up Asterisk answers {@code 511} instead. The flow asks it after a {@code result=-1}
+     * that came without a {@code HANGUP}, to tell a missing sound file from a caller who left.
+     */
+    record ChannelStatus() implements AgiCommand {
+        @Override
+        public String render() {
+            return "CHANNEL STATUS";
+        }
+    }
+
+    /**
+     * {@code GET FULL VARIABLE ${name}}: a variable as the dialplan expands it, including
+     * Asterisk's built-in globals such as {@code ASTSPOOLDIR}; result 1 with the value as data.
+     * Only a plain name is accepted, never an expression.
+     */
+    record GetFullVariable(String name) implements AgiCommand {
+        public GetFullVariable {
+            if (name == null || !isName(name)) {
+                throw new IllegalArgumentException("not a variable name: " + name);
+            }
+        }
+
+        @Override
+        public String render() {
+            return "GET FULL VARIABLE ${" + name + "}";
+        }
+    }
+
     /** {@code VERBOSE message level}: writes to the Asterisk console log. */
     record Verbose(String message, int level) implements AgiCommand {
         public Verbose {

@@ -44,9 +44,16 @@ import org.slf4j.LoggerFactory;
  * live calls) and hands it to the {@link ScreenPopRouter} as a snapshot, so the agents' screens
  * match Asterisk again. Live events received meanwhile are held and applied after it.
  *
+ * <p>It also follows the dialplan's fallback of every call the service did not finish
+ * ({@link FallbackFollower}: the {@code HotlineFallback} user event naming the ticket, the
+ * queue, the answer, the voicemail message or nobody, the hangup) and records each step on the
+ * ticket through a {@link CallOutcomeSink}.
+ *
  * <p>Threads: Asterisk-Java's reader thread only translates events and enqueues them; one
- * event thread owns the router and calls the {@link ScreenPopSink}; one scheduler thread runs
- * connects, pings and re-synchronisation. {@link #pause} may be called from any thread.
+ * event thread owns the router and the follower and calls the {@link ScreenPopSink}; one
+ * outcome thread writes the follower's outcomes (blocking store calls never delay a screen
+ * pop); one scheduler thread runs connects, pings and re-synchronisation. {@link #pause} may be
+ * called from any thread.
  */
 public final class AmiClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmiClient.class);
@@ -62,7 +69,10 @@ public final class AmiClient implements AutoCloseable {
     private final ScreenPopSink sink;
     private final Function<AmiConfig, ManagerConnection> connections;
     private final AmiEventTranslator translator = new AmiEventTranslator();
+    private final FallbackFollower follower;
+    private final CallOutcomeSink outcomes;
     private final ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> daemon(r, "ami-events"));
+    private final ExecutorService outcomeThread = Executors.newSingleThreadExecutor(r -> daemon(r, "ami-outcomes"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-connect"));
     private final Map<String, Boolean> pausedByDevice = new ConcurrentHashMap<>();
 
@@ -74,19 +84,43 @@ public final class AmiClient implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean connected;
 
-    /** A client on Asterisk-Java's {@link DefaultManagerConnection}. */
-    public AmiClient(AmiConfig config, AgentDirectory agents, ScreenPopSink sink, Clock clock) {
-        this(config, agents, sink, clock, c -> new DefaultManagerConnection(c.host(), c.port(), c.username(), c.secret()));
+    /**
+     * A client on Asterisk-Java's {@link DefaultManagerConnection} that publishes screen pops and
+     * records the dialplan fallback's outcomes on the tickets ({@code parties} names who answered).
+     */
+    public AmiClient(AmiConfig config, AgentDirectory agents, ScreenPopSink sink, CallParties parties,
+            CallOutcomeSink outcomes, Clock clock) {
+        this(config, agents, sink, parties, outcomes, clock, AmiClient::defaultConnection);
     }
 
-    /** A client on connections made by {@code connections} (tests). */
-    public AmiClient(AmiConfig config, AgentDirectory agents, ScreenPopSink sink, Clock clock,
-            Function<AmiConfig, ManagerConnection> connections) {
+    /** The same on connections made by {@code connections} (tests). */
+    public AmiClient(AmiConfig config, AgentDirectory agents, ScreenPopSink sink, CallParties parties,
+            CallOutcomeSink outcomes, Clock clock, Function<AmiConfig, ManagerConnection> connections) {
         this.config = config;
         this.agents = agents;
         this.sink = sink;
         this.router = new ScreenPopRouter(agents, clock);
+        this.follower = new FallbackFollower(parties);
+        this.outcomes = outcomes;
         this.connections = connections;
+    }
+
+    /**
+     * A client for screen pops only: the fallback is followed but its outcomes are not recorded
+     * anywhere (for a deployment, or a test, without a ticket store).
+     */
+    public AmiClient(AmiConfig config, AgentDirectory agents, ScreenPopSink sink, Clock clock) {
+        this(config, agents, sink, clock, AmiClient::defaultConnection);
+    }
+
+    /** A screen-pop-only client on connections made by {@code connections} (tests). */
+    public AmiClient(AmiConfig config, AgentDirectory agents, ScreenPopSink sink, Clock clock,
+            Function<AmiConfig, ManagerConnection> connections) {
+        this(config, agents, sink, new CallParties(agents, Map.of()), (ticket, outcome) -> { }, clock, connections);
+    }
+
+    private static ManagerConnection defaultConnection(AmiConfig c) {
+        return new DefaultManagerConnection(c.host(), c.port(), c.username(), c.secret());
     }
 
     /** Starts connecting in the background; returns at once. */
@@ -135,6 +169,8 @@ public final class AmiClient implements AutoCloseable {
         ManagerConnection c = connections.apply(config);
         try {
             c.registerUserEventClass(HotlineCallEvent.class);
+            c.registerUserEventClass(HotlineFallbackEvent.class);
+            c.registerUserEventClass(HotlineFallbackEndEvent.class);
             c.addEventListener(e -> onEvent(c, e));
             synchronized (lock) {
                 current = c;
@@ -238,6 +274,9 @@ public final class AmiClient implements AutoCloseable {
         }
         List<ScreenPop> pops;
         try {
+            for (FallbackFollower.Recorded r : follower.on(event)) {
+                outcomeThread.execute(() -> outcomes.record(r.ticket(), r.outcome()));
+            }
             pops = router.on(event);
         } catch (RuntimeException ex) {
             log.error("AMI event {} could not be applied; ignored", event, ex);
@@ -386,6 +425,8 @@ public final class AmiClient implements AutoCloseable {
         eventThread.shutdown();
         try {
             eventThread.awaitTermination(2, TimeUnit.SECONDS);
+            outcomeThread.shutdown();
+            outcomeThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -28,6 +28,35 @@ public sealed interface AmiEvent {
         }
     }
 
+    /**
+     * The dialplan took over a call the service did not finish ({@code UserEvent(HotlineFallback)}):
+     * {@code uniqueId} is the channel running the fallback; {@code ticket} its ticket number, or
+     * blank when the service never opened one; {@code agiStatus}, {@code status} and
+     * {@code action} as the dialplan saw them (blank when empty). Every value is checked against
+     * its grammar by the translator.
+     */
+    record FallbackStarted(String linkedId, String uniqueId, String ticket, String line, String agiStatus,
+            String status, String action) implements AmiEvent {
+        public FallbackStarted {
+            require(linkedId, "linkedId");
+            require(uniqueId, "uniqueId");
+        }
+    }
+
+    /**
+     * A channel that went through the fallback hung up ({@code UserEvent(HotlineFallbackEnd)}):
+     * {@code member} the queue member device that answered, {@code dialStatus} and
+     * {@code dialedPeer} the last Dial and the channel that answered it, {@code messageFile} the
+     * voicemail message left (blank: none). Blank values mean "not reported".
+     */
+    record FallbackEnded(String linkedId, String uniqueId, String ticket, String member, String dialStatus,
+            String dialedPeer, String vmStatus, String messageFile) implements AmiEvent {
+        public FallbackEnded {
+            require(linkedId, "linkedId");
+            require(uniqueId, "uniqueId");
+        }
+    }
+
     /** A caller entered a queue (QueueCallerJoin). */
     record CallerQueued(String linkedId, String uniqueId, String queue, String callerNumber, String callerName)
             implements AmiEvent {

@@ -1,6 +1,7 @@
 package org.hotline.ivr.ami;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
@@ -33,8 +34,33 @@ public final class AmiEventTranslator {
         }
     }
 
+    /** A ticket number as the store gives them: {@code HL-2026-000123}, {@code HL-PENDING-7}. */
+    private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9]{1,12}(-[A-Za-z0-9]{1,16}){1,3}");
+    /** Dialplan status words: DIALSTATUS, VMSTATUS, AGISTATUS, HOTLINE_STATUS, HOTLINE_ACTION. */
+    private static final Pattern WORD = Pattern.compile("[A-Z_]{1,32}");
+    /** A line id of the configuration. */
+    private static final Pattern LINE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** An Asterisk channel or device name. */
+    private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_./@:+;#-]{1,128}");
+    /** A voicemail message file as app_voicemail reports it: an absolute plain path. */
+    private static final Pattern FILE = Pattern.compile("/[A-Za-z0-9_./-]{1,255}");
+
     private static AmiEvent convert(ManagerEvent event) {
-        if (event instanceof HotlineCallEvent e) {
+        if (event instanceof HotlineFallbackEvent e) {
+            return new AmiEvent.FallbackStarted(first(e.getLinkedId(), e.getUniqueId()), e.getUniqueId(),
+                    checked("Ticket", e.getTicket(), TICKET), checked("LineId", e.getLineId(), LINE),
+                    checked("AgiStatus", e.getAgiStatus(), WORD), checked("Status", e.getStatus(), WORD),
+                    checked("Action", e.getAction(), WORD));
+        } else if (event instanceof HotlineFallbackEndEvent e) {
+            String file = checked("MessageFile", e.getMessageFile(), FILE);
+            if (file.contains("..")) {
+                throw new IllegalArgumentException("MessageFile " + file + " is not a plain path");
+            }
+            return new AmiEvent.FallbackEnded(first(e.getLinkedId(), e.getUniqueId()), e.getUniqueId(),
+                    checked("Ticket", e.getTicket(), TICKET), checked("Member", e.getMember(), CHANNEL),
+                    checked("DialStatus", e.getDialStatus(), WORD), checked("DialedPeer", e.getDialedPeer(), CHANNEL),
+                    checked("VmStatus", e.getVmStatus(), WORD), file);
+        } else if (event instanceof HotlineCallEvent e) {
             String linked = first(e.getLinkedId(), e.getUniqueId());
             return new AmiEvent.CallTagged(linked, e.getUniqueId(), e.getTicket(), e.getLineId());
         } else if (event instanceof QueueCallerJoinEvent e) {
@@ -72,6 +98,16 @@ public final class AmiEventTranslator {
             return new AmiEvent.HungUp(e.getLinkedId(), e.getUniqueId());
         }
         return null;
+    }
+
+    /** {@code value}, blank when absent; an {@link IllegalArgumentException} naming the field when malformed. */
+    private static String checked(String field, String value, Pattern grammar) {
+        String v = value == null ? "" : value.strip();
+        if (!v.isEmpty() && !grammar.matcher(v).matches()) {
+            throw new IllegalArgumentException(field + " '" + (v.length() > 80 ? v.substring(0, 80) + "..." : v)
+                    + "' does not match " + grammar.pattern());
+        }
+        return v;
     }
 
     private static String first(String a, String b) {

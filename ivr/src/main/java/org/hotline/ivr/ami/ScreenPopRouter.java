@@ -75,6 +75,8 @@ public final class ScreenPopRouter {
             return leg == null ? List.of() : move(call, leg, State.MISSED);
         } else if (event instanceof HungUp e) {
             return hungUp(e);
+        } else if (event instanceof AmiEvent.FallbackStarted || event instanceof AmiEvent.FallbackEnded) {
+            return List.of(); // the fallback follower's; no phone of a screen pop rings from them
         }
         throw new IllegalArgumentException("unhandled event " + event);
     }

@@ -16,6 +16,8 @@ final class CallRecord {
     String callback;
     String location;
     String message;
+    /** How the message was kept when not in the recording directory ({@code CallOutcome.Voicemail#keptBy}). */
+    String messageKeptBy;
     boolean routed;
     /** A final outcome (answered, message, no answer) is on the ticket: nothing may overwrite it. */
     boolean settled;

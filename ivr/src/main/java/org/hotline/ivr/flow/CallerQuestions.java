@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hotline.domain.config.LineConfig;
-import org.hotline.ivr.agi.AgiCommand;
 import org.hotline.ivr.agi.AgiSession;
 
 /**
@@ -13,35 +12,30 @@ import org.hotline.ivr.agi.AgiSession;
  * invalid input (each failed try followed by the line's "no input" or "invalid" prompt while
  * tries remain), {@code *} repeats the question (bounded too), and the answer is empty when
  * the tries run out so the call moves on instead of looping. A hangup fails the future with
- * {@link CallerHungUpException}. Confined to one call.
+ * {@link CallerHungUpException}. Prompts are played by {@link PromptPlayer}, so a sound file
+ * Asterisk lacks falls back to the core sound (or none) and never ends the call. Confined to one
+ * call.
  */
 final class CallerQuestions {
 
-    private final AgiSession session;
-    private final LineConfig line;
+    private final PromptPlayer prompts;
     private final int attempts;
     private final int keyTimeoutMillis;
 
     CallerQuestions(AgiSession session, LineConfig line, int attempts, int keyTimeoutMillis) {
-        this.session = session;
-        this.line = line;
+        this.prompts = new PromptPlayer(session, line);
         this.attempts = attempts;
         this.keyTimeoutMillis = keyTimeoutMillis;
     }
 
     /** Plays {@code prompt} and collects up to {@code maxDigits} keys. */
     CompletableFuture<KeyEntry> keys(String prompt, int maxDigits) {
-        return session.send(new AgiCommand.GetData(HotlinePrompts.file(line, prompt), keyTimeoutMillis, maxDigits))
-                .thenApply(KeyEntry::of);
+        return prompts.keys(prompt, keyTimeoutMillis, maxDigits);
     }
 
     /** Plays a prompt that cannot be interrupted; fails with {@link CallerHungUpException} on hangup. */
     CompletableFuture<Void> play(String prompt, String during) {
-        return session.send(new AgiCommand.StreamFile(HotlinePrompts.file(line, prompt), "")).thenAccept(reply -> {
-            if (reply.channelGone()) {
-                throw new CallerHungUpException(during);
-            }
-        });
+        return prompts.play(prompt, during);
     }
 
     <T> CompletableFuture<Optional<T>> ask(String what, Supplier<CompletableFuture<KeyEntry>> question,

@@ -12,6 +12,7 @@ import org.hotline.domain.config.LineConfig;
 import org.hotline.ivr.agi.AgiCommand;
 import org.hotline.ivr.agi.AgiConnectionClosedException;
 import org.hotline.ivr.agi.AgiSession;
+import org.hotline.ivr.agi.DependencyTimeoutException;
 import org.hotline.domain.routing.RoutingDecision;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
@@ -241,17 +242,27 @@ final class HotlineCall {
                 });
     }
 
-    /** Ends the call cleanly whatever went wrong; never leaves the caller in dead air. */
+    /**
+     * Ends the call cleanly whatever went wrong; never leaves the caller in dead air, and tells
+     * the ticket the truth: {@code Abandoned} only when Asterisk said the caller hung up
+     * ({@code HANGUP}, 511, a {@code CANCEL} dial); anything else that stops the flow after the
+     * ticket was opened is {@code Interrupted}, with the reason, a kind ({@code unknown} when none
+     * was chosen) and so its deadlines.
+     */
     private CompletableFuture<Void> recover(Throwable failure) {
         if (record.settled) {
             log.info("call {}: ended after its outcome was recorded: {}", session.request().uniqueId(), failure.toString());
             return completedFuture(null);
         }
-        if (failure instanceof AgiConnectionClosedException) {
-            return record.ticket == null ? completedFuture(null) : abandon();
-        }
         if (failure instanceof CallerHungUpException || session.hungUp()) {
             return abandon();
+        }
+        if (failure instanceof AgiConnectionClosedException) {
+            // No HANGUP came first: Asterisk ended the session or the link broke, not the caller.
+            log.warn("call {}: the FastAGI connection closed without a hangup: {}", session.request().uniqueId(),
+                    failure.getMessage());
+            interrupt("the FastAGI connection closed without a hangup");
+            return completedFuture(null);
         }
         if (failure instanceof UnknownLineException unknown) {
             log.warn("call {}: {}", session.request().uniqueId(), unknown.getMessage());
@@ -260,7 +271,38 @@ final class HotlineCall {
         log.warn("call {} on line {}: {}; fallback verdict set", session.request().uniqueId(),
                 record.line == null ? "?" : record.line.id(), failure.toString());
         session.metrics().fallback();
-        return new FallbackVerdict(session, record, config.dial()).set();
+        // The verdict first: the caller is waiting. The ticket is told in the background.
+        return new FallbackVerdict(session, record, config.dial()).set()
+                .whenComplete((x, verdictFailure) -> interrupt(reason(failure)));
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof DependencyTimeoutException) {
+            return failure.getMessage() + "; the dialplan's fallback took the call";
+        }
+        return "the flow could not go on (" + failure + "); the dialplan's fallback took the call";
+    }
+
+    /**
+     * Records on the ticket (if one is open) what was captured, a kind ({@code unknown} when none
+     * was chosen, so the ticket gets deadlines) and {@code Interrupted(reason)}. Not awaited by
+     * the call: a store that is down must not keep the caller waiting.
+     */
+    private void interrupt(String reason) {
+        if (record.ticket == null) {
+            return;
+        }
+        long id = record.ticket.id();
+        IntakeUpdate update = record.intakeUpdate().withKind(record.kind == null ? RequestKind.UNKNOWN : record.kind);
+        session.call(() -> {
+            tickets.updateIntake(id, update);
+            return tickets.recordCallOutcome(id, new CallOutcome.Interrupted(reason));
+        }).whenComplete((ticket, failure) -> {
+            if (failure != null) {
+                log.warn("ticket {}: interrupted call not recorded ({}); the AMI follower or the reconciler records it",
+                        record.ticket.number(), unwrap(failure).toString());
+            }
+        });
     }
 
     /** The caller left: keep what was captured and mark the call abandoned. */

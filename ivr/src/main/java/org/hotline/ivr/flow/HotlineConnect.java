@@ -115,7 +115,7 @@ final class HotlineConnect {
             session.metrics().voicemail();
             return questions.play(HotlinePrompts.NOBODY, "the last resort")
                     .handle((x, hungUp) -> null)
-                    .thenCompose(x -> outcome(new CallOutcome.Voicemail(record.message)))
+                    .thenCompose(x -> outcome(new CallOutcome.Voicemail(record.message, record.messageKeptBy)))
                     .thenCompose(x -> done("MESSAGE"));
         }
         return questions.play(HotlinePrompts.NOBODY, "the last resort")
@@ -135,7 +135,7 @@ final class HotlineConnect {
                     long id = record.ticket.id();
                     return session.call(() -> tickets.updateIntake(id, IntakeUpdate.none().withVoiceMessageRef(message)))
                             .handle((t, failure) -> null)
-                            .thenCompose(x -> outcome(new CallOutcome.Voicemail(message)))
+                            .thenCompose(x -> outcome(new CallOutcome.Voicemail(message, record.messageKeptBy)))
                             .thenCompose(x -> done("MESSAGE"));
                 });
     }

@@ -13,7 +13,12 @@ import org.hotline.domain.store.TicketStore;
  * per line and period; menu for the kind of request; callback number; location code where
  * the line asks; optional voice message; save the intake; ask the router; then carry the
  * decision out (queue, forward A then B, last resort), recording each outcome on the ticket.
- * A caller who hangs up at any point leaves an abandoned ticket with what was captured.
+ * A caller who hangs up at any point leaves an abandoned ticket with what was captured; a call
+ * the flow cannot finish for any other reason (a dependency timeout, the FastAGI connection
+ * closing without a hangup) leaves an interrupted one, with a kind ({@code unknown} when none
+ * was chosen) and deadlines, while the dialplan's fallback takes the caller. A prompt or a
+ * recording Asterisk cannot play or write never ends the call ({@link PromptPlayer},
+ * {@link VoiceRecorder}).
  *
  * <p>The exact channel-variable contract is {@code ivr/AGI-CONTRACT.md}. Thread-safe and
  * shared by all calls; each call gets its own {@link HotlineCall}.

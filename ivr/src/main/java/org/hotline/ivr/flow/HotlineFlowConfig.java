@@ -27,9 +27,14 @@ public record HotlineFlowConfig(DialTemplate dial, Clock clock, int keyTimeoutMi
             throw new IllegalArgumentException(
                     "hotline flow: key timeout >= 1000 ms, 1-5 attempts, messages of >= 5 s and a queue wait >= 10 s expected");
         }
-        if (recordingDirectory == null || !recordingDirectory.matches("[A-Za-z0-9_/.\\-]+") || recordingDirectory.contains("..")) {
+        if (!plainPath(recordingDirectory)) {
             throw new IllegalArgumentException("hotline flow: recording directory must be a plain path, got " + recordingDirectory);
         }
+    }
+
+    /** Whether {@code path} is a plain file-system path: letters, digits, {@code _ / . -}, no {@code ..}. */
+    static boolean plainPath(String path) {
+        return path != null && path.matches("[A-Za-z0-9_/.\\-]+") && !path.contains("..");
     }
 
     /** Defaults: 6 s per key entry, 3 attempts, 2-minute messages under {@code hotline/messages}, 5 minutes in the queue. */

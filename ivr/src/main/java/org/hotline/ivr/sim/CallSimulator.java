@@ -27,6 +27,8 @@ public final class CallSimulator {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final int SAMPLES_PER_SECOND = 8000;
+    /** Asterisk's spool directory as the simulated PBX reports it ({@code ${ASTSPOOLDIR}}). */
+    static final String SPOOL_DIR = "/var/spool/asterisk";
 
     private final InetSocketAddress server;
     private final Duration readTimeout;
@@ -122,21 +124,32 @@ public final class CallSimulator {
                     return "200 result=1";
                 case "GET VARIABLE":
                     return getVariable(arg(args, 2));
+                case "GET FULL":
+                    return getVariable(arg(args, 3).replaceAll("^\\$\\{(.*)}$", "$1"));
                 default:
                     break;
+            }
+            if (verb.equals("EXEC") && arg(args, 1).equalsIgnoreCase("Playback") && hungUp) {
+                variables.put("PLAYBACKSTATUS", "FAILED"); // Playback on a dead channel, as Asterisk 22 answers
+                return "200 result=0";
             }
             if (hungUp) {
                 return "511 Command Not Permitted on a dead channel or intercept routine";
             }
             switch (two) {
                 case "STREAM FILE":
-                    return streamFile(arg(args, 3));
+                    return call.missing().contains(arg(args, 2)) ? "200 result=-1 endpos=0" : streamFile(arg(args, 3));
                 case "GET DATA":
+                    if (call.missing().contains(arg(args, 2))) {
+                        return "200 result=-1"; // a missing prompt: the same reply as a hangup
+                    }
                     return getData(Integer.parseInt(args.size() > 4 ? args.get(4) : "1024"));
+                case "CHANNEL STATUS":
+                    return "200 result=6";
                 case "WAIT FOR":
                     return waitForDigit();
                 case "RECORD FILE":
-                    return recordFile();
+                    return writable(arg(args, 2)) ? recordFile() : "200 result=-1 (writefile)";
                 case "SAY DIGITS":
                     return "200 result=0";
                 default:
@@ -159,8 +172,17 @@ public final class CallSimulator {
             return index < args.size() ? args.get(index) : "";
         }
 
+        /** Whether Asterisk could create {@code file}: no directory above it is missing. */
+        private boolean writable(String file) {
+            return call.missing().stream().noneMatch(dir -> file.startsWith(dir + "/"));
+        }
+
         private String getVariable(String name) {
-            String value = name.equals("CHANNEL(linkedid)") ? uniqueId : variables.get(name);
+            String value = switch (name) {
+                case "CHANNEL(linkedid)" -> uniqueId;
+                case "ASTSPOOLDIR" -> SPOOL_DIR;
+                default -> variables.get(name);
+            };
             return value == null ? "200 result=0" : "200 result=1 (" + value + ")";
         }
 
@@ -238,6 +260,33 @@ public final class CallSimulator {
             return "200 result=0 (timeout) endpos=" + samples;
         }
 
+        /** {@code EXEC Record}: creates the directory unless it is missing for good; RECORD_STATUS as app_record sets it. */
+        private String record(String file) {
+            if (!writable(file)) {
+                variables.put("RECORD_STATUS", "ERROR");
+                return "200 result=0";
+            }
+            variables.put("RECORDED_FILE", file.replaceAll("\\.wav$", ""));
+            variables.put("RECORD_STATUS", peek() == 'H' ? "HANGUP" : peek() == '#' ? "DTMF" : "SILENCE");
+            return peek() == 'H' ? hangUpAfterMessage() : consumeTerminator();
+        }
+
+        private String hangUpAfterMessage() {
+            if (peek() == 'H') {
+                next++;
+                hungUp = true;
+                return "HANGUP\n200 result=-1";
+            }
+            return "200 result=0";
+        }
+
+        private String consumeTerminator() {
+            if (peek() == '#') {
+                next++;
+            }
+            return "200 result=0";
+        }
+
         private String exec(String application, String options) {
             String[] parts = options.split(",", -1);
             if (application.equalsIgnoreCase("Dial")) {
@@ -252,6 +301,20 @@ public final class CallSimulator {
                     return "HANGUP\n200 result=-1";
                 }
                 return "200 result=0";
+            }
+            if (application.equalsIgnoreCase("Playback")) {
+                variables.put("PLAYBACKSTATUS", call.missing().contains(options) ? "FAILED" : "SUCCESS");
+                return "200 result=0";
+            }
+            if (application.equalsIgnoreCase("Record")) {
+                return record(parts[0]);
+            }
+            if (application.equalsIgnoreCase("VoiceMail")) {
+                String[] box = parts[0].split("@", 2);
+                variables.put("VMSTATUS", "SUCCESS");
+                variables.put("VM_MESSAGEFILE", SPOOL_DIR + "/voicemail/" + (box.length > 1 ? box[1] : "default") + "/"
+                        + box[0] + "/INBOX/msg0000");
+                return hangUpAfterMessage();
             }
             if (application.equalsIgnoreCase("Queue")) {
                 if (call.queueAnswerer() != null) {

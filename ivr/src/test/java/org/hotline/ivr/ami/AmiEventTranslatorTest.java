@@ -69,4 +69,54 @@ class AmiEventTranslatorTest {
         e.setLineId("complaints");
         assertThat(translator.translate(e)).contains(new AmiEvent.CallTagged("17.1", "17.2", "C-1", "complaints"));
     }
+
+    @Test
+    void theFallbackEventsAreCheckedFieldByField() {
+        HotlineFallbackEvent start = new HotlineFallbackEvent(this);
+        start.setUniqueId("17.2");
+        start.setLinkedId("17.1");
+        start.setTicket("HL-2026-000042");
+        start.setLineId("complaints");
+        start.setAgiStatus("FAILURE");
+        start.setStatus("");
+        start.setAction("QUEUE");
+        assertThat(translator.translate(start)).contains(new AmiEvent.FallbackStarted("17.1", "17.2", "HL-2026-000042",
+                "complaints", "FAILURE", "", "QUEUE"));
+
+        HotlineFallbackEndEvent end = new HotlineFallbackEndEvent(this);
+        end.setUniqueId("17.2");
+        end.setLinkedId("17.1");
+        end.setTicket("HL-2026-000042");
+        end.setDialStatus("NOANSWER");
+        end.setVmStatus("SUCCESS");
+        end.setMessageFile("/var/spool/asterisk/voicemail/hotline/complaints/INBOX/msg0003");
+        assertThat(translator.translate(end)).contains(new AmiEvent.FallbackEnded("17.1", "17.2", "HL-2026-000042", "",
+                "NOANSWER", "", "SUCCESS", "/var/spool/asterisk/voicemail/hotline/complaints/INBOX/msg0003"));
+    }
+
+    @Test
+    void fallbackEventsWithForgedFieldsAreDropped() {
+        HotlineFallbackEvent injected = new HotlineFallbackEvent(this);
+        injected.setUniqueId("17.2");
+        injected.setLinkedId("17.1");
+        injected.setTicket("HL-1'; DROP TABLE tickets");
+        assertThat(translator.translate(injected)).isEmpty();
+
+        HotlineFallbackEndEvent escape = new HotlineFallbackEndEvent(this);
+        escape.setUniqueId("17.2");
+        escape.setLinkedId("17.1");
+        escape.setTicket("HL-2026-000042");
+        escape.setMessageFile("/var/spool/asterisk/../../etc/shadow");
+        assertThat(translator.translate(escape)).isEmpty();
+
+        HotlineFallbackEndEvent relative = new HotlineFallbackEndEvent(this);
+        relative.setUniqueId("17.2");
+        relative.setLinkedId("17.1");
+        relative.setMessageFile("msg0001");
+        assertThat(translator.translate(relative)).isEmpty();
+
+        HotlineFallbackEvent noChannel = new HotlineFallbackEvent(this);
+        noChannel.setTicket("HL-2026-000042");
+        assertThat(translator.translate(noChannel)).isEmpty();
+    }
 }

@@ -272,16 +272,7 @@ class HotlineCallIT {
 
     /** Waits until the call's ticket satisfies {@code done} (outcomes are written as the call goes). */
     private static Ticket awaitTicket(TestCall call, Predicate<Ticket> done) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Optional<Ticket> t = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            t = storage.tickets().findByLinkedid(call.callerId());
-            if (t.isPresent() && done.test(t.get())) {
-                return t.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("ticket of call " + call.callerId() + " never reached the expected state; last: " + t);
+        return E2eWaits.ticket(storage.tickets(), call, done, WAIT);
     }
 
     /** Waits for the agent's screen pop of {@code ticket} in {@code state}; returns its fields. */

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hotline.domain.calendar.Period;
 import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiConfig;
@@ -88,7 +89,7 @@ class HotlineFlowTest {
         Ticket ticket = store.only();
         assertThat(transcript.commands().get(0)).isEqualTo("ANSWER");
         assertThat(transcript.commands()).contains(
-                "STREAM FILE \"hotline/complaints-welcome\" \"\"",
+                "EXEC Playback \"hotline/complaints-welcome\"",
                 "SET VARIABLE HOTLINE_TICKET \"" + ticket.number() + "\"",
                 "SAY DIGITS 13912345678 \"\"",
                 "EXEC Queue \"hotline-complaints,,,,300\"");
@@ -173,7 +174,7 @@ class HotlineFlowTest {
         var transcript = call(SimulatedCall.hotline(LINE, CALLER, "H"));
 
         assertThat(transcript.callerHungUp()).isTrue();
-        assertThat(transcript.commands()).noneMatch(c -> c.startsWith("EXEC"));
+        assertThat(transcript.commands()).noneMatch(c -> c.startsWith("EXEC Queue") || c.startsWith("EXEC Dial"));
         assertThat(outcomes()).containsExactly(new CallOutcome.Abandoned());
         assertThat(routing.asked).containsExactly(false);
     }
@@ -203,8 +204,8 @@ class HotlineFlowTest {
 
         assertThat(count(transcript, "GET DATA \"hotline/menu\" 6000 1")).isEqualTo(3);
         assertThat(transcript.commands()).containsSubsequence(
-                "GET DATA \"hotline/menu\" 6000 1", "STREAM FILE \"pbx-invalid\" \"\"",
-                "GET DATA \"hotline/menu\" 6000 1", "STREAM FILE \"please-try-again\" \"\"",
+                "GET DATA \"hotline/menu\" 6000 1", "EXEC Playback \"pbx-invalid\"",
+                "GET DATA \"hotline/menu\" 6000 1", "EXEC Playback \"please-try-again\"",
                 "GET DATA \"hotline/menu\" 6000 1", "GET DATA \"hotline/callback-choice\" 6000 1");
         assertThat(count(transcript, "GET DATA \"hotline/callback-choice\" 6000 1")).isEqualTo(3);
         assertThat(count(transcript, "GET DATA \"hotline/location\" 6000 12")).isEqualTo(3);
@@ -277,6 +278,122 @@ class HotlineFlowTest {
                 .containsEntry("HOTLINE_VOICEMAIL", "complaints@hotline")
                 .doesNotContainKey("HOTLINE_ACTION");
         assertThat(registry.get("hotline.calls").tag("outcome", "fallback").counter().count()).isEqualTo(1);
+        // the ticket tells the truth: not abandoned (the caller never hung up) but interrupted,
+        // with a kind and so its deadlines
+        CallOutcome outcome = awaitOutcome();
+        assertThat(outcome).isInstanceOf(CallOutcome.Interrupted.class);
+        assertThat(((CallOutcome.Interrupted) outcome).reason()).contains("did not answer within 300 ms");
+        assertThat(store.only().kind()).isEqualTo(RequestKind.UNKNOWN);
+    }
+
+    @Test
+    void aConnectionThatClosesWithoutAHangupIsInterruptedNotAbandoned() throws Exception {
+        // Asterisk ends the session at the menu without a HANGUP line (the link broke, Asterisk stopped)
+        try (var socket = new java.net.Socket()) {
+            socket.connect(server.localAddress(), 2000);
+            socket.setSoTimeout(5000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            var out = socket.getOutputStream();
+            out.write(("agi_network: yes\nagi_network_script: hotline\nagi_channel: PJSIP/trunk-1\n"
+                    + "agi_uniqueid: 1700000000.1\nagi_callerid: " + CALLER + "\nagi_arg_1: " + LINE + "\n\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String command;
+            while ((command = in.readLine()) != null && !command.startsWith("GET DATA")) {
+                String reply = command.startsWith("GET VARIABLE \"PLAYBACKSTATUS\"") ? "200 result=1 (SUCCESS)" : "200 result=1";
+                out.write((reply + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(command).isEqualTo("GET DATA \"hotline/menu\" 6000 1");
+        }
+
+        CallOutcome outcome = awaitOutcome();
+        assertThat(outcome).isEqualTo(new CallOutcome.Interrupted("the FastAGI connection closed without a hangup"));
+        assertThat(store.only().kind()).isEqualTo(RequestKind.UNKNOWN);
+    }
+
+    @Test
+    void missingPromptsFallBackToTheCoreSoundsAndTheCallGoesOn() throws Exception {
+        // Asterisk has neither the line's greeting nor its menu recording (as on a stock PBX)
+        var transcript = call(SimulatedCall.hotline(LINE, CALLER, "1" + "1" + "1203#" + "#")
+                .withQueueAnswerer("PJSIP/1001")
+                .withMissing(Set.of("hotline/complaints-welcome", "hotline/menu")));
+
+        assertThat(transcript.lines()).containsSubsequence(
+                "> EXEC Playback \"hotline/complaints-welcome\"", "< 200 result=0",
+                "> GET VARIABLE \"PLAYBACKSTATUS\"", "< 200 result=1 (FAILED)",
+                "> EXEC Playback \"hello-world\"", "< 200 result=0",
+                "> GET VARIABLE \"PLAYBACKSTATUS\"", "< 200 result=1 (SUCCESS)",
+                "> GET DATA \"hotline/menu\" 6000 1", "< 200 result=-1",
+                "> CHANNEL STATUS", "< 200 result=6",
+                "> GET DATA \"vm-enter-num-to-call\" 6000 1", "< 200 result=1");
+        assertThat(transcript.variables()).containsEntry("HOTLINE_STATUS", "OK").containsEntry("HOTLINE_KIND", "complaint");
+        assertThat(store.only().kind()).isEqualTo(RequestKind.COMPLAINT);
+        assertThat(outcomes()).containsExactly(new CallOutcome.Queued("hotline-complaints"), new CallOutcome.Answered("alice"));
+    }
+
+    @Test
+    void aMissingPromptIsTriedOncePerCallThenItsCoreSoundIsUsedAtOnce() throws Exception {
+        // menu: invalid 7, then 2; both rounds ask the menu
+        var transcript = call(SimulatedCall.hotline(LINE, CALLER, "72" + "1" + "#" + "#")
+                .withMissing(Set.of("hotline/menu")));
+
+        assertThat(count(transcript, "GET DATA \"hotline/menu\" 6000 1")).isEqualTo(1);
+        assertThat(count(transcript, "GET DATA \"vm-enter-num-to-call\" 6000 1")).isEqualTo(2);
+        assertThat(store.only().kind()).isEqualTo(RequestKind.INQUIRY);
+    }
+
+    @Test
+    void withoutTheRecordingAndItsCoreSoundTheQuestionIsAskedSilently() throws Exception {
+        var transcript = call(SimulatedCall.hotline(LINE, CALLER, "5" + "1" + "#" + "#")
+                .withMissing(Set.of("hotline/menu", "vm-enter-num-to-call")));
+
+        assertThat(transcript.commands()).containsSubsequence("GET DATA \"hotline/menu\" 6000 1", "CHANNEL STATUS",
+                "GET DATA \"vm-enter-num-to-call\" 6000 1", "CHANNEL STATUS", "GET DATA \"\" 6000 1");
+        assertThat(store.only().kind()).isEqualTo(RequestKind.REPAIR);
+    }
+
+    @Test
+    void aHangupDuringAPromptIsStillAHangup() throws Exception {
+        // GET DATA answers -1 for a hangup too; the HANGUP before the next reply tells them apart
+        var transcript = call(SimulatedCall.hotline(LINE, CALLER, "H"));
+
+        assertThat(transcript.commands()).doesNotContain("GET DATA \"vm-enter-num-to-call\" 6000 1");
+        assertThat(outcomes()).containsExactly(new CallOutcome.Abandoned());
+    }
+
+    @Test
+    void aMessageTheRecordingDirectoryCannotTakeIsKeptUnderAsterisksSpool() throws Exception {
+        routing.normal = FORWARD;
+        // repair, confirm, location, record a message (ended by #)
+        var transcript = call(SimulatedCall.hotline(LINE, CALLER, "5" + "1" + "12#" + "1" + "#")
+                .withMissing(Set.of("hotline/messages")).withMessageSeconds(4));
+
+        Ticket ticket = store.only();
+        String kept = "/var/spool/asterisk/hotline-messages/" + ticket.number() + ".wav";
+        assertThat(transcript.lines()).containsSubsequence(
+                "> RECORD FILE \"hotline/messages/" + ticket.number() + "\" wav \"#\" 120000 BEEP s=5",
+                "< 200 result=-1 (writefile)",
+                "> GET FULL VARIABLE ${ASTSPOOLDIR}", "< 200 result=1 (/var/spool/asterisk)",
+                "> EXEC Record \"" + kept + ",5,120,k\"", "< 200 result=0",
+                "> GET VARIABLE \"RECORD_STATUS\"", "< 200 result=1 (DTMF)");
+        assertThat(transcript.callerHungUp()).isFalse();
+        assertThat(ticket.voiceMessageRef()).isEqualTo(kept);
+        assertThat(outcomes()).last().isEqualTo(new CallOutcome.Voicemail(kept, CallOutcome.Voicemail.KEPT_IN_FALLBACK_DIRECTORY));
+    }
+
+    @Test
+    void whenEvenTheSpoolCannotTakeItTheMessageGoesToTheLinesVoicemailBox() throws Exception {
+        routing.normal = FORWARD;
+        var transcript = call(SimulatedCall.hotline(LINE, CALLER, "5" + "1" + "12#" + "1" + "H")
+                .withMissing(Set.of("hotline/messages", "/var/spool/asterisk/hotline-messages")));
+
+        String box = "/var/spool/asterisk/voicemail/hotline/complaints/INBOX/msg0000";
+        assertThat(transcript.commands()).containsSubsequence("GET VARIABLE \"RECORD_STATUS\"",
+                "EXEC VoiceMail \"complaints@hotline,s\"", "GET VARIABLE \"VM_MESSAGEFILE\"");
+        Ticket ticket = store.only();
+        assertThat(ticket.voiceMessageRef()).isEqualTo(box);
+        // the caller hung up to end the message: abandoned, with the message kept
+        assertThat(outcomes()).containsExactly(new CallOutcome.Abandoned());
     }
 
     @Test
@@ -290,6 +407,19 @@ class HotlineFlowTest {
         assertThat(transcript.variables()).containsEntry("HOTLINE_STATUS", "FALLBACK")
                 .containsEntry("HOTLINE_QUEUE", "hotline-complaints")
                 .doesNotContainKey("HOTLINE_TICKET");
+    }
+
+    /** The last outcome recorded, waiting for it (an interruption is recorded in the background). */
+    private CallOutcome awaitOutcome() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<CallOutcome> recorded = outcomes();
+            if (!recorded.isEmpty()) {
+                return recorded.get(recorded.size() - 1);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no outcome recorded on " + store.only());
     }
 
     private static long count(CallTranscript transcript, String command) {

@@ -22,9 +22,17 @@ class KeyEntryTest {
         assertThat(KeyEntry.of(reply("12", "timeout"))).isEqualTo(new KeyEntry(KeyEntry.Kind.TIMEOUT, "12"));
         assertThat(KeyEntry.of(reply("12", null))).isEqualTo(new KeyEntry(KeyEntry.Kind.KEYED, "12"));
         assertThat(KeyEntry.of(reply("1*", null)).star()).isTrue();
-        assertThat(KeyEntry.of(reply("-1", null)).kind()).isEqualTo(KeyEntry.Kind.HUNG_UP);
+        // -1 is both "hung up during the prompt" and "the prompt's file is missing": not decided here
+        assertThat(KeyEntry.of(reply("-1", null)).kind()).isEqualTo(KeyEntry.Kind.FAILED);
         assertThat(KeyEntry.of(new AgiReply(511, "", Optional.empty(), Optional.empty(), java.util.Map.of(), "dead")).kind())
                 .isEqualTo(KeyEntry.Kind.HUNG_UP);
+    }
+
+    @Test
+    void aRefusedGetDataIsAnErrorNotAHangup() {
+        var usage = new AgiReply(520, "", Optional.empty(), Optional.empty(), java.util.Map.of(), "Invalid command syntax");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyEntry.of(usage))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("520");
     }
 
     @ParameterizedTest

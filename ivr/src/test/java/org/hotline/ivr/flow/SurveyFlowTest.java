@@ -59,7 +59,7 @@ class SurveyFlowTest {
     void invalidKeyIsRetriedAndALowScoreIsNotSatisfied() throws Exception {
         var transcript = simulator.run(SimulatedCall.survey(ticket.number(), "alice", "13912345678", "72"));
 
-        assertThat(transcript.commands()).contains("STREAM FILE \"pbx-invalid\" \"\"");
+        assertThat(transcript.commands()).contains("EXEC Playback \"pbx-invalid\"");
         assertThat(store.applied).extracting(e -> ((TicketAction.RecordCallback) e.getValue()).result())
                 .containsExactly(CallbackResult.UNSATISFIED);
     }
@@ -108,7 +108,7 @@ class SurveyFlowTest {
                 new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(store, config, outcomes, SurveyFlow.DEFAULT_QUESTION))), new SimpleMeterRegistry())) {
             auto.start();
             var call = new SimulatedCall("survey", "s", "13912345678", keys, Map.of(), null, 0,
-                    java.util.List.of(ticket.number(), "survey-callback", attempt));
+                    java.util.List.of(ticket.number(), "survey-callback", attempt), java.util.Set.of());
             return new CallSimulator(auto.localAddress(), Duration.ofSeconds(10)).run(call).variable("HOTLINE_STATUS");
         }
     }

@@ -38,10 +38,24 @@ public record LineConfig(
         prompts = Collections.unmodifiableMap(new LinkedHashMap<>(prompts));
     }
 
-    /** The deadline policy id for a request kind given in lower case (e.g. {@code complaint}). */
+    /**
+     * The deadline policy id for a request kind given in lower case (e.g. {@code complaint}).
+     * {@code unknown} (a ticket whose call left the IVR before a kind was chosen) uses the
+     * line's {@code unknown} entry, and without one its {@code complaint} policy: the strictest
+     * ordinary treatment until an agent sets the real kind.
+     */
     public Optional<String> policyFor(String kind) {
-        return Optional.ofNullable(deadlines.get(kind));
+        String policy = deadlines.get(kind);
+        if (policy == null && UNKNOWN_KIND.equals(kind)) {
+            policy = deadlines.get(UNKNOWN_DEFAULT_KIND);
+        }
+        return Optional.ofNullable(policy);
     }
+
+    /** The configuration name of {@code RequestKind.UNKNOWN}. */
+    public static final String UNKNOWN_KIND = "unknown";
+    /** The kind whose policy an {@code unknown} ticket follows when the line names none for it. */
+    public static final String UNKNOWN_DEFAULT_KIND = "complaint";
 
     /** The sound file for a prompt name, if the line configures one. */
     public Optional<String> prompt(String name) {

@@ -11,7 +11,11 @@ import org.hotline.domain.store.TicketStore;
  *   <li>{@link Answered}: the answering person becomes owner if there is none (first responder);</li>
  *   <li>{@link NoAnswer}, {@link Voicemail}: call-back requested, ACCEPTED becomes MISSED;</li>
  *   <li>{@link Abandoned}: ACCEPTED becomes ABANDONED; call-back requested when the caller had
- *       already chosen a kind of request.</li>
+ *       already chosen a kind of request. Only for a caller who hung up;</li>
+ *   <li>{@link Interrupted}: state unchanged, call-back requested (nobody is known to have heard
+ *       the caller yet); an {@link Answered} while the call is still going on (interrupted, queued, forwarded) clears
+ *       that request again; reported after the call already
+ *       ended (answered, voicemail, no answer, abandoned) it changes nothing.</li>
  * </ul>
  */
 public sealed interface CallOutcome {
@@ -43,8 +47,32 @@ public sealed interface CallOutcome {
         public CallDisposition disposition() { return CallDisposition.ABANDONED; }
     }
 
-    /** The caller left a voice message ({@code ref}: the recording's file name). */
-    record Voicemail(String ref) implements CallOutcome {
+    /**
+     * The caller left a voice message: {@code ref} is where it is (the recording's file, or the
+     * voicemail box message file); {@code keptBy} how it was kept when not the usual way
+     * ({@code null}: the flow's recording directory). See {@link #KEPT_IN_FALLBACK_DIRECTORY}
+     * and {@link #KEPT_IN_VOICEMAIL_BOX}.
+     */
+    record Voicemail(String ref, String keptBy) implements CallOutcome {
+        /** The flow's recording directory could not be written: recorded under Asterisk's spool instead. */
+        public static final String KEPT_IN_FALLBACK_DIRECTORY = "fallback-directory";
+        /** Left in the line's voicemail box (the dialplan's fallback, followed over AMI). */
+        public static final String KEPT_IN_VOICEMAIL_BOX = "voicemail-box";
+
+        /** A message recorded where the flow wanted it. */
+        public Voicemail(String ref) {
+            this(ref, null);
+        }
+
         public CallDisposition disposition() { return CallDisposition.VOICEMAIL; }
+    }
+
+    /**
+     * The IVR could not finish the call for a reason other than the caller hanging up;
+     * {@code reason} says which, for people ("the ticket store did not answer within 3 s",
+     * "dialplan fallback: AGISTATUS=FAILURE"). See {@link CallDisposition#INTERRUPTED}.
+     */
+    record Interrupted(String reason) implements CallOutcome {
+        public CallDisposition disposition() { return CallDisposition.INTERRUPTED; }
     }
 }

@@ -90,6 +90,12 @@ public final class TicketLifecycle {
     private static final Set<Role> PEOPLE_OR_SURVEY = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER,
             Role.TIP_OFF_HANDLER, Role.SENIOR_MANAGER, Role.ADMIN, Role.SYSTEM);
     private static final Set<TicketStatus> OPEN = EnumSet.complementOf(EnumSet.of(CLOSED));
+    /** Dispositions of a call still going on: queued or ringing someone, or taken over by the fallback. */
+    private static final Set<CallDisposition> IN_PROGRESS_DISPOSITIONS = EnumSet.of(CallDisposition.INTERRUPTED,
+            CallDisposition.QUEUED, CallDisposition.FORWARDED);
+    /** Dispositions that say how the call ended; an interruption reported after one changes nothing. */
+    private static final Set<CallDisposition> FINAL_DISPOSITIONS = EnumSet.of(CallDisposition.ANSWERED,
+            CallDisposition.VOICEMAIL, CallDisposition.NO_ANSWER, CallDisposition.ABANDONED);
 
     /** Every allowed move. The first row whose action and from-state match decides. */
     public static final List<Transition> TRANSITIONS = List.of(
@@ -217,6 +223,11 @@ public final class TicketLifecycle {
      * idempotent: the same outcome reported twice yields the same ticket.
      */
     public Applied onCallOutcome(Ticket ticket, CallOutcome outcome, Instant now) {
+        if (outcome instanceof CallOutcome.Interrupted && FINAL_DISPOSITIONS.contains(ticket.callDisposition())) {
+            // the call's end is already known (reports of the flow and of AMI may cross): nothing changes
+            return new Applied(ticket.toBuilder().updatedAt(now).build(), "call-interrupted", ticket.status(),
+                    ticket.status(), null, Map.of());
+        }
         Ticket.Builder b = ticket.toBuilder().callDisposition(outcome.disposition()).updatedAt(now);
         Map<String, String> data = new LinkedHashMap<>();
         TicketStatus to = ticket.status();
@@ -227,6 +238,11 @@ public final class TicketLifecycle {
             if (ticket.owner() == null && a.by() != null) {
                 b.owner(a.by());
             }
+            if (ticket.status() == ACCEPTED && IN_PROGRESS_DISPOSITIONS.contains(ticket.callDisposition())) {
+                // a call-back asked for while the call was still going on came from an interruption;
+                // the dialplan's fallback has now reached a person
+                b.callbackRequested(false);
+            }
         } else if (outcome instanceof CallOutcome.Forwarded f) {
             putIf(data, "person", f.personId());
             putIf(data, "number", f.number());
@@ -236,11 +252,15 @@ public final class TicketLifecycle {
             to = ticket.status() == ACCEPTED ? MISSED : to;
         } else if (outcome instanceof CallOutcome.Voicemail v) {
             putIf(data, "voicemail", v.ref());
+            putIf(data, "kept", v.keptBy());
             if (v.ref() != null) {
                 b.voiceMessageRef(v.ref());
             }
             b.callbackRequested(true);
             to = ticket.status() == ACCEPTED ? MISSED : to;
+        } else if (outcome instanceof CallOutcome.Interrupted i) {
+            putIf(data, "reason", i.reason());
+            b.callbackRequested(true);
         } else if (outcome instanceof CallOutcome.Abandoned a) {
             if (ticket.status() == ACCEPTED) {
                 to = ABANDONED;
@@ -309,6 +329,7 @@ public final class TicketLifecycle {
                     .voiceMessageRef(edited.voiceMessageRef()).confidential(edited.confidential())
                     .deadlines(edited.deadlines());
             putIf(data, "kind", e.update().kind() == null ? null : e.update().kind().configName());
+            putIf(data, "voiceMessageRef", e.update().voiceMessageRef());
             return null;
         } else if (action instanceof TicketAction.Abandon a) {
             b.callDisposition(CallDisposition.ABANDONED).callbackRequested(t.callbackRequested() || t.kind() != null);

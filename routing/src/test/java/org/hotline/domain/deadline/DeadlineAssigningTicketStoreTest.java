@@ -60,6 +60,17 @@ class DeadlineAssigningTicketStoreTest {
     }
 
     @Test
+    void anUnknownKindGetsTheComplaintDeadlinesWhenTheLineNamesNoPolicyForIt() {
+        OneTicket one = new OneTicket();
+        Ticket t = new DeadlineAssigningTicketStore(one.store(), DEADLINES)
+                .updateIntake(7, IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
+
+        assertThat(CONFIG.line("complaints").orElseThrow().deadlines()).doesNotContainKey("unknown");
+        assertThat(t.deadlines()).isEqualTo(DEADLINES.forTicket("complaints", RequestKind.COMPLAINT, ACCEPTED))
+                .isNotEmpty();
+    }
+
+    @Test
     void updatesWithoutAKindOrWithTheirOwnDeadlinesPassThrough() {
         OneTicket one = new OneTicket();
         TicketStore store = new DeadlineAssigningTicketStore(one.store(), DEADLINES);

@@ -148,6 +148,46 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void anInterruptedCallIsNotAbandonedAndAsksForACallBackUntilSomeoneAnswers() {
+        Ticket t = ticket(TicketStatus.ACCEPTED, RequestKind.UNKNOWN).toBuilder().owner(null).build();
+        TicketLifecycle.Applied interrupted = lifecycle.onCallOutcome(t,
+                new CallOutcome.Interrupted("the FastAGI connection closed without a hangup"), NOW);
+        assertThat(interrupted.action()).isEqualTo("call-interrupted");
+        assertThat(interrupted.data()).containsEntry("reason", "the FastAGI connection closed without a hangup");
+        assertThat(interrupted.after().status()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(interrupted.after().callDisposition()).isEqualTo(CallDisposition.INTERRUPTED);
+        assertThat(interrupted.after().callbackRequested()).isTrue();
+
+        // the dialplan's fallback reached a person: the call-back the interruption asked for is not needed
+        Ticket answered = lifecycle.onCallOutcome(interrupted.after(), new CallOutcome.Answered("wang"), NOW).after();
+        assertThat(answered.callDisposition()).isEqualTo(CallDisposition.ANSWERED);
+        assertThat(answered.callbackRequested()).isFalse();
+        assertThat(answered.owner()).isEqualTo("wang");
+        // also when the fallback queued the call first
+        Ticket queued = lifecycle.onCallOutcome(interrupted.after(), new CallOutcome.Queued("hotline-complaints"), NOW).after();
+        assertThat(queued.callbackRequested()).isTrue();
+        assertThat(lifecycle.onCallOutcome(queued, new CallOutcome.Answered("alice"), NOW).after().callbackRequested()).isFalse();
+        // the flow's own report of the interruption arriving after the answer changes nothing
+        assertThat(lifecycle.onCallOutcome(answered, new CallOutcome.Interrupted("late"), NOW).after()).isEqualTo(answered);
+
+        // or it reached the voicemail box: the message's file and how it was kept are in the history
+        TicketLifecycle.Applied message = lifecycle.onCallOutcome(interrupted.after(), new CallOutcome.Voicemail(
+                "/var/spool/asterisk/voicemail/hotline/complaints/INBOX/msg0000",
+                CallOutcome.Voicemail.KEPT_IN_VOICEMAIL_BOX), NOW);
+        assertThat(message.after().status()).isEqualTo(TicketStatus.MISSED);
+        assertThat(message.after().callbackRequested()).isTrue();
+        assertThat(message.data()).containsEntry("kept", "voicemail-box")
+                .containsEntry("voicemail", "/var/spool/asterisk/voicemail/hotline/complaints/INBOX/msg0000");
+    }
+
+    @Test
+    void theUnknownKindIsNoMenuChoice() {
+        assertThat(RequestKind.fromDigit('\0')).isEmpty();
+        assertThat(RequestKind.parse("unknown")).isEqualTo(RequestKind.UNKNOWN);
+        assertThat(RequestKind.UNKNOWN.configName()).isEqualTo("unknown");
+    }
+
+    @Test
     void choosingReportMakesTheTicketConfidentialAndKindSetsDefaultUrgency() {
         Ticket t = ticket(TicketStatus.ACCEPTED, null);
         Ticket report = IntakeUpdate.none().withKind(RequestKind.REPORT).applyTo(t);

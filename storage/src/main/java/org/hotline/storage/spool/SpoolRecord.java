@@ -59,7 +59,9 @@ public sealed interface SpoolRecord {
             } else if (o.outcome() instanceof CallOutcome.Forwarded f) {
                 n.put("person", f.personId()).put("number", f.number());
             } else if (o.outcome() instanceof CallOutcome.Voicemail v) {
-                n.put("ref", v.ref());
+                n.put("ref", v.ref()).put("kept", v.keptBy());
+            } else if (o.outcome() instanceof CallOutcome.Interrupted i) {
+                n.put("reason", i.reason());
             }
         }
         return n.toString();
@@ -106,7 +108,8 @@ public sealed interface SpoolRecord {
                     case "FORWARDED" -> new CallOutcome.Forwarded(text(n, "person"), text(n, "number"));
                     case "NO_ANSWER" -> new CallOutcome.NoAnswer();
                     case "ABANDONED" -> new CallOutcome.Abandoned();
-                    case "VOICEMAIL" -> new CallOutcome.Voicemail(text(n, "ref"));
+                    case "VOICEMAIL" -> new CallOutcome.Voicemail(text(n, "ref"), text(n, "kept"));
+                    case "INTERRUPTED" -> new CallOutcome.Interrupted(text(n, "reason"));
                     default -> throw new IllegalArgumentException("unknown disposition " + text(n, "disposition"));
                 };
                 return new Outcome(linkedid, o);

@@ -33,6 +33,7 @@ import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.store.TicketQuery;
+import org.hotline.domain.ticket.CallDisposition;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.ticket.TransitionRefusedException;
@@ -87,6 +88,27 @@ class PgTicketRepositoryIT {
         });
         assertThat(store.findByNumber("HL-2026-000001")).contains(t);
         assertThat(store.findByLinkedid("1700000000.1")).contains(t);
+    }
+
+    @Test
+    void anInterruptedCallWithTheUnknownKindIsStoredAndKeepsItsReasonInTheHistory() {
+        Ticket t = store.openForCall(call("interrupted", "13900000011"));
+        store.updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
+        Ticket after = store.recordCallOutcome(t.id(), new CallOutcome.Interrupted("the FastAGI connection closed without a hangup"));
+
+        assertThat(store.find(t.id()).orElseThrow()).isEqualTo(after);
+        assertThat(after.kind()).isEqualTo(RequestKind.UNKNOWN);
+        assertThat(after.callDisposition()).isEqualTo(CallDisposition.INTERRUPTED);
+        assertThat(after.callbackRequested()).isTrue();
+        HistoryEvent last = store.history(t.id()).get(store.history(t.id()).size() - 1);
+        assertThat(last.action()).isEqualTo("call-interrupted");
+        assertThat(last.data()).containsEntry("reason", "the FastAGI connection closed without a hangup");
+
+        Ticket kept = store.recordCallOutcome(t.id(), new CallOutcome.Voicemail("/var/spool/asterisk/hotline-messages/x.wav",
+                CallOutcome.Voicemail.KEPT_IN_FALLBACK_DIRECTORY));
+        assertThat(kept.callDisposition()).isEqualTo(CallDisposition.VOICEMAIL);
+        assertThat(store.history(t.id()).get(store.history(t.id()).size() - 1).data())
+                .containsEntry("kept", "fallback-directory");
     }
 
     @Test
