@@ -261,7 +261,7 @@ class HotlineConfigLoaderTest {
         String text = EXAMPLE + "surveys:\n  retry-after-minutes: 60\n  retry-within-minutes: 30\n"
                 + "  overrides:\n    - attempts: 2\n";
         assertThat(problems(text)).containsExactly(
-                "hotline.yaml:" + line(text, "retry-within-minutes") + ": surveys.retry-within-minutes: retry-within-minutes "
+                "hotline.yaml:" + line(text, "retry-within-minutes: 30") + ": surveys.retry-within-minutes: retry-within-minutes "
                         + "(30) is less than retry-after-minutes (60); expected retry-after-minutes <= retry-within-minutes",
                 "hotline.yaml:" + line(text, "- attempts") + ": surveys.overrides[0]: an override names a line, a kind, "
                         + "or both; expected line: or kind:");
