@@ -9,7 +9,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.hotline.panel.auth.OriginPolicy;
 import org.hotline.panel.auth.SessionStore;
 import org.hotline.panel.http.Json;
 import org.hotline.panel.http.Router;
@@ -23,7 +22,7 @@ import org.hotline.panel.ws.WebSocketEndpoint;
  */
 final class HttpEndpoint implements AutoCloseable {
     private final PanelConfig config;
-    private final PanelServerHandler handler;
+    private final PanelServerInitializer initializer;
     private final ExecutorService workers;
     private EventLoopGroup boss;
     private EventLoopGroup loops;
@@ -33,8 +32,8 @@ final class HttpEndpoint implements AutoCloseable {
                  ExecutorService workers) {
         this.config = config;
         this.workers = workers;
-        this.handler = new PanelServerHandler(router, new StaticFiles(HttpEndpoint.class.getClassLoader()), json,
-                sessions, new OriginPolicy(config.allowedOrigins()), workers, ws, config.secureCookies());
+        this.initializer = new PanelServerInitializer(config, router,
+                new StaticFiles(HttpEndpoint.class.getClassLoader()), json, sessions, ws, workers);
     }
 
     InetSocketAddress start() throws InterruptedException {
@@ -46,7 +45,7 @@ final class HttpEndpoint implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new PanelServerInitializer(config, handler))
+                    .childHandler(initializer)
                     .bind(config.bindHost(), config.port())
                     .sync()
                     .channel();

@@ -24,6 +24,7 @@ import org.hotline.panel.api.PanelContext;
 import org.hotline.panel.api.SupervisorRoutes;
 import org.hotline.panel.api.TicketRoutes;
 import org.hotline.panel.api.Wallboard;
+import org.hotline.panel.auth.SessionCookies;
 import org.hotline.panel.auth.FirstAdmin;
 import org.hotline.panel.auth.InMemorySessionStore;
 import org.hotline.panel.auth.LoginRateLimiter;
@@ -81,7 +82,7 @@ public final class PanelServer implements AutoCloseable {
         Wallboard wallboard = new Wallboard(ctx);
 
         this.router = new Router();
-        new AuthRoutes(ctx, sessions, limiter, hasher, PanelServerHandler.cookieName(config.secureCookies()),
+        new AuthRoutes(ctx, sessions, limiter, hasher, SessionCookies.name(config.secureCookies()),
                 config.secureCookies()).register(router);
         TicketRoutes tickets = new TicketRoutes(ctx);
         tickets.register(router);

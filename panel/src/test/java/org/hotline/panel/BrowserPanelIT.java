@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hotline.panel.auth.SessionCookies;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
@@ -259,7 +260,7 @@ class BrowserPanelIT {
     /** The session cookie as the browser stores it. */
     private record Cookie(boolean httpOnly) {
         static Cookie of(WebDriver driver) {
-            org.openqa.selenium.Cookie c = driver.manage().getCookieNamed(PanelServerHandler.SESSION_COOKIE);
+            org.openqa.selenium.Cookie c = driver.manage().getCookieNamed(SessionCookies.SESSION);
             assertThat(c).as("session cookie").isNotNull();
             assertThat(c.getSameSite()).isEqualTo("Strict");
             return new Cookie(c.isHttpOnly());

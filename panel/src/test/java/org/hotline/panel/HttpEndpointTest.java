@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.panel.auth.SessionCookies;
 import org.hotline.domain.ticket.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class HttpEndpointTest {
     private TestHttp as(String role) {
         TestHttp http = new TestHttp(base);
         Session s = sessions.create("u-" + role, "User", Role.ofWireName(role).orElseThrow());
-        http.cookies.put(PanelServerHandler.SESSION_COOKIE, s.id());
+        http.cookies.put(SessionCookies.SESSION, s.id());
         http.csrf = s.csrfToken();
         return http;
     }
@@ -120,7 +121,7 @@ class HttpEndpointTest {
     void noSessionIs401() throws Exception {
         assertThat(new TestHttp(base).get("/api/things/1").statusCode()).isEqualTo(401);
         TestHttp forged = new TestHttp(base);
-        forged.cookies.put(PanelServerHandler.SESSION_COOKIE, "made-up");
+        forged.cookies.put(SessionCookies.SESSION, "made-up");
         assertThat(forged.get("/api/things/1").statusCode()).isEqualTo(401);
     }
 

@@ -16,32 +16,18 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hotline.panel.auth.SessionCookies;
 import org.hotline.domain.testing.Conditions;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket: authentication, Origin check, screen pops, replay on reconnect, wallboard pushes. */
-abstract class LiveWebSocketContract {
+abstract class LiveWebSocketContract extends PanelContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    PanelHarness h;
     private final HttpClient sharedClient = HttpClient.newHttpClient();
 
-    /** A running panel on the backend under test. */
-    abstract PanelHarness newHarness() throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = newHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     /** A WebSocket that queues what it receives. */
     static final class Client implements WebSocket.Listener {
@@ -94,7 +80,7 @@ abstract class LiveWebSocketContract {
             b.header("Origin", origin);
         }
         if (!http.cookies.isEmpty()) {
-            b.header("Cookie", PanelServerHandler.SESSION_COOKIE + "=" + http.cookies.get(PanelServerHandler.SESSION_COOKIE));
+            b.header("Cookie", SessionCookies.SESSION + "=" + http.cookies.get(SessionCookies.SESSION));
         }
         c.ws = b.buildAsync(URI.create(h.base.replace("http://", "ws://") + "/ws"), c).join();
         return c;
@@ -123,7 +109,7 @@ abstract class LiveWebSocketContract {
     void noSessionIsRefused() {
         assertThat(refusedStatus(() -> connect(new TestHttp(h.base), h.base))).isEqualTo(401);
         TestHttp forged = new TestHttp(h.base);
-        forged.cookies.put(PanelServerHandler.SESSION_COOKIE, "forged");
+        forged.cookies.put(SessionCookies.SESSION, "forged");
         assertThat(refusedStatus(() -> connect(forged, h.base))).isEqualTo(401);
     }
 
@@ -252,7 +238,7 @@ abstract class LiveWebSocketContract {
     void aLoggedOutSessionCannotReconnect() throws Exception {
         TestHttp alice = h.login("alice");
         alice.post("/api/logout", "");
-        alice.cookies.put(PanelServerHandler.SESSION_COOKIE, "gone");
+        alice.cookies.put(SessionCookies.SESSION, "gone");
         assertThatThrownBy(() -> connect(alice, h.base)).isInstanceOf(CompletionException.class);
     }
 }

@@ -12,27 +12,12 @@ import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint over real HTTP against a running panel, with its refusals. */
-abstract class PanelApiContract {
+abstract class PanelApiContract extends PanelContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    PanelHarness h;
 
-    /** A running panel on the backend under test. */
-    abstract PanelHarness newHarness() throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = newHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     private static JsonNode json(HttpResponse<String> res) throws Exception {
         return JSON.readTree(res.body());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.domain.testing.Conditions;
 import org.hotline.panel.fakes.FakeDirectory;
 import org.hotline.panel.fakes.FakeDispatchQueue;
 import org.hotline.panel.fakes.FakeEventStream;
@@ -146,18 +147,8 @@ final class PanelHarness implements AutoCloseable {
 
     /** Waits until the store has put the ticket in its line's queue (the real store does it asynchronously). */
     void awaitQueued(Ticket t) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (queue.peek(t.line(), 1000).stream().noneMatch(q -> q.ticketId() == t.id())) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("ticket " + t.number() + " did not reach queue " + t.line());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Conditions.await("ticket " + t.number() + " to reach queue " + t.line(), Duration.ofSeconds(10),
+                () -> queue.peek(t.line(), 1000).stream().anyMatch(q -> q.ticketId() == t.id()));
     }
 
     /** Publishes a screen pop to the agent's stream as the AMI client does; returns its id. */

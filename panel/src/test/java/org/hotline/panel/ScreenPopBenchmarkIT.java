@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.hotline.panel.auth.SessionCookies;
 import org.hotline.storage.Storage;
 import org.hotline.storage.StorageConfig;
 import org.hotline.storage.testing.StorageFixture;
@@ -111,7 +112,7 @@ class ScreenPopBenchmarkIT {
                         };
                         WebSocket ws = client.newWebSocketBuilder()
                                 .header("Origin", h.base)
-                                .header("Cookie", PanelServerHandler.SESSION_COOKIE + "=" + http.cookies.get(PanelServerHandler.SESSION_COOKIE))
+                                .header("Cookie", SessionCookies.SESSION + "=" + http.cookies.get(SessionCookies.SESSION))
                                 .buildAsync(URI.create(h.base.replace("http://", "ws://") + "/ws"), listener).join();
                         ws.sendText("{\"type\":\"resume\",\"after\":null}", true).join();
                         return ws;

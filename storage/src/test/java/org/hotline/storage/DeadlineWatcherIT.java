@@ -14,7 +14,7 @@ import org.hotline.domain.deadline.DeadlineCalculator;
 import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.deadline.PolicyDeadlines;
 import org.hotline.domain.testing.MutableClock;
-import org.hotline.storage.testing.StorageFixture;
+import org.hotline.storage.testing.FreshStorage;
 import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
@@ -28,9 +28,9 @@ import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.ticket.User;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reminders and escalation on the real ticket store (PostgreSQL) and live streams (Redis). */
 class DeadlineWatcherIT {
@@ -46,20 +46,18 @@ class DeadlineWatcherIT {
     private TicketStore tickets;
     private DeadlineWatcher watcher;
 
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(clock);
+
     @BeforeEach
     void start() {
-        storage = StorageFixture.shared().freshStorage(clock);
+        storage = fresh.storage();
         tickets = new DeadlineAssigningTicketStore(storage.tickets(), DEADLINES);
         watcher = watcher();
         storage.users().create(new User("alice", "Alice", Role.AGENT, "$2a$12$hash", "PJSIP/1001", true));
         storage.users().create(new User("sue", "Sue", Role.SUPERVISOR, "$2a$12$hash", null, true));
         storage.users().create(new User("dm", "Duty", Role.DUTY_MANAGER, "$2a$12$hash", null, true));
         storage.users().create(new User("gone", "Gone", Role.SUPERVISOR, "$2a$12$hash", null, false));
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
     }
 
     private DeadlineWatcher watcher() {

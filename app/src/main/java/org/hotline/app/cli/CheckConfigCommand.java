@@ -12,7 +12,7 @@ import org.hotline.domain.config.LineConfig;
  * {@code check-config FILE}: loads and validates a configuration file and prints a summary;
  * every problem goes to stderr as {@code FILE:LINE: PATH: message}, exit code 2.
  */
-public final class CheckConfigCommand implements Command {
+final class CheckConfigCommand implements Command {
 
     /** The JSON printed on success. {@code lines} counts the hotline lines, {@code sourceLines} the file's. */
     record Result(boolean ok, String file, int lines, List<String> lineIds, String zone, int people,

@@ -20,7 +20,7 @@ import org.hotline.domain.deadline.StepDeadline;
  * the latest extension) of each step of the deadline policy the line uses for that kind of
  * request, for a ticket accepted at {@code --from}.
  */
-public final class DeadlineCommand implements Command {
+final class DeadlineCommand implements Command {
 
     record Result(String line, String kind, String policy, OffsetDateTime from, List<Step> steps) {}
 

@@ -23,7 +23,7 @@ import org.hotline.domain.roster.RosterGap;
  * {@code roster [--config FILE] --from DATE --days N}: who is on duty (duty A/B, lunch A/B) on
  * each duty day of every roster, and the slots nobody fills.
  */
-public final class RosterCommand implements Command {
+final class RosterCommand implements Command {
     static final int MAX_DAYS = 366;
 
     record Result(LocalDate from, int days, String zone, List<Day> dutyDays, List<Gap> gaps) {}

@@ -19,7 +19,7 @@ import org.hotline.domain.routing.RoutingDecision;
  * {@code route --config FILE --line LINE --at ISO-8601 [--urgent]}: prints the routing decision
  * for a call on a line at an instant, as the IVR would take it.
  */
-public final class RouteCommand implements Command {
+final class RouteCommand implements Command {
 
     /** The decision as JSON: {@code queue} only for QUEUE, {@code targets} only for FORWARD. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

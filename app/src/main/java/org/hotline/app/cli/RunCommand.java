@@ -12,7 +12,7 @@ import org.hotline.domain.config.LineConfig;
  * example when no file is given), prints a one-line JSON summary and hands the configuration
  * to the {@link HotlineService}.
  */
-public final class RunCommand implements Command {
+final class RunCommand implements Command {
 
     /** The summary printed before the service starts. */
     record Summary(String status, String config, String zone, List<String> lines, String agi, String panel,

@@ -27,7 +27,7 @@ import org.hotline.domain.ticket.Ticket;
  * same replies), so a new user sees a call work before wiring a PBX; prints the conversation,
  * the variables the dialplan would act on, and the ticket the call left with its history.
  */
-public final class SimulateCallCommand implements Command {
+final class SimulateCallCommand implements Command {
     private static final Set<String> ANSWERS = Set.of("none", "first", "second");
 
     @Override

@@ -5,7 +5,7 @@ package org.hotline.app.cli;
  * value, unknown line id): exit code 2 with the message, and the usage of the command when
  * {@link #showUsage()} says so.
  */
-public final class UsageException extends Exception {
+final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final boolean showUsage;

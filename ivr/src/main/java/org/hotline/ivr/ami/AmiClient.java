@@ -73,12 +73,18 @@ public final class AmiClient implements AutoCloseable {
     private final CallOutcomeSink outcomes;
     private final ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> daemon(r, "ami-events"));
     private final ExecutorService outcomeThread = Executors.newSingleThreadExecutor(r -> daemon(r, "ami-outcomes"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-connect"));
+    private volatile Thread schedulerThread;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = daemon(r, "ami-connect");
+        schedulerThread = t;
+        return t;
+    });
     private final Map<String, Boolean> pausedByDevice = new ConcurrentHashMap<>();
 
     private final Object lock = new Object();
     private ManagerConnection current;
     private List<AmiEvent> held; // non-null while re-synchronising
+    // confined to the scheduler thread (connect, ping, lost all run there): no lock needed
     private ScheduledFuture<?> pinger;
     private int failures;
     private volatile boolean closed;
@@ -198,8 +204,23 @@ public final class AmiClient implements AutoCloseable {
         }
     }
 
-    /** The connection died under us: drop it (stopping Asterisk-Java's own retries) and reconnect with backoff. */
+    /**
+     * The connection died under us: drop it (stopping Asterisk-Java's own retries) and reconnect
+     * with backoff. Called from the scheduler (a failed ping) and from Asterisk-Java's reader
+     * thread (a disconnect event); the second hands over to the scheduler, which owns {@code
+     * failures} and {@code pinger}.
+     */
     private void lost(ManagerConnection c, String why) {
+        if (!onScheduler()) {
+            if (!closed) {
+                try {
+                    scheduler.execute(() -> lost(c, why));
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // closed meanwhile: nothing to reconnect
+                }
+            }
+            return;
+        }
         synchronized (lock) {
             if (c != current || closed) {
                 return;
@@ -216,6 +237,10 @@ public final class AmiClient implements AutoCloseable {
         log.warn("AMI connection lost ({}); reconnecting in {} ms", why, delay);
         scheduler.execute(() -> abandon(c));
         scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean onScheduler() {
+        return Thread.currentThread() == schedulerThread;
     }
 
     private void ping(ManagerConnection c) {
@@ -304,13 +329,18 @@ public final class AmiClient implements AutoCloseable {
         if (c == null || r.callerChannel().isBlank()) {
             return Optional.empty();
         }
+        return ticketVariable(c, r.callerChannel());
+    }
+
+    /** The HOTLINE_TICKET variable of {@code channel}; empty when unset or unreadable. */
+    private static Optional<String> ticketVariable(ManagerConnection c, String channel) {
         try {
-            ManagerResponse resp = c.sendAction(new GetVarAction(r.callerChannel(), TICKET_VARIABLE), ACTION_TIMEOUT_MS);
-            if (resp instanceof GetVarResponse v && v.getValue() != null && !v.getValue().isBlank()) {
+            ManagerResponse r = c.sendAction(new GetVarAction(channel, TICKET_VARIABLE), ACTION_TIMEOUT_MS);
+            if (r instanceof GetVarResponse v && v.getValue() != null && !v.getValue().isBlank()) {
                 return Optional.of(v.getValue());
             }
         } catch (Exception e) {
-            log.debug("no {} on {}: {}", TICKET_VARIABLE, r.callerChannel(), e.getMessage());
+            log.debug("no {} on {}: {}", TICKET_VARIABLE, channel, e.getMessage());
         }
         return Optional.empty();
     }
@@ -361,14 +391,7 @@ public final class AmiClient implements AutoCloseable {
                     || agents.userAt(AgentDirectory.deviceOfChannel(ch.getChannel())).isPresent()) {
                 continue;
             }
-            try {
-                ManagerResponse r = c.sendAction(new GetVarAction(ch.getChannel(), TICKET_VARIABLE), ACTION_TIMEOUT_MS);
-                if (r instanceof GetVarResponse v && v.getValue() != null && !v.getValue().isBlank()) {
-                    ticketByCall.put(linked, v.getValue());
-                }
-            } catch (Exception e) {
-                log.debug("no {} on {}: {}", TICKET_VARIABLE, ch.getChannel(), e.getMessage());
-            }
+            ticketVariable(c, ch.getChannel()).ifPresent(ticket -> ticketByCall.put(linked, ticket));
         }
         List<AmiEvent.LiveChannel> out = new ArrayList<>();
         for (CoreShowChannelEvent ch : live) {

@@ -15,7 +15,7 @@ import org.hotline.ivr.sim.CallSimulator;
 import org.hotline.ivr.sim.SimulatedCall;
 import org.hotline.domain.routing.CallRouter;
 import org.hotline.storage.Storage;
-import org.hotline.storage.testing.StorageFixture;
+import org.hotline.storage.testing.FreshStorage;
 import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.hotline.domain.ticket.CallDisposition;
 import org.hotline.domain.ticket.RequestKind;
@@ -24,6 +24,7 @@ import org.hotline.domain.ticket.TicketStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hotline flow with the real pieces behind it: the routing core's {@link CallRouter} on the
@@ -39,9 +40,12 @@ class HotlineFlowStorageIT {
     private FastAgiServer server;
     private CallSimulator simulator;
 
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(AFTER_HOURS);
+
     @BeforeEach
     void start() throws Exception {
-        storage = StorageFixture.shared().freshStorage(AFTER_HOURS);
+        storage = fresh.storage();
         var router = new CallRouter(HotlineConfigBuilder.example().build());
         var flow = new HotlineFlow(HotlineRouting.of(router), storage.tickets(),
                 HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), AFTER_HOURS, Map.of()));
@@ -54,7 +58,6 @@ class HotlineFlowStorageIT {
     @AfterEach
     void stop() {
         server.close();
-        storage.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hotline.panel.api;
 
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,20 +10,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.QueueMemberControl;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.auth.Access;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiException;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiRequest;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiResponse;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.Router;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.AgentState;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.Claim;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Handover;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Presence;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.QueuedTicket;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.TicketQuery;
 
 /**
@@ -103,7 +119,7 @@ public final class AgentRoutes {
         waiting.sort(Comparator.comparing((QueuedTicket q) -> q.urgency().ordinal()).reversed()
                 .thenComparing(q -> q.deadline() == null ? Instant.MAX : q.deadline()));
         for (QueuedTicket qt : waiting) {
-            StoreErrors.call(() -> ctx.ports().tickets().find(qt.ticketId(), me)).ifPresent(t -> {
+            ctx.ports().tickets().find(qt.ticketId(), me).ifPresent(t -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("queue", queueOf.get(qt.ticketId()));
                 m.put("ticket", TicketView.of(t));
@@ -134,16 +150,16 @@ public final class AgentRoutes {
     /** Takes the claimed ticket over; one retry when it changed between read and write. */
     private Ticket takeOver(Claim c, Actor me) {
         for (int attempt = 0; ; attempt++) {
-            Ticket t = StoreErrors.call(() -> ctx.ports().tickets().find(c.ticketId()))
+            Ticket t = ctx.ports().tickets().find(c.ticketId())
                     .orElseThrow(() -> ApiException.notFound("The claimed ticket disappeared; claim again."));
             if (!t.visibleTo(me)) {
                 throw ApiException.unprocessable("refused", "The next ticket is confidential; a supervisor must take it.");
             }
             try {
-                return StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), t.version(), me,
-                        new TicketAction.TakeOver("claimed from queue " + c.queue())));
-            } catch (ApiException e) {
-                if (attempt > 0 || !"version_conflict".equals(e.code())) {
+                return ctx.ports().tickets().apply(t.id(), t.version(), me,
+                        new TicketAction.TakeOver("claimed from queue " + c.queue()));
+            } catch (VersionConflictException e) {
+                if (attempt > 0) {
                     throw e;
                 }
             }
@@ -160,7 +176,7 @@ public final class AgentRoutes {
         String onDuty = f.requiredText("onDuty", 80).trim();
         String followUp = f.text("followUp", 4000);
         String notes = f.text("notes", 4000);
-        int open = StoreErrors.call(() -> ctx.ports().tickets().search(TicketQuery.open(1000), me)).size();
+        int open = ctx.ports().tickets().search(TicketQuery.open(1000), me).size();
         Handover h = ctx.ports().handovers().record(new Handover(0, ctx.clock().instant(), onDuty, me.id(), open,
                 followUp, notes));
         return ctx.json().status(201, h);

@@ -80,7 +80,7 @@ public final class SupervisorRoutes {
             throw ApiException.badRequest("Query parameter 'hours' must be 1-744.");
         }
         Instant since = ctx.clock().instant().minus(Duration.ofHours(hours));
-        List<Ticket> all = StoreErrors.call(() -> ctx.ports().tickets().forwardedTo(person, since, me));
+        List<Ticket> all = ctx.ports().tickets().forwardedTo(person, since, me);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("person", person);
         out.put("since", since);

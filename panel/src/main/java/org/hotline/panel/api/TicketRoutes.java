@@ -47,8 +47,8 @@ public final class TicketRoutes {
 
     private ApiResponse mine(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
-        List<Ticket> mine = StoreErrors.call(() -> ctx.ports().tickets().search(
-                TicketQuery.open(200).withOwner(me.id()), me));
+        List<Ticket> mine = ctx.ports().tickets().search(
+                TicketQuery.open(200).withOwner(me.id()), me);
         return ctx.json().ok(mine.stream()
                 .sorted(Comparator.comparing((Ticket t) -> t.earliestDeadline().orElse(Instant.MAX)))
                 .map(TicketView::of).toList());
@@ -62,12 +62,12 @@ public final class TicketRoutes {
 
     /** The ticket, its history and the caller's other tickets visible to {@code me}. */
     Map<String, Object> detailOf(Ticket t, Actor me) {
-        List<HistoryEvent> history = StoreErrors.call(() -> ctx.ports().tickets().history(t.id()));
+        List<HistoryEvent> history = ctx.ports().tickets().history(t.id());
         String number = t.callbackNumber() != null && !t.callbackNumber().isBlank() ? t.callbackNumber() : t.callerNumber();
         Map<String, Object> caller = new LinkedHashMap<>();
         if (number != null && !number.isBlank()) {
-            CallerHistory h = StoreErrors.call(() -> ctx.ports().tickets().callerHistory(number,
-                    ctx.policy().repeatWindow(), t.kind(), t.id()));
+            CallerHistory h = ctx.ports().tickets().callerHistory(number,
+                    ctx.policy().repeatWindow(), t.kind(), t.id());
             caller.put("number", number);
             caller.put("repeat", h.repeat());
             caller.put("previous", h.previous().stream().filter(p -> p.id() != t.id() && p.visibleTo(me))
@@ -97,7 +97,7 @@ public final class TicketRoutes {
 
     private Ticket visible(ApiRequest r, Actor me) {
         long id = parseId(r.pathParam("id"));
-        return StoreErrors.call(() -> ctx.ports().tickets().find(id, me))
+        return ctx.ports().tickets().find(id, me)
                 .orElseThrow(() -> ApiException.notFound("No ticket " + id + " (or you may not see it)."));
     }
 
@@ -127,7 +127,7 @@ public final class TicketRoutes {
         } else if (action instanceof TicketAction.Redispatch d && d.department() != null) {
             requireDepartment(d.department());
         }
-        Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me, action));
+        Ticket after = ctx.ports().tickets().apply(t.id(), version, me, action);
         return ctx.json().ok(detailOf(after, me));
     }
 
@@ -144,8 +144,8 @@ public final class TicketRoutes {
             throw ApiException.unprocessable("refused", "Ticket " + t.number() + " is confidential; "
                     + owner + " (" + target.role().wireName() + ") may not see it.");
         }
-        Ticket after = StoreErrors.call(() -> ctx.ports().tickets().apply(t.id(), version, me,
-                new TicketAction.Reassign(owner, note)));
+        Ticket after = ctx.ports().tickets().apply(t.id(), version, me,
+                new TicketAction.Reassign(owner, note));
         return ctx.json().ok(detailOf(after, me));
     }
 

@@ -53,11 +53,11 @@ public final class Wallboard {
                         "reason", p.reason() == null ? "" : p.reason(), "since", p.since()))
                 .toList());
 
-        List<Ticket> overdue = StoreErrors.call(() -> ctx.ports().tickets().dueBefore(now, 50, BOARD));
+        List<Ticket> overdue = ctx.ports().tickets().dueBefore(now, 50, BOARD);
         Set<Long> overdueIds = new java.util.HashSet<>();
         overdue.forEach(t -> overdueIds.add(t.id()));
-        List<Ticket> atRisk = StoreErrors.call(() -> ctx.ports().tickets()
-                .dueBefore(now.plus(ctx.policy().atRiskMargin()), 100, BOARD)).stream()
+        List<Ticket> atRisk = ctx.ports().tickets()
+                .dueBefore(now.plus(ctx.policy().atRiskMargin()), 100, BOARD).stream()
                 .filter(t -> !overdueIds.contains(t.id())).limit(50).toList();
         for (Ticket t : overdue) {
             if (breached.add(t.id())) {

@@ -5,8 +5,8 @@
  *
  * <p>Two layers of checking, so that the loader can report every problem with its YAML path:
  * <ul>
- *   <li>Compact constructors and the {@code parse} methods ({@link TimeRange#parse},
- *       {@link DueRule#parse}, {@link DutyPair#fromList}) reject only what cannot be
+ *   <li>Compact constructors and the {@code parse} methods ({@link DueRule#parse},
+ *       {@link DutyPair#fromList}, {@link UrgentPath#parse}) reject only what cannot be
  *       represented at all (nulls, malformed text); they throw {@link IllegalArgumentException}
  *       with a message meant for the user, which the loader reports at the path it was
  *       building.</li>

@@ -157,7 +157,7 @@ public final class HotlineConfigBuilder {
     }
 
     public HotlineConfigBuilder lunch(String range) {
-        this.lunch = Optional.of(TimeRange.parse(range));
+        this.lunch = Optional.of(range(range));
         return this;
     }
 
@@ -285,7 +285,13 @@ public final class HotlineConfigBuilder {
 
     /** Parses "HH:MM-HH:MM" strings. */
     public static List<TimeRange> ranges(List<String> texts) {
-        return texts.stream().map(TimeRange::parse).toList();
+        return texts.stream().map(HotlineConfigBuilder::range).toList();
+    }
+
+    /** Parses "HH:MM-HH:MM" (the loader reads the file's; this is for tests). */
+    public static TimeRange range(String text) {
+        String[] ends = text.trim().split("-");
+        return new TimeRange(java.time.LocalTime.parse(ends[0]), java.time.LocalTime.parse(ends[1]));
     }
 
     /** "a,b" → [a, b]; "" → nobody. */

@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  * Everything else (HTML, quotes, SQL fragments, control characters other than NUL, emoji) is
  * stored exactly. Rendering it safely is the reader's job. Stateless, thread-safe.
  */
-public final class TextRule {
+final class TextRule {
 
     /** Limit for numbers and identifiers (caller number, callback number, uniqueid, ids): 80 code points. */
     public static final int SHORT = 80;

@@ -17,7 +17,7 @@ import org.hotline.domain.ticket.Urgency;
  * One spooled store call, keyed by the call's linkedid: an intake, an intake update or a call
  * outcome. Encoded as one JSON object per line (see {@link #toJson()} / {@link #parse(String)}).
  */
-public sealed interface SpoolRecord {
+sealed interface SpoolRecord {
 
     String linkedid();
 

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.hotline.storage.Storage;
-import org.hotline.storage.testing.StorageFixture;
+import org.hotline.storage.testing.FreshStorage;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.HistoryEvent;
@@ -16,8 +16,8 @@ import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.store.TicketQuery;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,14 +26,12 @@ class HostileTextIT {
 
     Storage storage;
 
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(Clock.systemUTC());
+
     @BeforeEach
     void start() {
-        storage = StorageFixture.shared().freshStorage(Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
+        storage = fresh.storage();
     }
 
     static List<String> hostile() {

@@ -5,32 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.hotline.storage.Storage;
 import org.hotline.domain.store.DutyOverride;
 import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.domain.testing.MutableClock;
-import org.hotline.storage.testing.StorageFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hotline.storage.testing.FreshStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PgDutyOverrideRepositoryIT {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-20T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    Storage storage;
 
-    @BeforeEach
-    void start() {
-        storage = StorageFixture.shared().freshStorage(clock);
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
-    }
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(clock);
 
     @Test
     void overridesAreUpsertedPerRosterAndDayListedInOrderAndRemoved() {
-        DutyOverrideStore repo = storage.dutyOverrides();
+        DutyOverrideStore repo = fresh.storage().dutyOverrides();
         LocalDate christmas = LocalDate.of(2026, 12, 25);
         repo.save(new DutyOverride("main", christmas, "sun", "li", "Wang on leave"));
         repo.save(new DutyOverride("main", LocalDate.of(2026, 12, 24), "chen", null, null));
@@ -50,7 +40,7 @@ class PgDutyOverrideRepositoryIT {
     @Test
     void hostileNotesAreStoredExactlyNeverInterpreted() {
         String note = "<img src=x onerror=alert(1)>'; DROP TABLE duty_overrides; --";
-        storage.dutyOverrides().save(new DutyOverride("main", LocalDate.of(2027, 1, 1), "wang", "li", note));
-        assertThat(storage.dutyOverrides().list()).singleElement().extracting(DutyOverride::note).isEqualTo(note);
+        fresh.storage().dutyOverrides().save(new DutyOverride("main", LocalDate.of(2027, 1, 1), "wang", "li", note));
+        assertThat(fresh.storage().dutyOverrides().list()).singleElement().extracting(DutyOverride::note).isEqualTo(note);
     }
 }

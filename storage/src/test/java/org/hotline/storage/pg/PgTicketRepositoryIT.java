@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hotline.storage.Storage;
 import org.hotline.domain.testing.MutableClock;
-import org.hotline.storage.testing.StorageFixture;
+import org.hotline.storage.testing.FreshStorage;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
@@ -39,9 +39,9 @@ import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.ticket.TransitionRefusedException;
 import org.hotline.domain.ticket.User;
 import org.hotline.domain.store.VersionConflictException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PgTicketRepositoryIT {
 
@@ -54,15 +54,13 @@ class PgTicketRepositoryIT {
     Storage storage;
     TicketStore store;
 
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(clock);
+
     @BeforeEach
     void start() {
-        storage = StorageFixture.shared().freshStorage(clock);
+        storage = fresh.storage();
         store = storage.tickets();
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
     }
 
     CallIntake call(String linkedid, String number) {

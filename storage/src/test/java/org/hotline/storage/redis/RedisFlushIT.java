@@ -9,9 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hotline.storage.Storage;
+import org.hotline.domain.testing.Conditions;
 import org.hotline.domain.testing.MutableClock;
-import org.hotline.storage.testing.StorageFixture;
+import org.hotline.storage.testing.FreshStorage;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
@@ -21,30 +21,21 @@ import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PostgreSQL is the truth: the queues follow it through the outbox and are rebuilt after Redis is flushed. */
 class RedisFlushIT {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T14:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    Storage storage;
 
-    @BeforeEach
-    void start() {
-        storage = StorageFixture.shared().freshStorage(clock);
-    }
-
-    @AfterEach
-    void stop() {
-        storage.close();
-    }
+    @RegisterExtension
+    final FreshStorage fresh = new FreshStorage(clock);
 
     Ticket missedCall(int i) {
-        Ticket t = storage.tickets().openForCall(new CallIntake("complaints", "1390000" + i, null, "u" + i, "flush-" + i, clock.instant()));
-        storage.tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR));
-        return storage.tickets().recordCallOutcome(t.id(), new CallOutcome.NoAnswer());
+        Ticket t = fresh.storage().tickets().openForCall(new CallIntake("complaints", "1390000" + i, null, "u" + i, "flush-" + i, clock.instant()));
+        fresh.storage().tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        return fresh.storage().tickets().recordCallOutcome(t.id(), new CallOutcome.NoAnswer());
     }
 
     /** Retries an assertion for up to 10 s: the outbox is drained by a background thread. */
@@ -70,7 +61,7 @@ class RedisFlushIT {
 
     Set<Long> queued() {
         Set<Long> ids = new HashSet<>();
-        storage.queue().peek("complaints", 10_000).forEach(q -> ids.add(q.ticketId()));
+        fresh.storage().queue().peek("complaints", 10_000).forEach(q -> ids.add(q.ticketId()));
         return ids;
     }
 
@@ -78,14 +69,14 @@ class RedisFlushIT {
     void ticketsFollowTheStoreIntoAndOutOfTheQueue() {
         Ticket t = missedCall(1);
         eventually(() -> assertThat(queued()).containsExactly(t.id()));
-        Claim c = storage.queue().claim("alice", List.of("complaints"), Duration.ofMinutes(2)).orElseThrow();
-        Ticket taken = storage.tickets().apply(c.ticketId(), t.version(), new Actor("alice", Role.AGENT), new TicketAction.TakeOver("calling back"));
+        Claim c = fresh.storage().queue().claim("alice", List.of("complaints"), Duration.ofMinutes(2)).orElseThrow();
+        Ticket taken = fresh.storage().tickets().apply(c.ticketId(), t.version(), new Actor("alice", Role.AGENT), new TicketAction.TakeOver("calling back"));
         assertThat(taken.owner()).isEqualTo("alice");
-        eventually(() -> assertThat(((RedisDispatchQueue) storage.queue()).leased()).isZero());
-        assertThat(storage.queue().complete(c)).isFalse(); // the store already took it off the queue
+        eventually(() -> assertThat(((RedisDispatchQueue) fresh.storage().queue()).leased()).isZero());
+        assertThat(fresh.storage().queue().complete(c)).isFalse(); // the store already took it off the queue
         assertThat(queued()).isEmpty();
         clock.advance(Duration.ofMinutes(5));
-        storage.queue().expireLeases();
+        fresh.storage().queue().expireLeases();
         assertThat(queued()).as("an owned ticket never comes back").isEmpty();
     }
 
@@ -97,20 +88,19 @@ class RedisFlushIT {
         }
         eventually(() -> assertThat(queued()).isEqualTo(expected));
 
-        storage.redis().flushAll(); // Redis lost everything
+        fresh.storage().redis().flushAll(); // Redis lost everything
         assertThat(queued()).isEmpty();
         for (int i = 50; i < 80; i++) {
             expected.add(missedCall(i).id()); // calls keep coming
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!queued().equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(100); // the maintenance thread notices the flush and rebuilds from PostgreSQL
-        }
+        // the maintenance thread notices the flush and rebuilds from PostgreSQL
+        Conditions.await("the queue to be rebuilt after the flush", Duration.ofSeconds(10),
+                () -> queued().equals(expected));
         assertThat(queued()).isEqualTo(expected);
 
         Set<Long> claimed = new HashSet<>();
         Optional<Claim> c;
-        while ((c = storage.queue().claim("bob", List.of("complaints"), Duration.ofMinutes(1))).isPresent()) {
+        while ((c = fresh.storage().queue().claim("bob", List.of("complaints"), Duration.ofMinutes(1))).isPresent()) {
             claimed.add(c.get().ticketId());
         }
         assertThat(claimed).isEqualTo(expected);
@@ -119,7 +109,7 @@ class RedisFlushIT {
     @Test
     void everyChangeReachesTheLineBoardWithoutCallerData() {
         Ticket t = missedCall(7);
-        eventually(() -> assertThat(storage.events().readAfter(org.hotline.domain.store.EventStream.boardKey("complaints"),
+        eventually(() -> assertThat(fresh.storage().events().readAfter(org.hotline.domain.store.EventStream.boardKey("complaints"),
                 org.hotline.domain.store.EventStream.START, 100)).anySatisfy(e -> {
                     assertThat(e.fields()).containsEntry("type", "ticket").containsEntry("id", Long.toString(t.id()))
                             .containsEntry("status", "MISSED").containsEntry("awaitsAgent", "true")
@@ -131,11 +121,11 @@ class RedisFlushIT {
     void aRebuildRemovesTicketsThatNoLongerAwaitAnAgent() {
         Ticket t = missedCall(8);
         eventually(() -> assertThat(queued()).containsExactly(t.id()));
-        Ticket owned = storage.tickets().apply(t.id(), t.version(), new Actor("alice", Role.AGENT), new TicketAction.TakeOver(null));
+        Ticket owned = fresh.storage().tickets().apply(t.id(), t.version(), new Actor("alice", Role.AGENT), new TicketAction.TakeOver(null));
         eventually(() -> assertThat(queued()).isEmpty());
-        storage.queue().enqueue(t); // a Redis restored from an older state still has it
+        fresh.storage().queue().enqueue(t); // a Redis restored from an older state still has it
         assertThat(queued()).containsExactly(t.id());
-        assertThat(storage.rebuilder().rebuild()).isZero();
+        assertThat(fresh.storage().rebuilder().rebuild()).isZero();
         assertThat(queued()).isEmpty();
         assertThat(owned.owner()).isEqualTo("alice");
     }
@@ -143,10 +133,10 @@ class RedisFlushIT {
     @Test
     void rebuildIsExplicitAndHarmlessTwice() {
         Ticket t = missedCall(1);
-        storage.redis().flushAll();
-        assertThat(storage.rebuilder().rebuildIfLost()).isTrue();
-        assertThat(storage.rebuilder().rebuildIfLost()).isFalse();
-        assertThat(storage.rebuilder().rebuild()).isEqualTo(1);
+        fresh.storage().redis().flushAll();
+        assertThat(fresh.storage().rebuilder().rebuildIfLost()).isTrue();
+        assertThat(fresh.storage().rebuilder().rebuildIfLost()).isFalse();
+        assertThat(fresh.storage().rebuilder().rebuild()).isEqualTo(1);
         assertThat(queued()).containsExactly(t.id());
     }
 }

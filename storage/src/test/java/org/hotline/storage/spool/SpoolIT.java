@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.domain.testing.Conditions;
 import org.hotline.storage.Storage;
 import org.hotline.storage.StorageConfig;
 import org.hotline.storage.embedded.EmbeddedPostgresServer;
@@ -101,10 +102,8 @@ class SpoolIT {
         assertThat(provisional.get()).as("some calls were taken while the database was down").isPositive();
         assertThat(calls.get()).isGreaterThan(duringOutage);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (storage.spoolingTickets().hasSpooled() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Conditions.await("the spool to be replayed", Duration.ofSeconds(30),
+                () -> !storage.spoolingTickets().hasSpooled());
         assertThat(storage.spoolingTickets().hasSpooled()).isFalse();
         PgEndpoint owner = pg.superuser("postgres");
         try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
