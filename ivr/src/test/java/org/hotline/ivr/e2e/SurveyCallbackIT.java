@@ -72,7 +72,7 @@ class SurveyCallbackIT {
     static void startService() throws Exception {
         storage = StorageFixture.shared().freshStorage(clock);
         HotlineConfig config = HotlineConfigBuilder.example().build();
-        SurveyPolicy quick = new SurveyPolicy(Duration.ZERO, TimeRange.parse("09:00-20:00"), 3,
+        SurveyPolicy quick = new SurveyPolicy(Duration.ZERO, new TimeRange(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(20, 0)), 3,
                 Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofDays(30), Duration.ofSeconds(3));
         dialer = new AmiSurveyDialer(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.SURVEY_AMI_USER,
                 asterisk.surveyAmiSecret()), new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), SurveyCallbacks.ACTOR.id());

@@ -35,7 +35,7 @@ public final class CallbackRoutes {
 
     /** Notifications that could not be delivered after every retry (the dead-letter list), newest first. */
     private ApiResponse dead(ApiRequest r) {
-        List<Map<String, Object>> out = StoreErrors.call(() -> ctx.ports().notifications().dead(LIMIT)).stream()
+        List<Map<String, Object>> out = (ctx.ports().notifications().dead(LIMIT)).stream()
                 .map(e -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", e.id());
@@ -55,9 +55,9 @@ public final class CallbackRoutes {
 
     private ApiResponse failed(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
-        List<SurveyCall> failed = StoreErrors.call(() -> ctx.ports().callbacks().failed(LIMIT));
+        List<SurveyCall> failed = (ctx.ports().callbacks().failed(LIMIT));
         List<Map<String, Object>> out = failed.stream()
-                .filter(c -> StoreErrors.call(() -> ctx.ports().tickets().find(c.ticketId(), me)).isPresent())
+                .filter(c -> (ctx.ports().tickets().find(c.ticketId(), me)).isPresent())
                 .map(CallbackRoutes::view).toList();
         return ctx.json().ok(Map.of("failed", out));
     }
@@ -77,7 +77,7 @@ public final class CallbackRoutes {
     private ApiResponse recordByHand(ApiRequest r) {
         Actor me = PanelContext.actor(r.requireSession());
         long id = TicketRoutes.parseId(r.pathParam("id"));
-        StoreErrors.call(() -> ctx.ports().tickets().find(id, me))
+        (ctx.ports().tickets().find(id, me))
                 .orElseThrow(() -> ApiException.notFound("No ticket " + id + " (or you may not see it)."));
         Fields f = new Fields(r.body());
         long score = f.requiredLong("score");
@@ -87,7 +87,7 @@ public final class CallbackRoutes {
         String comment = f.text("comment", 2000);
         Ticket after;
         try {
-            after = StoreErrors.call(() -> ctx.ports().callbacks().recordByHand(id, me, (int) score, comment));
+            after = (ctx.ports().callbacks().recordByHand(id, me, (int) score, comment));
         } catch (IllegalArgumentException e) {
             throw ApiException.conflict("not_on_list", e.getMessage());
         }

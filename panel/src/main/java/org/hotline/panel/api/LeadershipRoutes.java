@@ -40,12 +40,12 @@ public final class LeadershipRoutes {
         Actor me = PanelContext.actor(r.requireSession());
         Instant now = ctx.clock().instant();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Ticket t : StoreErrors.call(() -> ctx.ports().tickets().search(TicketQuery.open(1000), me))) {
+        for (Ticket t : (ctx.ports().tickets().search(TicketQuery.open(1000), me))) {
             List<String> reasons = new ArrayList<>();
             if (t.escalated()) {
                 reasons.add("escalated");
             }
-            Optional<HistoryEvent> major = StoreErrors.call(() -> ctx.ports().tickets().history(t.id())).stream()
+            Optional<HistoryEvent> major = (ctx.ports().tickets().history(t.id())).stream()
                     .filter(e -> "flag-major".equals(e.action())).findFirst();
             major.ifPresent(e -> reasons.add("major"));
             if (finalDeadlineMissed(t, now)) {

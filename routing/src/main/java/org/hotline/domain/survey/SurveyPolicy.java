@@ -47,7 +47,7 @@ public record SurveyPolicy(Duration firstAfter, TimeRange window, int attempts, 
 
     /** The defaults of the domain brief: 4 working hours, 09:00-20:00, 3 attempts 30-60 min apart, 30 days, 30 s. */
     public static SurveyPolicy defaults() {
-        return new SurveyPolicy(Duration.ofHours(4), TimeRange.parse("09:00-20:00"), 3, Duration.ofMinutes(30),
+        return new SurveyPolicy(Duration.ofHours(4), new TimeRange(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(20, 0)), 3, Duration.ofMinutes(30),
                 Duration.ofMinutes(60), Duration.ofDays(30), Duration.ofSeconds(30));
     }
 }

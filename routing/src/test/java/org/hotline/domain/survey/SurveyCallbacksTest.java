@@ -55,7 +55,7 @@ class SurveyCallbacksTest {
         Instant expected = CALENDAR.plusWorkingTime(resolvedAt, Duration.ofHours(4));
         assertThat(scan.scheduled()).singleElement().satisfies(c -> {
             assertThat(c.nextAt()).isEqualTo(expected);
-            assertThat(new CallingWindow(CALENDAR, TimeRange.parse("09:00-20:00")).contains(c.nextAt())).isTrue();
+            assertThat(new CallingWindow(CALENDAR, new TimeRange(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(20, 0))).contains(c.nextAt())).isTrue();
         });
         assertThat(scan.placed()).isEmpty();
         clock.set(expected);
