@@ -13,12 +13,16 @@ import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
 import org.hotline.domain.store.AuditTrail;
 import org.hotline.domain.store.SessionStore;
+import org.hotline.domain.survey.FailedCallbacks;
+import org.hotline.domain.notify.NotificationOutbox;
 
 /**
  * Everything the panel talks to, injected by the app's composition root. The panel owns none of
  * these (it does not close them). {@code health} maps a dependency name ({@code postgres},
  * {@code redis}, {@code ami}) to its readiness probe, reported separately by
- * {@code /health/ready}.
+ * {@code /health/ready}. {@code callbacks} is the call-back-failed list of the automatic
+ * satisfaction call-back ({@link FailedCallbacks#NONE} when it is off); {@code notifications} the
+ * outbox of notifications that leave the panel, whose dead letters supervisors see.
  */
 public record PanelPorts(
         TicketStore tickets,
@@ -34,7 +38,10 @@ public record PanelPorts(
         RosterOverrideValidator rosterValidator,
         SessionStore sessions,
         AuditTrail audit,
-        Map<String, HealthCheck> health) {
+        Map<String, HealthCheck> health,
+        FailedCallbacks callbacks,
+        NotificationOutbox notifications) {
+
 
     public PanelPorts {
         Objects.requireNonNull(tickets, "tickets");
@@ -51,5 +58,7 @@ public record PanelPorts(
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(audit, "audit");
         health = Map.copyOf(health);
+        Objects.requireNonNull(callbacks, "callbacks");
+        Objects.requireNonNull(notifications, "notifications");
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.panel.api.AgentRoutes;
 import org.hotline.panel.api.AuthRoutes;
+import org.hotline.panel.api.CallbackRoutes;
+import org.hotline.panel.api.LeadershipRoutes;
 import org.hotline.panel.api.OpsRoutes;
 import org.hotline.panel.api.PanelContext;
 import org.hotline.panel.api.SupervisorRoutes;
@@ -97,6 +99,8 @@ public final class PanelServer implements AutoCloseable {
         new AgentRoutes(ctx, tickets).register(router);
         new SupervisorRoutes(ctx, wallboard).register(router);
         new OpsRoutes(ctx, registry).register(router);
+        new CallbackRoutes(ctx).register(router);
+        new LeadershipRoutes(ctx).register(router);
 
         this.hub = new LiveHub(ctx, wallboard, sessions);
         AtomicInteger n = new AtomicInteger();

@@ -84,6 +84,7 @@ final class PanelHarness implements AutoCloseable {
     final PresenceStore presence;
     final FakeDirectory.QueueMembers queueMembers = new FakeDirectory.QueueMembers();
     final FakeDirectory.Calls calls = new FakeDirectory.Calls();
+    final org.hotline.panel.fakes.FakeCallbacks callbacks = new org.hotline.panel.fakes.FakeCallbacks();
     final InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(List.of());
     final Map<String, HealthCheck> health = new LinkedHashMap<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -123,7 +124,9 @@ final class PanelHarness implements AutoCloseable {
         health.put("ami", () -> HealthCheck.Status.up("fake AMI"));
         PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
                 calls, overrides, new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
-                backend.sessions(), backend.audit(), Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")));
+                backend.sessions(), backend.audit(), Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")),
+                callbacks, org.hotline.domain.notify.NotificationOutbox.NONE);
+        callbacks.recordIn(tickets);
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
                 .withMaxLiveSockets(maxLiveSockets).withRosterPeople(HotlineConfigBuilder.example().build().people().stream()
                         .map(org.hotline.domain.config.Person::id).collect(java.util.stream.Collectors.toSet()));

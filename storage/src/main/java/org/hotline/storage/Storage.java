@@ -27,6 +27,9 @@ import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
 import org.hotline.storage.pg.PgTicketRepository;
 import org.hotline.storage.pg.PgUserRepository;
+import org.hotline.storage.pg.PgSurveyRepository;
+import org.hotline.storage.pg.PgNotificationOutbox;
+import org.hotline.domain.notify.NotificationOutbox;
 import org.hotline.storage.redis.RedisClients;
 import org.hotline.storage.redis.RedisDispatchQueue;
 import org.hotline.storage.redis.RedisEventStream;
@@ -41,6 +44,7 @@ import org.hotline.domain.store.HandoverStore;
 import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
+import org.hotline.domain.survey.SurveyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -93,6 +97,8 @@ public final class Storage implements AutoCloseable {
     private final PgAuditRepository audit;
     private final Clock clock;
     private final PgCallRecordRepository callRecords;
+    private final SurveyStore surveys;
+    private final NotificationOutbox notifications;
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
@@ -123,6 +129,8 @@ public final class Storage implements AutoCloseable {
         this.audit = new PgAuditRepository(dataSource);
         this.clock = clock;
         this.callRecords = new PgCallRecordRepository(dataSource, clock);
+        this.surveys = new PgSurveyRepository(dataSource);
+        this.notifications = new PgNotificationOutbox(dataSource);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -268,6 +276,16 @@ public final class Storage implements AutoCloseable {
     /** Panel sessions in PostgreSQL, ending after {@code idleTimeout} without a request. */
     public SessionStore sessions(java.time.Duration idleTimeout) {
         return new PgSessionRepository(dataSource, clock, idleTimeout);
+    }
+
+    /** Notifications waiting to leave the panel, sent ones and dead letters (PostgreSQL). */
+    public NotificationOutbox notifications() {
+        return notifications;
+    }
+
+    /** The satisfaction call-backs and their attempts (PostgreSQL). */
+    public SurveyStore surveys() {
+        return surveys;
     }
 
     /** Duty-roster overrides saved in the panel (PostgreSQL). */

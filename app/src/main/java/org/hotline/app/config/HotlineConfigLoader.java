@@ -31,7 +31,7 @@ public final class HotlineConfigLoader {
     public static final String BUILT_IN_NAME = "hotline.example.yaml (built-in)";
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("timezone", "calendar", "people", "rosters",
-            "deadline-policies", "lines", "asterisk", "storage", "panel");
+            "deadline-policies", "lines", "asterisk", "storage", "panel", "surveys", "notifications");
 
     private final Clock clock;
 
@@ -99,15 +99,20 @@ public final class HotlineConfigLoader {
         AsteriskSection asterisk = attempt(() -> service.asterisk(root.get("asterisk")));
         StorageSection storage = attempt(() -> service.storage(root.get("storage")));
         PanelConfig panel = attempt(() -> service.panel(root.get("panel")));
+        SurveySection surveys = attempt(() -> new SurveySectionReader(service).surveys(root.get("surveys")));
+        NotificationSection notifications = attempt(() -> new NotificationSectionReader()
+                .notifications(root.get("notifications")));
         source.throwIfErrors();
-        if (hotline == null || asterisk == null || storage == null || panel == null) {
+        if (hotline == null || asterisk == null || storage == null || panel == null || surveys == null
+                || notifications == null) {
             throw new IllegalStateException("a section of " + sourceName + " failed without a recorded problem");
         }
 
         LocalDate today = LocalDate.now(clock.withZone(hotline.zone()));
         new SemanticCheck(config -> new ConfigValidator().validate(config, today)).check(hotline, source);
         source.throwIfErrors();
-        return new LoadedConfig(sourceName, file, countLines(content), hotline, asterisk, storage, panel);
+        return new LoadedConfig(sourceName, file, countLines(content), hotline, asterisk, storage, panel, surveys,
+                notifications);
     }
 
     private static Path directoryOf(Path file) {

@@ -21,7 +21,9 @@ public record LoadedConfig(
         HotlineConfig hotline,
         AsteriskSection asterisk,
         StorageSection storage,
-        PanelConfig panel) {
+        PanelConfig panel,
+        SurveySection surveys,
+        NotificationSection notifications) {
 
     public LoadedConfig {
         Objects.requireNonNull(source, "source");
@@ -30,5 +32,7 @@ public record LoadedConfig(
         Objects.requireNonNull(asterisk, "asterisk");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(surveys, "surveys");
+        Objects.requireNonNull(notifications, "notifications");
     }
 }

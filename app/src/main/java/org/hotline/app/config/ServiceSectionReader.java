@@ -70,7 +70,7 @@ final class ServiceSectionReader {
                         FastAgiConfig.DEFAULT_IO_THREADS)));
     }
 
-    private AmiConfig ami(YamlNode node) {
+    AmiConfig ami(YamlNode node) {
         return node.fields(Set.of("host", "port", "username", "secret"), f -> AmiConfig.of(
                 f.optional("host", this::hostOrIp, AmiConfig.DEFAULT_HOST),
                 f.optional("port", n -> n.integer(1, 65535, "a TCP port"), AmiConfig.DEFAULT_PORT),

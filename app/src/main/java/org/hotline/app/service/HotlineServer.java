@@ -44,6 +44,20 @@ import org.hotline.ivr.pbx.PbxWarning;
 import org.hotline.ivr.flow.HotlineFlow;
 import org.hotline.ivr.flow.HotlineFlowConfig;
 import org.hotline.ivr.flow.SurveyFlow;
+import org.hotline.ivr.survey.AmiSurveyDialer;
+import org.hotline.app.config.SurveySection;
+import org.hotline.domain.survey.FailedCallbacks;
+import org.hotline.app.config.NotificationSection;
+import org.hotline.app.notify.SmtpSender;
+import org.hotline.app.notify.WebhookSender;
+import org.hotline.domain.notify.EscalationNoticeTicketStore;
+import org.hotline.domain.leadership.MajorComplaintTicketStore;
+import org.hotline.domain.followup.FollowUpWatcher;
+import org.hotline.domain.notify.NotificationRelay;
+import org.hotline.domain.notify.NotificationSender;
+import org.hotline.domain.notify.Notices;
+import org.hotline.domain.notify.Notifier;
+import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
 import org.hotline.panel.HealthCheck;
 import org.hotline.panel.PanelMetrics;
@@ -70,6 +84,8 @@ public final class HotlineServer implements HotlineService {
     private static final Duration REPEAT_WINDOW = RepeatPolicy.defaults().window();
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
+    /** How often the follow-up watcher looks for tickets nobody followed up. */
+    private static final Duration FOLLOW_UP_SCAN_EVERY = Duration.ofMinutes(10);
     private static final String FIRST_ADMIN = "admin";
     /** How often Asterisk's call records are reconciled into tickets. */
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
@@ -127,7 +143,8 @@ public final class HotlineServer implements HotlineService {
 
     /** Everything {@code run} starts, closed in reverse order. */
     public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
-            DeadlineSchedule deadlines, AutoCloseable background, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets)
+            DeadlineSchedule deadlines, AutoCloseable background, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets,
+            Surveys surveys, AutoCloseable notifications, AutoCloseable followUps)
             implements AutoCloseable {
 
         /** The one-line JSON the service prints when it is ready. */
@@ -139,11 +156,15 @@ public final class HotlineServer implements HotlineService {
             s.put("ami", ami == null ? "not configured" : "connecting");
             s.put("postgres", storage.postgresReady() ? "up" : "down (intake is spooled)");
             s.put("redis", storage.redisReady() ? "up" : "down");
+            s.put("surveys", surveys == null ? "off (no surveys.ami)" : "on");
             return s;
         }
 
         @Override
         public void close() {
+            closeQuietly(followUps);
+            closeQuietly(notifications);
+            closeQuietly(surveys);
             closeQuietly(background);
             closeQuietly(deadlines);
             closeQuietly(panel);
@@ -174,6 +195,20 @@ public final class HotlineServer implements HotlineService {
         };
     }
 
+    /** The satisfaction call-back: its scheduler and its AMI connection, closed together. */
+    public record Surveys(SurveyCallbacks callbacks, AutoCloseable schedule, AmiSurveyDialer dialer)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                schedule.close();
+            } catch (Exception e) {
+                log.warn("Closing the call-back schedule failed: {}", e.toString());
+            }
+            dialer.close();
+        }
+    }
+
     /** Starts every part; on a failure, closes what was started and rethrows. */
     public Running start(LoadedConfig config, Clock clock) throws InterruptedException {
         HotlineConfig hotline = config.hotline();
@@ -189,6 +224,9 @@ public final class HotlineServer implements HotlineService {
         PanelServer panel = null;
         DeadlineSchedule deadlines = null;
         Background background = new Background();
+        Surveys surveys = null;
+        AutoCloseable relay = null;
+        AutoCloseable followUp = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             CallCounters board = new CallCounters(clock, hotline.zone());
@@ -200,10 +238,14 @@ public final class HotlineServer implements HotlineService {
 
             // Meters are shared by name: the panel registers the same ones on this registry.
             WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
-            TicketStore tickets = new CallBoardTicketStore(
+            NotificationSection notificationSection = config.notifications();
+            Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
+                    hotline.zone(), clock), storage.users());
+            TicketStore tickets = new MajorComplaintTicketStore(new EscalationNoticeTicketStore(new CallBoardTicketStore(
                     new DeadlineAssigningTicketStore(storage.tickets(),
                             new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
-                    board, new PanelMetrics(registry));
+                    board, new PanelMetrics(registry)), notices), notificationSection.major(),
+                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             PanelPhones users = new PanelPhones(storage.users(), agents, asterisk.agents());
@@ -236,10 +278,20 @@ public final class HotlineServer implements HotlineService {
                                     + "no ticket. Load cdr_pgsql.so with asterisk-config/cdr.conf and cdr_pgsql.conf, "
                                     + "and set storage.cdr-password (asterisk-config/README.md, Call records)"))));
 
+            SurveySection surveySection = config.surveys();
+            SurveyCallbacks callbacks = null;
+            AmiSurveyDialer dialer = null;
+            if (surveySection.ami().isPresent()) {
+                dialer = new AmiSurveyDialer(surveySection.ami().get(), asterisk.dial(), SurveyCallbacks.ACTOR.id());
+                callbacks = new SurveyCallbacks(tickets, storage.surveys(), dialer, surveySection.policies(), calendar,
+                        instanceName(), clock, (call, ticket) -> quietly("call-back failure notice",
+                                () -> notices.callbackFailed(call, ticket)));
+            }
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
                     users, storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
-                    storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health);
+                    storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health,
+                    callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications());
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
                     .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(config.panel(), policy, ports, registry, clock);
@@ -248,7 +300,7 @@ public final class HotlineServer implements HotlineService {
                     asterisk.agents());
             AgiFlows flows = new AgiFlows(Map.of(
                     HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
-                    SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig)));
+                    SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig, callbacks, surveySection.questionPrompt())));
             agi = new FastAgiServer(asterisk.agi(), flows, registry);
             InetSocketAddress panelAddress;
             try {
@@ -271,7 +323,27 @@ public final class HotlineServer implements HotlineService {
             // reminders and escalation: the same at-risk margin as the wallboard's
             DeadlineWatcher watcher = new DeadlineWatcher(tickets, storage.events(), storage.users(),
                     policy.atRiskMargin(), clock);
-            deadlines = new DeadlineSchedule(watcher::scan, DEADLINE_SCAN_EVERY, registry);
+            deadlines = new DeadlineSchedule(() -> {
+                List<DeadlineWatcher.Alert> alerts = watcher.scan();
+                alerts.forEach(a -> quietly("deadline notice", () -> notices.deadline(a)));
+                return alerts;
+            }, DEADLINE_SCAN_EVERY, registry);
+            List<NotificationSender> senders = new java.util.ArrayList<>();
+            notificationSection.smtp().ifPresent(c -> senders.add(new SmtpSender(c)));
+            notificationSection.webhook().ifPresent(c -> senders.add(new WebhookSender(c, clock)));
+            NotificationRelay relayer = new NotificationRelay(storage.notifications(), senders, clock);
+            relay = new Periodic("notification-relay", notificationSection.sendEvery(), relayer::runOnce);
+            FollowUpWatcher followUps = new FollowUpWatcher(tickets, storage.events(), notificationSection.followUpEvery(),
+                    clock, (t, since) -> quietly("follow-up notice", () -> notices.followUp(t, since)));
+            followUp = new Periodic("follow-up-watcher", FOLLOW_UP_SCAN_EVERY, followUps::scan);
+            if (callbacks != null) {
+                SurveyCallbacks scanner = callbacks;
+                io.micrometer.core.instrument.Counter attempts = io.micrometer.core.instrument.Counter
+                        .builder("hotline.survey.attempts").description("satisfaction call-back attempts placed")
+                        .register(registry);
+                surveys = new Surveys(callbacks, new Periodic("survey-callbacks", surveySection.scanEvery(),
+                        () -> attempts.increment(scanner.scan().placed().size())), dialer);
+            }
             // calls Asterisk recorded but the service never ran (down, killed, refused): at start and continuously
             CallReconciler reconciler = new CallReconciler(storage.callRecords(), tickets, routing::lineForNumber,
                     new FallbackParties(agents, flowConfig.dial(), hotline.people()), RECONCILE_SETTLE);
@@ -286,9 +358,10 @@ public final class HotlineServer implements HotlineService {
                 background.add(new Periodic("pbx-check", Duration.ofSeconds(2), PBX_CHECK_EVERY,
                         () -> pbx.set(pbxStatus(check, amiClient))));
             }
-            return new Running(storage, agi, ami, panel, deadlines, background, agi.localAddress(), panelAddress, tickets);
+            return new Running(storage, agi, ami, panel, deadlines, background, agi.localAddress(), panelAddress, tickets,
+                    surveys, relay, followUp);
         } catch (RuntimeException | InterruptedException e) {
-            new Running(storage, agi, ami, panel, deadlines, background, null, null, null).close();
+            new Running(storage, agi, ami, panel, deadlines, background, null, null, null, surveys, relay, followUp).close();
             throw e;
         }
     }
@@ -320,5 +393,25 @@ public final class HotlineServer implements HotlineService {
         public void close() {
             jobs.forEach(Periodic::close);
         }
+    }
+
+    /** Runs {@code what}; a failure is logged, never passed on (a notice must not stop the scan that raised it). */
+    private static void quietly(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("{} not enqueued: {}", what, e.toString());
+        }
+    }
+
+    /** This instance's name in the call-back's claims: host and process, for the record only. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 }

@@ -21,6 +21,11 @@ final class Periodic implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private volatile boolean failing;
 
+    /** Runs {@code job} every {@code period}, the first time one period from now. */
+    Periodic(String name, Duration period, Runnable job) {
+        this(name, period, period, job);
+    }
+
     Periodic(String name, Duration initialDelay, Duration period, Runnable job) {
         this.name = name;
         this.job = job;

@@ -110,8 +110,8 @@ class HotlineConfigLoaderTest {
     void anUnknownTopLevelKeyIsRefused() throws Exception {
         String text = EXAMPLE + "pannel:\n  port: 1\n";
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "pannel") + ": pannel: "
-                + "unknown key \"pannel\"; expected one of: asterisk, calendar, deadline-policies, lines, panel, "
-                + "people, rosters, storage, timezone");
+                + "unknown key \"pannel\"; expected one of: asterisk, calendar, deadline-policies, lines, notifications, "
+                + "panel, people, rosters, storage, surveys, timezone");
     }
 
     @Test
@@ -220,6 +220,51 @@ class HotlineConfigLoaderTest {
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "done-at: accepted") + ": "
                 + "deadline-policies.suggestion[0].done-at: expected where the step is met: dispatched, in-progress, "
                 + "resolved, callback or closed, got \"accepted\"");
+    }
+
+    @Test
+    void surveysAreOffByDefaultAndTheirPolicyIsReadWithOverridesPerLineAndKind() throws Exception {
+        var off = loader.load(write(EXAMPLE)).surveys();
+        assertThat(off.ami()).isEmpty();
+        assertThat(off.policies().enabled()).isFalse();
+        assertThat(off.policies().fallback()).isEqualTo(org.hotline.domain.survey.SurveyPolicy.defaults());
+
+        String text = EXAMPLE + """
+                surveys:
+                  ami: { username: hotline-survey, secret: s3cret }
+                  question-prompt: hotline/survey-question
+                  first-after-working-hours: 2
+                  window: "10:00-19:00"
+                  retry-after-minutes: 45
+                  retry-within-minutes: 90
+                  overrides:
+                    - kind: repair
+                      first-after-working-hours: 24
+                      attempts: 2
+                """;
+        var on = loader.load(write(text)).surveys();
+        assertThat(on.ami()).hasValueSatisfying(a -> assertThat(a.username()).isEqualTo("hotline-survey"));
+        assertThat(on.policies().enabled()).isTrue();
+        assertThat(on.questionPrompt()).isEqualTo("hotline/survey-question");
+        var base = on.policies().policyFor("complaints", org.hotline.domain.ticket.RequestKind.COMPLAINT);
+        assertThat(base.firstAfter()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(base.window().start()).isEqualTo(java.time.LocalTime.of(10, 0));
+        assertThat(base.attempts()).isEqualTo(3);
+        var repair = on.policies().policyFor("complaints", org.hotline.domain.ticket.RequestKind.REPAIR);
+        assertThat(repair.firstAfter()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(repair.attempts()).isEqualTo(2);
+        assertThat(repair.retryAfter()).as("inherited").isEqualTo(java.time.Duration.ofMinutes(45));
+    }
+
+    @Test
+    void aSurveyPolicyThatRetriesBeforeItMayIsRefused() throws Exception {
+        String text = EXAMPLE + "surveys:\n  retry-after-minutes: 60\n  retry-within-minutes: 30\n"
+                + "  overrides:\n    - attempts: 2\n";
+        assertThat(problems(text)).containsExactly(
+                "hotline.yaml:" + line(text, "retry-within-minutes: 30") + ": surveys.retry-within-minutes: retry-within-minutes "
+                        + "(30) is less than retry-after-minutes (60); expected retry-after-minutes <= retry-within-minutes",
+                "hotline.yaml:" + line(text, "- attempts") + ": surveys.overrides[0]: an override names a line, a kind, "
+                        + "or both; expected line: or kind:");
     }
 
     @Test

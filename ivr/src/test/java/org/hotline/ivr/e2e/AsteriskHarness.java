@@ -58,6 +58,8 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
     public static final String DIAL_TEMPLATE = "Local/{number}@" + PHONES;
     /** The least-privilege AMI user of the production manager.conf. */
     public static final String HOTLINE_AMI_USER = "hotline";
+    /** The satisfaction call-back's AMI user of the production manager.conf (write: originate only). */
+    public static final String SURVEY_AMI_USER = "hotline-survey";
 
     private static final String ADMIN_USER = "hotline-test-admin";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(40);
@@ -227,7 +229,7 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
 
     /**
      * The production manager.conf on the test's port with the test's secret for the hotline
-     * user (its rights unchanged), plus an all-rights user for the test's own observations.
+     * and survey users (their rights unchanged), plus an all-rights user for the test's own observations.
      */
     static String testManager(String production, int port, String secret, String adminUser, String adminSecret) {
         String text = production.replaceAll("(?m)^port\\s*=.*$", Matcher.quoteReplacement("port = " + port));
@@ -336,6 +338,11 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
         return amiSecret;
     }
 
+    /** The secret of the production survey user {@value #SURVEY_AMI_USER} in this run. */
+    public String surveyAmiSecret() {
+        return amiSecret;
+    }
+
     /** The test's own all-rights AMI connection, recording every event since start. */
     public AmiTestConnection ami() {
         return admin;
@@ -369,6 +376,14 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
     /** Sets how the simulated phone {@code name} (e.g. {@code 1001}, {@code 13800000001}, {@code duty}) behaves. */
     public void phone(String name, PhoneMode mode) {
         setGlobal("PHONE_" + name, mode.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Makes the simulated phone {@code name} answer and key {@code digit} every second until hung up. */
+    public void phoneKeys(String name, char digit) {
+        if (digit < '0' || digit > '9') {
+            throw new IllegalArgumentException("a phone keys a digit, got " + digit);
+        }
+        setGlobal("PHONE_" + name, "keys" + digit);
     }
 
     /** The Asterisk device of a simulated phone, as queue members and the agent map name it. */

@@ -83,6 +83,47 @@ class SurveyFlowTest {
                 .isEqualTo("REFUSED");
     }
 
+    /** What the automatic call-back's flow reports, recorded. */
+    static final class RecordingOutcomes implements org.hotline.domain.survey.SurveyOutcomes {
+        final java.util.List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public String scored(String attemptId, int score) {
+            if (attemptId.startsWith("9-")) {
+                throw new IllegalArgumentException("survey attempt " + attemptId + " is not under way");
+            }
+            reports.add(attemptId + " scored " + score);
+            return "satisfied";
+        }
+
+        @Override
+        public void noScore(String attemptId) {
+            reports.add(attemptId + " no score");
+        }
+    }
+
+    private String automatic(RecordingOutcomes outcomes, String attempt, String keys) throws Exception {
+        var config = HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), CLOCK, Map.of());
+        try (var auto = new FastAgiServer(TestAgiConfig.onFreePort(),
+                new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(store, config, outcomes, SurveyFlow.DEFAULT_QUESTION))), new SimpleMeterRegistry())) {
+            auto.start();
+            var call = new SimulatedCall("survey", "s", "13912345678", keys, Map.of(), null, 0,
+                    java.util.List.of(ticket.number(), "survey-callback", attempt), java.util.Set.of());
+            return new CallSimulator(auto.localAddress(), Duration.ofSeconds(10)).run(call).variable("HOTLINE_STATUS");
+        }
+    }
+
+    @Test
+    void anAutomaticCallBackReportsTheScoreOrItsAbsenceOnTheAttempt() throws Exception {
+        var outcomes = new RecordingOutcomes();
+        assertThat(automatic(outcomes, "7-1-2", "5")).isEqualTo("OK");
+        assertThat(automatic(outcomes, "7-1-3", "")).isEqualTo("NO_INPUT");
+        assertThat(automatic(outcomes, "9-1-1", "4")).isEqualTo("REFUSED");
+        assertThat(automatic(outcomes, "not an attempt", "4")).isEqualTo("BAD_REQUEST");
+        assertThat(outcomes.reports).containsExactly("7-1-2 scored 5", "7-1-3 no score");
+        assertThat(store.applied).as("the flow itself records nothing; the call-back does").isEmpty();
+    }
+
     @Test
     void hangupDuringTheQuestionEndsQuietly() throws Exception {
         var transcript = simulator.run(SimulatedCall.survey(ticket.number(), "alice", null, "H"));

@@ -187,8 +187,11 @@ public final class TicketRoutes {
             case "redispatch" -> new TicketAction.Redispatch(f.text("reason", 2000), blankToNull(f.text("department", 80)));
             case "take-over" -> new TicketAction.TakeOver(f.text("note", 2000));
             case "reassign" -> new TicketAction.Reassign(f.text("owner", 80), f.text("note", 2000));
+            case "flag-major" -> new TicketAction.FlagMajor(f.text("reason", 2000));
+            case "progress-reply" -> new TicketAction.ProgressReply(f.text("told", 4000), f.instant("promised", ctx.policy().zone()));
             default -> throw ApiException.badRequest("Unknown action type '" + type + "'; expected one of note, edit-intake, "
-                    + "dispatch, record-plan, start-progress, resolve, record-callback, classify, close, redispatch, take-over.");
+                    + "dispatch, record-plan, start-progress, resolve, record-callback, classify, close, redispatch, take-over, "
+                    + "flag-major, progress-reply.");
         };
     }
 

@@ -110,4 +110,49 @@ public sealed interface TicketAction {
             Objects.requireNonNull(due, "due");
         }
     }
+
+    /**
+     * One attempt of the automatic satisfaction call-back (system only): placed, not answered,
+     * answered without a score, or the call-back given up after the last attempt. The score
+     * itself is a {@link RecordCallback}.
+     *
+     * @param attempt 1-based attempt number
+     * @param of      the policy's number of attempts
+     * @param outcome {@code placed}, {@code no-answer}, {@code no-score}, {@code failed} or {@code skipped}
+     */
+    record SurveyAttempt(int attempt, int of, String outcome, String note) implements TicketAction {
+        public String actionName() { return "survey-attempt"; }
+        public SurveyAttempt {
+            Objects.requireNonNull(outcome, "outcome");
+            if (attempt < 0 || of < 1) {
+                throw new IllegalArgumentException("attempt " + attempt + " of " + of);
+            }
+        }
+    }
+
+    /**
+     * A major complaint, to be reported to senior management at once ("report a major complaint
+     * to a manager at once"): flagged by a person, or by the system's configured rules (the
+     * urgent kind, a repeat caller). Recorded once; the ticket then stays on the leadership board
+     * until closed.
+     */
+    record FlagMajor(String reason) implements TicketAction {
+        public String actionName() { return "flag-major"; }
+    }
+
+    /**
+     * The owner could not meet the deadline and told the caller so: what the caller was told, and
+     * the promised date, which becomes the next deadline (step {@code "resolve"}).
+     */
+    record ProgressReply(String toldCaller, Instant promised) implements TicketAction {
+        public String actionName() { return "progress-reply"; }
+    }
+
+    /** The system reminds the owner that a ticket in progress has had no follow-up for too long. */
+    record FollowUpReminder(String since) implements TicketAction {
+        public String actionName() { return "follow-up-reminder"; }
+        public FollowUpReminder {
+            Objects.requireNonNull(since, "since");
+        }
+    }
 }

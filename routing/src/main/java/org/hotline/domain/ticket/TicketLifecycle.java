@@ -86,6 +86,9 @@ public final class TicketLifecycle {
     private static final Set<Role> MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.DUTY_MANAGER, Role.SENIOR_MANAGER,
             Role.ADMIN);
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM);
+    /** People, and the IVR's satisfaction call-back recording the caller's own score. */
+    private static final Set<Role> PEOPLE_OR_SURVEY = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.DUTY_MANAGER,
+            Role.TIP_OFF_HANDLER, Role.SENIOR_MANAGER, Role.ADMIN, Role.SYSTEM);
     private static final Set<TicketStatus> OPEN = EnumSet.complementOf(EnumSet.of(CLOSED));
     /** Dispositions of a call still going on: queued or ringing someone, or taken over by the fallback. */
     private static final Set<CallDisposition> IN_PROGRESS_DISPOSITIONS = EnumSet.of(CallDisposition.INTERRUPTED,
@@ -103,8 +106,19 @@ public final class TicketLifecycle {
             new Transition(TicketAction.RecordPlan.class, EnumSet.of(DISPATCHED, IN_PROGRESS), null, PEOPLE,
                     (t, a, x) -> blank(((TicketAction.RecordPlan) x).plan(), "describe the department's plan")
                             .or(() -> ((TicketAction.RecordPlan) x).deadline() == null
-                                    ? Optional.of("give the promised completion time") : Optional.empty()),
-                    "needs a plan and a completion time (sets deadline 'resolve')"),
+                                    ? Optional.of("give the promised completion time") : Optional.empty())
+                            .or(() -> withinMax(t, a, ((TicketAction.RecordPlan) x).deadline())),
+                    "needs a plan and a completion time (sets deadline 'resolve'); beyond the step's max only "
+                            + "a supervisor may plan"),
+            new Transition(TicketAction.ProgressReply.class, EnumSet.of(DISPATCHED, IN_PROGRESS), null, PEOPLE,
+                    (t, a, x) -> blank(((TicketAction.ProgressReply) x).toldCaller(), "say what the caller was told")
+                            .or(() -> ((TicketAction.ProgressReply) x).promised() == null
+                                    ? Optional.of("give the date promised to the caller") : Optional.empty())
+                            .or(() -> withinMax(t, a, ((TicketAction.ProgressReply) x).promised())),
+                    "what the caller was told and the promised date (the next deadline 'resolve'); beyond the "
+                            + "step's max only a supervisor may promise"),
+            new Transition(TicketAction.FollowUpReminder.class, EnumSet.of(DISPATCHED, IN_PROGRESS), null, SYSTEM,
+                    Requirement.NONE, "the follow-up watcher, once per quiet period"),
             new Transition(TicketAction.StartProgress.class, EnumSet.of(DISPATCHED), IN_PROGRESS, PEOPLE,
                     Requirement.NONE, "after dispatch"),
             new Transition(TicketAction.Resolve.class, EnumSet.of(DISPATCHED, IN_PROGRESS), RESOLVED, PEOPLE,
@@ -114,7 +128,7 @@ public final class TicketLifecycle {
                             ? Optional.of("only an inquiry can be resolved on the spot; dispatch it first")
                             : resolveRequirement(t, a, x),
                     "an inquiry answered on the spot"),
-            new Transition(TicketAction.RecordCallback.class, EnumSet.of(RESOLVED, CALLBACK), CALLBACK, PEOPLE,
+            new Transition(TicketAction.RecordCallback.class, EnumSet.of(RESOLVED, CALLBACK), CALLBACK, PEOPLE_OR_SURVEY,
                     (t, a, x) -> ((TicketAction.RecordCallback) x).result() == null
                             ? Optional.of("say whether the caller was satisfied, not satisfied, or not reached")
                             : Optional.empty(),
@@ -127,7 +141,7 @@ public final class TicketLifecycle {
                     (t, a, x) -> blank(((TicketAction.Close) x).note(),
                             "say why a ticket nobody handled is closed (for example: test call, wrong number)"),
                     "a supervisor closes a stray record, with a reason"),
-            new Transition(TicketAction.Redispatch.class, EnumSet.of(CALLBACK), DISPATCHED, PEOPLE,
+            new Transition(TicketAction.Redispatch.class, EnumSet.of(CALLBACK), DISPATCHED, PEOPLE_OR_SURVEY,
                     (t, a, x) -> t.lastCallback() != CallbackResult.UNSATISFIED
                             ? Optional.of("re-dispatch follows an unsatisfied call-back; the last call-back was "
                                     + (t.lastCallback() == null ? "not recorded" : t.lastCallback().name().toLowerCase()))
@@ -156,7 +170,12 @@ public final class TicketLifecycle {
             new Transition(TicketAction.DeadlineAlert.class, OPEN, null, SYSTEM, Requirement.NONE,
                     "the deadline watcher, once per step, due instant and state"),
             new Transition(TicketAction.MarkMissed.class, EnumSet.of(ACCEPTED), MISSED, SYSTEM,
-                    Requirement.NONE, "the call reached nobody"));
+                    Requirement.NONE, "the call reached nobody"),
+            new Transition(TicketAction.FlagMajor.class, OPEN, null, PEOPLE_OR_SURVEY,
+                    (t, a, x) -> blank(((TicketAction.FlagMajor) x).reason(), "say why this is a major complaint"),
+                    "a person or the major-complaint rules; reported to senior management at once"),
+            new Transition(TicketAction.SurveyAttempt.class, OPEN, null, SYSTEM, Requirement.NONE,
+                    "the satisfaction call-back, once per attempt and outcome"));
 
     /**
      * Decides {@code action} by {@code actor} on {@code ticket} at {@code now}.
@@ -351,11 +370,46 @@ public final class TicketLifecycle {
             data.put("due", d.due().toString());
             data.put("state", d.state());
             return "deadline '" + d.step() + "' " + (d.missed() ? "missed" : "at risk") + ": due " + d.due();
+        } else if (action instanceof TicketAction.ProgressReply p) {
+            Map<String, java.time.Instant> deadlines = new HashMap<>(t.deadlines());
+            deadlines.put(RESOLVE_STEP, p.promised());
+            b.deadlines(deadlines);
+            data.put("promised", p.promised().toString());
+            return p.toldCaller();
+        } else if (action instanceof TicketAction.FollowUpReminder f) {
+            data.put("since", f.since());
+            return "no follow-up since " + f.since() + "; the owner was reminded";
+        } else if (action instanceof TicketAction.FlagMajor m) {
+            data.put("reason", m.reason());
+            return m.reason();
+        } else if (action instanceof TicketAction.SurveyAttempt s) {
+            data.put("attempt", Integer.toString(s.attempt()));
+            data.put("of", Integer.toString(s.of()));
+            data.put("outcome", s.outcome());
+            return s.note();
         } else if (action instanceof TicketAction.MarkMissed m) {
             b.callDisposition(CallDisposition.NO_ANSWER).callbackRequested(true);
             return m.note();
         }
         throw new IllegalStateException("unhandled action " + action);
+    }
+
+    /** The deadline step a plan or a progress reply sets. */
+    static final String RESOLVE_STEP = "resolve";
+    /** How the policy's latest extension of a step is stored (see {@code PolicyDeadlines.MAX_SUFFIX}). */
+    static final String MAX_SUFFIX = ".max";
+
+    /**
+     * A plan or promise past the step's {@code max} (the policy's "extendable to N at most") is
+     * refused to an agent: it needs a supervisor (or a higher role).
+     */
+    private static Optional<String> withinMax(Ticket t, Actor a, java.time.Instant date) {
+        java.time.Instant max = t.deadlines().get(RESOLVE_STEP + MAX_SUFFIX);
+        if (date == null || max == null || !date.isAfter(max) || a.role() != Role.AGENT) {
+            return Optional.empty();
+        }
+        return Optional.of("the date " + date + " is past the latest extension allowed (" + max
+                + "); a supervisor must agree to it");
     }
 
     private static Optional<String> resolveRequirement(Ticket t, Actor a, TicketAction x) {

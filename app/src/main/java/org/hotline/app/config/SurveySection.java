@@ -1,0 +1,36 @@
+package org.hotline.app.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.hotline.domain.survey.SurveyPolicies;
+import org.hotline.ivr.ami.AmiConfig;
+
+/**
+ * The {@code surveys} section: the automatic satisfaction call-back. Without {@code ami} (the
+ * survey's own least-privilege AMI user) the service places no call-backs and the policies are
+ * only checked.
+ *
+ * @param ami            the AMI login whose only write right is {@code originate}
+ * @param policies       when and how often callers are called back, per line and kind
+ * @param questionPrompt the sound file that asks for the 1-5 score
+ * @param scanEvery      how often the service looks for call-backs to place
+ */
+public record SurveySection(Optional<AmiConfig> ami, SurveyPolicies policies, String questionPrompt,
+        Duration scanEvery) {
+    public static final String DEFAULT_QUESTION = "beep";
+    public static final int DEFAULT_SCAN_SECONDS = 60;
+
+    public SurveySection {
+        Objects.requireNonNull(ami, "ami");
+        Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(questionPrompt, "questionPrompt");
+        Objects.requireNonNull(scanEvery, "scanEvery");
+    }
+
+    /** No call-backs; the default policy. */
+    public static SurveySection defaults() {
+        return new SurveySection(Optional.empty(), SurveyPolicies.disabled(), DEFAULT_QUESTION,
+                Duration.ofSeconds(DEFAULT_SCAN_SECONDS));
+    }
+}

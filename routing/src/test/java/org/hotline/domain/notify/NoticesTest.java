@@ -1,0 +1,128 @@
+package org.hotline.domain.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hotline.domain.leadership.MajorComplaintRules;
+import org.hotline.domain.leadership.MajorComplaintTicketStore;
+import org.hotline.domain.store.UserStore;
+import org.hotline.domain.testing.InMemoryTickets;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.domain.ticket.TransitionRefusedException;
+import org.hotline.domain.ticket.User;
+import org.junit.jupiter.api.Test;
+
+class NoticesTest {
+    /** Monday 2 March 2026, 23:30 in Shanghai: quiet hours for Wang. */
+    static final Instant NIGHT = Instant.parse("2026-03-02T15:30:00Z");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    final Clock clock = Clock.fixed(NIGHT, ZoneOffset.UTC);
+    final List<Object[]> enqueued = new ArrayList<>();
+    /** Records what is enqueued, once per key; the rest of the outbox is not used here. */
+    final NotificationOutbox outbox = new NotificationOutbox() {
+        final java.util.Set<String> keys = new java.util.HashSet<>();
+
+        @Override
+        public boolean enqueue(Notification n, Instant notBefore, Instant now) {
+            boolean added = keys.add(n.key());
+            if (added) {
+                enqueued.add(new Object[] {n, notBefore});
+            }
+            return added;
+        }
+
+        @Override
+        public List<Entry> claim(Instant now, Duration lease, int limit) { return NONE.claim(now, lease, limit); }
+        @Override
+        public void sent(long id, Instant now) { NONE.sent(id, now); }
+        @Override
+        public void failed(long id, String error, Instant retryAt, Instant now) { NONE.failed(id, error, retryAt, now); }
+        @Override
+        public List<Entry> dead(int limit) { return NONE.dead(limit); }
+        @Override
+        public List<Entry> byKeyPrefix(String prefix, int limit) { return NONE.byKeyPrefix(prefix, limit); }
+    };
+    final List<User> people = List.of(
+            new User("li", "Li", Role.SENIOR_MANAGER, "x", null, true),
+            new User("old", "Old", Role.SENIOR_MANAGER, "x", null, false),
+            new User("sam", "Sam", Role.SUPERVISOR, "x", null, true),
+            new User("wang", "Wang", Role.AGENT, "x", null, true));
+    final UserStore users = new UserStore() {
+        public User create(User user) { throw new UnsupportedOperationException(); }
+        public User update(User user) { throw new UnsupportedOperationException(); }
+        public Optional<User> find(String username) { return people.stream().filter(u -> u.username().equals(username)).findFirst(); }
+        public List<User> list() { return people; }
+        public boolean hasActiveAdmin() { return false; }
+    };
+    final Map<String, Contact> contacts = Map.of(
+            "li", new Contact("li", Optional.of("li@example.org"), Optional.of("13800000009"), Optional.empty(), Optional.empty()),
+            "old", new Contact("old", Optional.of("old@example.org"), Optional.empty(), Optional.empty(), Optional.empty()),
+            "wang", new Contact("wang", Optional.of("wang@example.org"), Optional.empty(),
+                    Optional.of(LocalTime.of(22, 0)), Optional.of(LocalTime.of(7, 0))));
+    final Notices notices = new Notices(new Notifier(outbox, contacts, ZONE, clock), users);
+
+    static Ticket ticket(long id, String owner) {
+        return new Ticket.Builder().id(id).number("HL-2026-00000" + id).line("complaints").kind(RequestKind.COMPLAINT)
+                .status(TicketStatus.DISPATCHED).owner(owner).dispatchCount(3).escalated(true).department("eng")
+                .createdAt(NIGHT).updatedAt(NIGHT).version(1).build();
+    }
+
+    @Test
+    void anEscalationGoesToEveryActiveSeniorManagerOnEachChannelAtOnceAndOnce() {
+        notices.escalated(ticket(7, "wang"), "third dispatch");
+        notices.escalated(ticket(7, "wang"), "third dispatch"); // raised again: nothing new
+        assertThat(enqueued).extracting(e -> ((Notification) e[0]).key())
+                .containsExactly("escalation/7/3/li/email", "escalation/7/3/li/webhook");
+        assertThat(enqueued).allSatisfy(e -> assertThat(e[1]).isEqualTo(NIGHT));
+    }
+
+    @Test
+    void somethingNotUrgentWaitsForTheEndOfThePersonsQuietHours() {
+        var call = new org.hotline.domain.survey.SurveyCall(7, 1, "HL-2026-000007", "13900000001",
+                org.hotline.domain.survey.SurveyCall.State.FAILED, 3, 3, NIGHT, "not reached", NIGHT);
+        notices.callbackFailed(call, ticket(7, "wang"));
+        assertThat(enqueued).singleElement().satisfies(e -> {
+            assertThat(((Notification) e[0]).recipient()).isEqualTo("wang");
+            assertThat(e[1]).isEqualTo(Instant.parse("2026-03-02T23:00:00Z")); // 07:00 Shanghai
+        });
+    }
+
+    @Test
+    void theRulesFlagAnUrgentRequestOnceAndAnAgentsFlagIsReportedToo() {
+        InMemoryTickets tickets = new InMemoryTickets(clock);
+        tickets.put(ticket(1, "wang").toBuilder().escalated(false).dispatchCount(1).kind(null).status(TicketStatus.ACCEPTED)
+                .build());
+        tickets.put(ticket(2, "wang").toBuilder().escalated(false).dispatchCount(1).build());
+        List<String> told = new ArrayList<>();
+        MajorComplaintTicketStore store = new MajorComplaintTicketStore(tickets,
+                new MajorComplaintRules(Set.of(RequestKind.URGENT), false, Duration.ofDays(30)),
+                (t, why) -> told.add(t.number() + ": " + why));
+        Actor wang = new Actor("wang", Role.AGENT);
+
+        Ticket t1 = store.apply(1, 1, wang, new TicketAction.EditIntake(IntakeUpdate.none().withKind(RequestKind.URGENT)));
+        store.apply(1, t1.version(), wang, new TicketAction.EditIntake(IntakeUpdate.none().withKind(RequestKind.URGENT)));
+        Ticket t2 = store.apply(2, 1, wang, new TicketAction.FlagMajor("third call about the gas smell"));
+        assertThatThrownBy(() -> store.apply(2, t2.version(), wang, new TicketAction.FlagMajor("again")))
+                .isInstanceOf(TransitionRefusedException.class);
+        assertThat(told).containsExactly("HL-2026-000001: the kind of request is urgent", "HL-2026-000002: third call about the gas smell");
+        assertThat(store.flagged(1)).isTrue();
+    }
+}
