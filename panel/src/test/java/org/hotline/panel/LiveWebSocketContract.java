@@ -229,7 +229,8 @@ abstract class LiveWebSocketContract extends PanelContract {
         c.send("{\"type\":\"ping\"}");
         c.next("pong");
         assertThat(alice.post("/api/logout", "").statusCode()).isEqualTo(204);
-        Conditions.await("the socket to be closed by the server", Duration.ofSeconds(6), c.ws::isInputClosed);
+        // the client marks its input closed before it calls onClose with the code: wait for the code
+        Conditions.await("the socket to be closed by the server", Duration.ofSeconds(6), () -> c.closeCode != 0);
         assertThat(c.ws.isInputClosed()).isTrue();
         assertThat(c.closeCode).isEqualTo(4401);
     }
