@@ -304,7 +304,6 @@ class BrowserPanelIT {
         h.pop("alice", t);
         waitUpTo(5).until(d -> d.findElement(By.id("t-number")).getText().equals(t.number()));
         waitUpTo(5).until(d -> d.findElement(By.id("t-history")).getText().contains("opened"));
-        Thread.sleep(300);
         assertThat(text("t-caller-name")).isEqualTo(evil);
         assertThat(driver.findElements(By.cssSelector("#ticket-card img"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("main img"))).isEmpty();

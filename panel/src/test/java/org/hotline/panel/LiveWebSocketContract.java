@@ -119,7 +119,6 @@ abstract class LiveWebSocketContract extends PanelContract {
         Client c = connect(alice, h.base);
         c.send("{\"type\":\"resume\",\"after\":null}");
         Ticket t1 = h.call("13900000001", "First caller", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
-        Thread.sleep(100);
         String id1 = h.pop("alice", t1);
         JsonNode pop = c.next("pop");
         assertThat(pop.get("id").asText()).isEqualTo(id1);

@@ -17,7 +17,7 @@ import org.hotline.domain.testing.Conditions;
 import org.hotline.panel.fakes.FakeDirectory;
 import org.hotline.panel.fakes.FakeDispatchQueue;
 import org.hotline.panel.fakes.FakeEventStream;
-import org.hotline.panel.fakes.FakeTicketStore;
+import org.hotline.domain.testing.InMemoryTickets;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
 import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.hotline.panel.roster.InMemoryDutyOverrides;
@@ -59,7 +59,7 @@ final class PanelHarness implements AutoCloseable {
 
         static Backend fakes(Clock clock) {
             FakeDispatchQueue queue = new FakeDispatchQueue(clock);
-            return new Backend(new FakeTicketStore(clock, queue), queue, new FakeEventStream(),
+            return new Backend(new InMemoryTickets(clock, queue), queue, new FakeEventStream(),
                     new FakeDirectory.Presences(clock), new FakeDirectory.Users(), new FakeDirectory.Departments(),
                     new FakeDirectory.Handovers(), new InMemorySessionStore(clock, IDLE), new FakeDirectory.Audit(),
                     () -> { });

@@ -27,6 +27,9 @@ public record StorageConfig(String postgresUrl, String postgresUser, String post
         String postgresOwnerUser, String postgresOwnerPassword, String redisUrl, Path dataDir, Tuning tuning,
         String cdrPassword) {
 
+    /** {@code storage.data-dir} when left out: relative to the working directory. */
+    public static final Path DEFAULT_DATA_DIR = Path.of(".hotline", "data");
+
     /** A configuration without a password for Asterisk's call-record role. */
     public StorageConfig(String postgresUrl, String postgresUser, String postgresPassword, String postgresOwnerUser,
             String postgresOwnerPassword, String redisUrl, Path dataDir, Tuning tuning) {

@@ -1,10 +1,10 @@
 package org.hotline.app.cli;
 
+import org.hotline.storage.StorageConfig;
 import java.util.List;
 import java.util.Set;
 import org.hotline.app.config.ConfigException;
 import org.hotline.app.config.LoadedConfig;
-import org.hotline.app.config.StorageSection;
 import org.hotline.domain.config.LineConfig;
 
 /**
@@ -43,12 +43,12 @@ final class RunCommand implements Command {
     public int run(List<String> args, CommandContext context) throws UsageException, ConfigException {
         Arguments arguments = Arguments.parse(name(), args, Set.of("config"), Set.of(), 0);
         LoadedConfig config = ConfigFile.load(arguments.option("config"), context.clock());
-        StorageSection storage = config.storage();
+        StorageConfig storage = config.storage();
         JsonOutput.print(context.out(), new Summary("loaded", config.source(), config.hotline().zone().getId(),
                 config.hotline().lines().stream().map(LineConfig::id).toList(),
                 config.asterisk().agi().bindAddress() + ":" + config.asterisk().agi().port(),
                 config.panel().bindHost() + ":" + config.panel().port(),
-                storage.postgresUrl().isPresent() ? "external" : "embedded in " + storage.dataDir()));
+                storage.postgresUrl() != null ? "external" : "embedded in " + storage.dataDir()));
         try {
             return service.serve(config, context);
         } catch (RuntimeException e) {

@@ -123,7 +123,7 @@ final class SimulateCallCommand implements Command {
         if (number.isBlank()) {
             return Optional.empty();
         }
-        try (StorageReader reader = StorageReader.open(loaded.storage().storageConfig(), context.clock())) {
+        try (StorageReader reader = StorageReader.open(loaded.storage(), context.clock())) {
             Optional<Ticket> ticket = reader.tickets().findByNumber(number);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ticket", ticket.orElse(null));

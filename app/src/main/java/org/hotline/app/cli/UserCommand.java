@@ -85,7 +85,7 @@ public final class UserCommand implements Command {
         }
         LoadedConfig config = ConfigFile.load(a.option("config"), context.clock());
         PanelConfig panel = config.panel();
-        try (DirectoryStorage storage = DirectoryStorage.open(config.storage().storageConfig(), context.clock())) {
+        try (DirectoryStorage storage = DirectoryStorage.open(config.storage(), context.clock())) {
             UserAdministration admin = new UserAdministration(storage.users(), storage.departments(),
                     storage.sessions(panel.sessionIdleTimeout()), storage.audit(), new PasswordHasher(panel.bcryptCost()),
                     config.hotline().people().stream().map(Person::id).collect(Collectors.toSet()), context.clock());

@@ -1,5 +1,6 @@
 package org.hotline.app.config;
 
+import org.hotline.storage.StorageConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ public final class HotlineConfigLoader {
         ServiceSectionReader service = new ServiceSectionReader();
         HotlineConfig hotline = attempt(() -> domain.read(root));
         AsteriskSection asterisk = attempt(() -> service.asterisk(root.get("asterisk")));
-        StorageSection storage = attempt(() -> service.storage(root.get("storage")));
+        StorageConfig storage = attempt(() -> service.storage(root.get("storage")));
         PanelConfig panel = attempt(() -> service.panel(root.get("panel")));
         SurveySection surveys = attempt(() -> new SurveySectionReader(service).surveys(root.get("surveys")));
         NotificationSection notifications = attempt(() -> new NotificationSectionReader()

@@ -1,5 +1,6 @@
 package org.hotline.app.config;
 
+import org.hotline.storage.StorageConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public record LoadedConfig(
         int lines,
         HotlineConfig hotline,
         AsteriskSection asterisk,
-        StorageSection storage,
+        StorageConfig storage,
         PanelConfig panel,
         SurveySection surveys,
         NotificationSection notifications) {

@@ -1,5 +1,6 @@
 package org.hotline.app.config;
 
+import org.hotline.storage.StorageConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
@@ -90,9 +91,9 @@ final class ServiceSectionReader {
     /** cdr_pgsql.conf takes the password as a bare value: nothing it would split on or unquote. */
     private static final Pattern CDR_PASSWORD = Pattern.compile("[^\\s'\"\\\\;]{8,100}");
 
-    StorageSection storage(YamlNode node) {
+    StorageConfig storage(YamlNode node) {
         if (node.isAbsent()) {
-            return StorageSection.defaults();
+            return StorageConfig.embedded(StorageConfig.DEFAULT_DATA_DIR);
         }
         return node.fields(Set.of("postgres-url", "postgres-user", "postgres-password", "postgres-owner-user",
                         "postgres-owner-password", "redis-url", "data-dir", "cdr-password"),
@@ -116,12 +117,15 @@ final class ServiceSectionReader {
                             }
                         }
                     }
-                    return new StorageSection(url, user, password, ownerUser, ownerPassword,
+                    return new StorageConfig(url.orElse(null), user.orElse(null), password.orElse(null),
+                            ownerUser.orElse(null), ownerPassword.orElse(null),
                             f.optional("redis-url", n -> n.matching(REDIS_URL,
-                                    "a Redis URL such as redis://127.0.0.1:6379")),
-                            f.optional("data-dir", this::directory, StorageSection.DEFAULT_DATA_DIR),
+                                    "a Redis URL such as redis://127.0.0.1:6379")).orElse(null),
+                            f.optional("data-dir", this::directory, StorageConfig.DEFAULT_DATA_DIR),
+                            StorageConfig.Tuning.defaults(),
                             f.optional("cdr-password", n -> n.matching(CDR_PASSWORD,
-                                    "a password of 8 to 100 characters without quotes, backslashes or spaces")));
+                                    "a password of 8 to 100 characters without quotes, backslashes or spaces"))
+                                    .orElse(null));
                 });
     }
 

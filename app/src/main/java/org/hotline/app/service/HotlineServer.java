@@ -215,7 +215,7 @@ public final class HotlineServer implements HotlineService {
         AsteriskSection asterisk = config.asterisk();
         Storage storage;
         try {
-            storage = Storage.start(config.storage().storageConfig(), clock);
+            storage = Storage.start(config.storage(), clock);
         } catch (IllegalStateException e) {
             throw new ServiceStartException(e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.hotline.app.config;
 
+import org.hotline.storage.StorageConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hotline.app.config.ExampleConfig.line;
@@ -81,7 +82,7 @@ class HotlineConfigLoaderTest {
         assertThat(loaded.asterisk().agi().port()).isEqualTo(4573);
         assertThat(loaded.asterisk().ami()).hasValueSatisfying(ami -> assertThat(ami.username()).isEqualTo("hotline"));
         assertThat(loaded.asterisk().agents()).containsEntry("PJSIP/1001", "alice");
-        assertThat(loaded.storage().postgresUrl()).isEmpty();
+        assertThat(loaded.storage().postgresUrl()).isNull();
         assertThat(loaded.storage().dataDir()).isEqualTo(Path.of(".hotline/data"));
         assertThat(loaded.panel()).isEqualTo(PanelConfig.defaults());
         assertThat(loaded.panel().bindHost() + ":" + loaded.panel().port()).isEqualTo("127.0.0.1:8080");
@@ -310,9 +311,8 @@ class HotlineConfigLoaderTest {
                 + "the service connects as); expected postgres-user and postgres-password beside it");
         withUrl = replace(withUrl, "  # postgres-user: hotline\n", "  postgres-user: hotline\n");
         withUrl = replace(withUrl, "  # postgres-owner-user: hotline_owner", "  postgres-owner-user: hotline_owner");
-        StorageSection storage = loader.load(write(withUrl)).storage();
-        assertThat(storage.postgresOwnerUser()).contains("hotline_owner");
-        assertThat(storage.storageConfig().postgresOwnerUser()).isEqualTo("hotline_owner");
+        StorageConfig storage = loader.load(write(withUrl)).storage();
+        assertThat(storage.postgresOwnerUser()).isEqualTo("hotline_owner");
 
         String withoutUrl = replace(EXAMPLE, "  # postgres-owner-user: hotline_owner", "  postgres-owner-user: hotline_owner");
         assertThat(problems(withoutUrl)).containsExactly("hotline.yaml:"
@@ -420,7 +420,7 @@ class HotlineConfigLoaderTest {
         String text = EXAMPLE.substring(0, EXAMPLE.indexOf("# How the service reaches Asterisk."));
         LoadedConfig loaded = loader.load(write(text));
         assertThat(loaded.asterisk()).isEqualTo(AsteriskSection.defaults());
-        assertThat(loaded.storage()).isEqualTo(StorageSection.defaults());
+        assertThat(loaded.storage()).isEqualTo(StorageConfig.embedded(StorageConfig.DEFAULT_DATA_DIR));
         assertThat(loaded.panel()).isEqualTo(PanelConfig.defaults());
         assertThat(loaded.asterisk().ami()).isEqualTo(Optional.empty());
     }
@@ -491,9 +491,8 @@ class HotlineConfigLoaderTest {
         LoadedConfig loaded = loader.load(write(text));
         assertThat(loaded.asterisk().ami().orElseThrow().secret()).isEqualTo("change-me");
         assertThat(loaded.panel().adminPassword()).contains("panel-admin-secret");
-        assertThat(loaded.storage().postgresPassword()).contains("pg-app-secret");
-        String printed = loaded.toString() + loaded.asterisk().ami().orElseThrow() + loaded.panel() + loaded.storage()
-                + loaded.storage().storageConfig();
+        assertThat(loaded.storage().postgresPassword()).isEqualTo("pg-app-secret");
+        String printed = loaded.toString() + loaded.asterisk().ami().orElseThrow() + loaded.panel() + loaded.storage();
         assertThat(printed).contains("username=hotline", "bcryptCost=10")
                 .doesNotContain("change-me", "panel-admin-secret", "pg-app-secret");
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.domain.deadline.DeadlineWatcher;
 import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.testing.Conditions;
 import org.junit.jupiter.api.Test;
 
 class DeadlineScheduleTest {
@@ -30,16 +31,13 @@ class DeadlineScheduleTest {
                     new DeadlineWatcher.Alert(TICKET, "plan", Instant.EPOCH, false, Set.of("alice")))
                     : List.of();
         }, Duration.ofMillis(20), registry)) {
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (scans.get() < 5 && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
+            Conditions.await("five scans", Duration.ofSeconds(5), () -> scans.get() >= 5);
         }
         int afterClose = scans.get();
         assertThat(afterClose).isGreaterThanOrEqualTo(5);
         assertThat(registry.counter("hotline.deadline.alerts", "state", "missed").count()).isEqualTo(1);
         assertThat(registry.counter("hotline.deadline.alerts", "state", "at_risk").count()).isEqualTo(1);
-        Thread.sleep(100);
+        Thread.sleep(100); // five periods: that nothing happens has no condition to wait on
         assertThat(scans.get()).as("no scan after close").isEqualTo(afterClose);
     }
 }

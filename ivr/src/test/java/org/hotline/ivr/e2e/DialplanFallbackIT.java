@@ -65,7 +65,8 @@ class DialplanFallbackIT {
         assertThat(end.get("DialStatus")).isEqualTo("NOANSWER");
         call.await(m -> m.isEvent("Newexten") && call.ivrId().equals(m.get("Uniqueid"))
                 && "VoiceMail".equals(m.get("Application")), WAIT, "voicemail starts");
-        Thread.sleep(12_000); // the greeting plays (about 8 s), then the caller speaks after the beep
+        // the greeting plays (about 8 s), then the caller speaks after the beep
+        E2eWaits.grownBeyond(asterisk.spoolDir().resolve("voicemail/hotline/complaints/tmp"), 8_000, WAIT);
         call.hangup();
         call.awaitEnd(WAIT);
         // MessageWaiting also reports the box's state (New: 0) when the caller reaches it: wait for the message.

@@ -31,9 +31,8 @@ import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.store.StreamEntry;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,7 +52,12 @@ class HotlineCallIT {
             AsteriskHarness.device(BOB_PHONE), "bob");
 
     @RegisterExtension
+    @Order(1)
     static final AsteriskHarness asterisk = new AsteriskHarness();
+    @RegisterExtension
+    @Order(2)
+    static final InProcessService service = new InProcessService(asterisk,
+            ALICE_PHONE, BOB_PHONE, TestRouting.DUTY_A, TestRouting.DUTY_B, "duty");
 
     private static final MutableClock clock = new MutableClock(TestRouting.OFFICE, ZoneOffset.UTC);
     private static Storage storage;
@@ -62,43 +66,17 @@ class HotlineCallIT {
 
     @BeforeAll
     static void startService() throws Exception {
-        storage = StorageFixture.shared().freshStorage(clock);
+        storage = service.own(StorageFixture.shared().freshStorage(clock));
         HotlineFlowConfig flowConfig = new HotlineFlowConfig(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 2500, 2, 20, asterisk.recordingsDirInChroot(), 15, AGENTS);
-        agi = new FastAgiServer(TestAgiConfig.onFreePort(),
+        agi = service.agi(new FastAgiServer(TestAgiConfig.onFreePort(),
                 new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(TestRouting.create(), storage.tickets(), flowConfig))),
-                new SimpleMeterRegistry());
-        agi.start();
-        ami = new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
+                new SimpleMeterRegistry()));
+        ami = service.own(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
                 asterisk.hotlineAmiSecret()), new AgentDirectory(AGENTS),
-                new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), clock);
+                new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), clock));
         ami.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!ami.isConnected() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(ami.isConnected()).as("AMI client logged in as the least-privilege user").isTrue();
-    }
-
-    @AfterAll
-    static void stopService() {
-        if (ami != null) {
-            ami.close();
-        }
-        if (agi != null) {
-            agi.close();
-        }
-        if (storage != null) {
-            storage.close();
-        }
-    }
-
-    @BeforeEach
-    void serviceUpAllPhonesAnswering() {
-        asterisk.useAgiPort(agi.localAddress().getPort());
-        for (String phone : List.of(ALICE_PHONE, BOB_PHONE, TestRouting.DUTY_A, TestRouting.DUTY_B, "duty")) {
-            asterisk.phone(phone, PhoneMode.ANSWER);
-        }
+        E2eWaits.connected(ami, WAIT);
     }
 
     // ---- the scenarios ----------------------------------------------------------------------
@@ -194,7 +172,9 @@ class HotlineCallIT {
 
         String record = call.awaitPrompt(Duration.ofSeconds(60)); // after A and B rang out
         assertThat(record).startsWith("RECORD FILE");
-        Thread.sleep(3000); // the caller speaks (its leg plays audio) ...
+        // the caller speaks (its leg plays audio) ...
+        String[] recordFile = record.replace("\"", "").split(" "); // RECORD FILE <path> <format> ...
+        E2eWaits.grownBeyond(asterisk.hostPath(recordFile[2] + "." + recordFile[3]), 8_000, WAIT);
         call.press("#");    // ... and ends the message
         call.awaitEnd(WAIT);
 

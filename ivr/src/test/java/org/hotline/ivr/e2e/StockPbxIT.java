@@ -48,8 +48,8 @@ import org.hotline.ivr.flow.HotlineRouting;
 import org.hotline.storage.Storage;
 import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,7 +82,12 @@ class StockPbxIT {
     private static final HotlineConfig EXAMPLE = HotlineConfigBuilder.example().build();
 
     @RegisterExtension
+    @Order(1)
     static final AsteriskHarness asterisk = new AsteriskHarness();
+    @RegisterExtension
+    @Order(2)
+    static final InProcessService service = new InProcessService(asterisk,
+            "1001", "1002", "13800000001", "13800000002", "duty");
 
     private static final MutableClock clock = new MutableClock(OFFICE, ZoneOffset.UTC);
     private static final AtomicInteger routerCalls = new AtomicInteger();
@@ -94,22 +99,21 @@ class StockPbxIT {
 
     @BeforeAll
     static void startService() throws Exception {
-        storage = StorageFixture.shared().freshStorage(clock);
+        storage = service.own(StorageFixture.shared().freshStorage(clock));
         tickets = new DeadlineAssigningTicketStore(storage.tickets(), new PolicyDeadlines(EXAMPLE,
                 new DeadlineCalculator(new WorkingCalendar(EXAMPLE.calendar(), EXAMPLE.zone()))));
         HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 AGENTS);
-        agi = new FastAgiServer(TestAgiConfig.dependencyTimeout(Duration.ofSeconds(2)),
+        agi = service.agi(new FastAgiServer(TestAgiConfig.dependencyTimeout(Duration.ofSeconds(2)),
                 new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(routing(), tickets, flowConfig))),
-                new SimpleMeterRegistry());
-        agi.start();
+                new SimpleMeterRegistry()));
         AgentDirectory agents = new AgentDirectory(AGENTS);
         CallParties parties = new CallParties(agents,
                 EXAMPLE.people().stream().collect(Collectors.toMap(Person::phone, Person::id)));
-        ami = new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
+        ami = service.own(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
                 asterisk.hotlineAmiSecret()), agents,
                 new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), parties,
-                new TicketOutcomes(tickets), clock);
+                new TicketOutcomes(tickets), clock));
         ami.start();
         E2eWaits.connected(ami, WAIT);
     }
@@ -137,25 +141,8 @@ class StockPbxIT {
         };
     }
 
-    @AfterAll
-    static void stopService() {
-        if (ami != null) {
-            ami.close();
-        }
-        if (agi != null) {
-            agi.close();
-        }
-        if (storage != null) {
-            storage.close();
-        }
-    }
-
     @BeforeEach
-    void serviceUpAllPhonesAnswering() {
-        asterisk.useAgiPort(agi.localAddress().getPort());
-        for (String phone : List.of("1001", "1002", "13800000001", "13800000002", "duty")) {
-            asterisk.phone(phone, PhoneMode.ANSWER);
-        }
+    void routerAtFullSpeed() {
         slowRouterAfterFirstDecision = Duration.ZERO;
         routerCalls.set(0);
     }

@@ -40,8 +40,8 @@ import org.hotline.ivr.survey.AmiSurveyDialer;
 import org.hotline.storage.Storage;
 import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,7 +59,11 @@ class SurveyCallbackIT {
     private static final Actor ALICE = new Actor("alice", Role.AGENT);
 
     @RegisterExtension
+    @Order(1)
     static final AsteriskHarness asterisk = new AsteriskHarness();
+    @RegisterExtension
+    @Order(2)
+    static final InProcessService service = new InProcessService(asterisk);
 
     private static final MutableClock clock = new MutableClock(TestRouting.OFFICE, ZoneOffset.UTC);
     private static Storage storage;
@@ -70,39 +74,24 @@ class SurveyCallbackIT {
 
     @BeforeAll
     static void startService() throws Exception {
-        storage = StorageFixture.shared().freshStorage(clock);
+        storage = service.own(StorageFixture.shared().freshStorage(clock));
         HotlineConfig config = HotlineConfigBuilder.example().build();
         SurveyPolicy quick = new SurveyPolicy(Duration.ZERO, new TimeRange(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(20, 0)), 3,
                 Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofDays(30), Duration.ofSeconds(3));
-        dialer = new AmiSurveyDialer(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.SURVEY_AMI_USER,
-                asterisk.surveyAmiSecret()), new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), SurveyCallbacks.ACTOR.id());
+        dialer = service.own(new AmiSurveyDialer(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.SURVEY_AMI_USER,
+                asterisk.surveyAmiSecret()), new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), SurveyCallbacks.ACTOR.id()));
         callbacks = new SurveyCallbacks(storage.tickets(), storage.surveys(), dialer,
                 new SurveyPolicies(true, quick, List.of()), new WorkingCalendar(config.calendar(), config.zone()),
                 "it-instance", clock);
         HotlineFlowConfig flowConfig = new HotlineFlowConfig(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 2500, 2, 20, asterisk.recordingsDirInChroot(), 15, Map.of());
-        agi = new FastAgiServer(TestAgiConfig.onFreePort(),
+        agi = service.agi(new FastAgiServer(TestAgiConfig.onFreePort(),
                 new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(storage.tickets(), flowConfig, callbacks, SurveyFlow.DEFAULT_QUESTION))),
-                new SimpleMeterRegistry());
-        agi.start();
-    }
-
-    @AfterAll
-    static void stopService() {
-        if (dialer != null) {
-            dialer.close();
-        }
-        if (agi != null) {
-            agi.close();
-        }
-        if (storage != null) {
-            storage.close();
-        }
+                new SimpleMeterRegistry()));
     }
 
     @BeforeEach
-    void serviceUp() {
-        asterisk.useAgiPort(agi.localAddress().getPort());
+    void officeHours() {
         clock.set(TestRouting.OFFICE);
     }
 

@@ -23,6 +23,7 @@ import org.hotline.domain.roster.DutyRole;
 import org.hotline.domain.routing.Fallback;
 import org.hotline.domain.routing.ForwardTarget;
 import org.hotline.domain.routing.RoutingDecision;
+import org.hotline.domain.testing.InMemoryTickets;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
@@ -48,7 +49,7 @@ class HotlineFlowTest {
     private static final String DIAL_A = "PJSIP/13800000001@trunk";
     private static final String DIAL_B = "PJSIP/+8613800000002@trunk";
 
-    private final FakeTicketStore store = new FakeTicketStore(CLOCK);
+    private final InMemoryTickets store = new InMemoryTickets(CLOCK);
     private final FakeRouting routing = new FakeRouting(QUEUE, FORWARD, FakeRouting.COMPLAINTS);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private FastAgiServer server;
@@ -400,7 +401,7 @@ class HotlineFlowTest {
     void slowTicketStoreGivesAFallbackVerdictToo() throws Exception {
         server.close();
         start(TestAgiConfig.dependencyTimeout(Duration.ofMillis(300)));
-        store.openDelay = Duration.ofSeconds(2);
+        store.openDelay(Duration.ofSeconds(2));
 
         var transcript = call(SimulatedCall.hotline(LINE, CALLER, "1"));
 

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import org.hotline.domain.store.DispatchQueue;
+import org.hotline.domain.store.TicketNotFoundException;
 import org.hotline.domain.store.TicketQuery;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.VersionConflictException;
@@ -17,20 +21,47 @@ import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.CallerHistory;
 import org.hotline.domain.ticket.HistoryEvent;
 import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.ticket.TicketLifecycle;
+import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.domain.ticket.TransitionRefusedException;
 
-/** A ticket store of tickets put in by the test, run through the real lifecycle; no intake. */
+/**
+ * The one in-memory {@link TicketStore} of the tests: tickets opened idempotently by linkedid (or
+ * put in by the test), every change run through the real {@link TicketLifecycle}, optimistic
+ * versions, an append-only history, the visibility rule of {@link Ticket#visibleTo}, and, when
+ * given one, a {@link DispatchQueue} kept in step as the real store keeps it. The call outcomes
+ * recorded are kept in order for the flow tests. Thread-safe (synchronized).
+ */
 public final class InMemoryTickets implements TicketStore {
-    private final Map<Long, Ticket> tickets = new ConcurrentHashMap<>();
-    private final Map<Long, List<HistoryEvent>> history = new ConcurrentHashMap<>();
-    private final TicketLifecycle lifecycle = new TicketLifecycle();
+    private static final Comparator<Ticket> NEWEST_FIRST =
+            Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id).reversed();
+
     private final Clock clock;
+    private final Optional<DispatchQueue> queue;
+    private final TicketLifecycle lifecycle = new TicketLifecycle();
+    private final Map<Long, Ticket> tickets = new HashMap<>();
+    private final Map<Long, List<HistoryEvent>> history = new HashMap<>();
+    private final Map<Long, List<CallOutcome>> outcomes = new HashMap<>();
+    private long nextId = 1;
+    private volatile Duration openDelay = Duration.ZERO;
 
     public InMemoryTickets(Clock clock) {
+        this(clock, null);
+    }
+
+    /** A store that keeps {@code queue} in step: a ticket awaiting an agent is queued, others are not. */
+    public InMemoryTickets(Clock clock, DispatchQueue queue) {
         this.clock = clock;
+        this.queue = Optional.ofNullable(queue);
+    }
+
+    /** Makes {@link #openForCall} take {@code delay} first, as a slow database would. */
+    public void openDelay(Duration delay) {
+        this.openDelay = delay;
     }
 
     /** Adds {@code t} with an empty history. */
@@ -38,91 +69,169 @@ public final class InMemoryTickets implements TicketStore {
         return put(t, null);
     }
 
-    /** Adds {@code t}, with a "resolve" entry at {@code resolvedAt} when that is given. */
-    public Ticket put(Ticket t, Instant resolvedAt) {
+    /** Adds {@code t}, with a "resolve" entry by alice at {@code resolvedAt} when that is given. */
+    public synchronized Ticket put(Ticket t, Instant resolvedAt) {
         tickets.put(t.id(), t);
+        nextId = Math.max(nextId, t.id() + 1);
         List<HistoryEvent> h = new ArrayList<>();
         if (resolvedAt != null) {
-            h.add(new HistoryEvent(t.id(), 1, resolvedAt, "alice", org.hotline.domain.ticket.Role.AGENT, "resolve",
-                    t.status(), t.status(), "done", Map.of()));
+            h.add(new HistoryEvent(t.id(), 1, resolvedAt, "alice", Role.AGENT, "resolve", t.status(), t.status(),
+                    "done", Map.of()));
         }
         history.put(t.id(), h);
         return t;
     }
 
-    @Override
-    public synchronized Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
-        Ticket t = tickets.get(id);
-        if (t.version() != expectedVersion) {
-            throw new VersionConflictException(id, t.number(), expectedVersion, t.version());
+    /** The only ticket, failing when there is not exactly one. */
+    public synchronized Ticket only() {
+        if (tickets.size() != 1) {
+            throw new AssertionError("expected one ticket, have " + tickets.values());
         }
-        TicketLifecycle.Decision d = lifecycle.decide(t, actor, action, clock.instant());
-        if (d instanceof TicketLifecycle.Refused r) {
-            throw new TransitionRefusedException(r.reason());
-        }
-        TicketLifecycle.Applied a = (TicketLifecycle.Applied) d;
-        Ticket after = a.after().toBuilder().version(t.version() + 1).build();
-        tickets.put(id, after);
-        List<HistoryEvent> h = history.get(id);
-        h.add(new HistoryEvent(id, h.size() + 1, clock.instant(), actor.id(), actor.role(), a.action(), a.from(), a.to(),
-                a.note(), a.data()));
-        return after;
+        return tickets.values().iterator().next();
     }
 
-    @Override
-    public Optional<Ticket> find(long id) {
-        return Optional.ofNullable(tickets.get(id));
+    public synchronized int count() {
+        return tickets.size();
     }
 
-    @Override
-    public List<HistoryEvent> history(long id) {
-        return List.copyOf(history.getOrDefault(id, List.of()));
-    }
-
-    @Override
-    public List<Ticket> search(TicketQuery query, Actor viewer) {
-        return tickets.values().stream().filter(t -> query.statuses().isEmpty() || query.statuses().contains(t.status()))
-                .limit(query.limit()).toList();
+    /** The call outcomes recorded on ticket {@code id}, in order. */
+    public synchronized List<CallOutcome> outcomes(long id) {
+        return List.copyOf(outcomes.getOrDefault(id, List.of()));
     }
 
     @Override
     public Ticket openForCall(CallIntake intake) {
-        throw new UnsupportedOperationException("not used by the call-back");
+        if (!openDelay.isZero()) {
+            LockSupport.parkNanos(openDelay.toNanos());
+        }
+        synchronized (this) {
+            Optional<Ticket> existing = findByLinkedid(intake.linkedid());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            long id = nextId++;
+            Ticket t = new Ticket.Builder().id(id).number(String.format("HL-2026-%06d", id)).line(intake.line())
+                    .callerNumber(intake.callerNumber()).callerName(intake.callerName()).uniqueid(intake.uniqueid())
+                    .linkedid(intake.linkedid()).createdAt(intake.at()).updatedAt(clock.instant()).version(1).build();
+            tickets.put(id, t);
+            append(t, null, "opened", Actor.ivr(), null, Map.of());
+            return t;
+        }
     }
 
     @Override
-    public Ticket updateIntake(long id, IntakeUpdate update) {
-        throw new UnsupportedOperationException("not used by the call-back");
+    public synchronized Ticket updateIntake(long id, IntakeUpdate update) {
+        Ticket before = get(id);
+        Ticket after = update.applyTo(before).toBuilder().version(before.version() + 1).updatedAt(clock.instant()).build();
+        save(after);
+        append(after, before.status(), "intake", Actor.ivr(), null, Map.of());
+        return after;
     }
 
     @Override
-    public Ticket recordCallOutcome(long id, CallOutcome outcome) {
-        throw new UnsupportedOperationException("not used by the call-back");
+    public synchronized Ticket recordCallOutcome(long id, CallOutcome outcome) {
+        Ticket before = get(id);
+        outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(outcome);
+        TicketLifecycle.Applied a = lifecycle.onCallOutcome(before, outcome, clock.instant());
+        Ticket after = a.after().toBuilder().version(before.version() + 1).build();
+        save(after);
+        append(after, a.from(), a.action(), Actor.ivr(), a.note(), a.data());
+        return after;
     }
 
     @Override
-    public Optional<Ticket> findByNumber(String number) {
+    public synchronized Ticket apply(long id, long expectedVersion, Actor actor, TicketAction action) {
+        Ticket before = get(id);
+        if (before.version() != expectedVersion) {
+            throw new VersionConflictException(id, before.number(), expectedVersion, before.version());
+        }
+        TicketLifecycle.Decision d = lifecycle.decide(before, actor, action, clock.instant());
+        if (d instanceof TicketLifecycle.Refused r) {
+            throw new TransitionRefusedException(r.reason());
+        }
+        TicketLifecycle.Applied a = (TicketLifecycle.Applied) d;
+        Ticket after = a.after().toBuilder().version(before.version() + 1).build();
+        save(after);
+        append(after, a.from(), a.action(), actor, a.note(), a.data());
+        return after;
+    }
+
+    private void save(Ticket t) {
+        tickets.put(t.id(), t);
+        queue.ifPresent(q -> {
+            if (t.awaitsAgent()) {
+                q.enqueue(t);
+            } else {
+                q.remove(t.id());
+            }
+        });
+    }
+
+    private void append(Ticket t, TicketStatus from, String action, Actor actor, String note, Map<String, String> data) {
+        List<HistoryEvent> h = history.computeIfAbsent(t.id(), k -> new ArrayList<>());
+        h.add(new HistoryEvent(t.id(), h.size() + 1, clock.instant(), actor.id(), actor.role(), action, from,
+                t.status(), note, data));
+    }
+
+    private Ticket get(long id) {
+        Ticket t = tickets.get(id);
+        if (t == null) {
+            throw new TicketNotFoundException(Long.toString(id));
+        }
+        return t;
+    }
+
+    @Override
+    public synchronized Optional<Ticket> find(long id) {
+        return Optional.ofNullable(tickets.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Ticket> findByNumber(String number) {
         return tickets.values().stream().filter(t -> t.number().equals(number)).findFirst();
     }
 
     @Override
-    public Optional<Ticket> findByLinkedid(String linkedid) {
-        return Optional.empty();
+    public synchronized Optional<Ticket> findByLinkedid(String linkedid) {
+        return tickets.values().stream().filter(t -> linkedid.equals(t.linkedid())).findFirst();
     }
 
     @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, org.hotline.domain.ticket.RequestKind kind,
+    public synchronized List<HistoryEvent> history(long id) {
+        return List.copyOf(history.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public synchronized CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind,
             long currentTicketId) {
-        throw new UnsupportedOperationException("not used by the call-back");
+        Instant since = clock.instant().minus(repeatWindow);
+        List<Ticket> prev = tickets.values().stream().filter(t -> t.id() != currentTicketId)
+                .filter(t -> number.equals(t.callerNumber()) || number.equals(t.callbackNumber()))
+                .sorted(NEWEST_FIRST).limit(20).toList();
+        boolean repeat = prev.stream().filter(t -> kind == null || t.kind() == kind)
+                .anyMatch(t -> t.createdAt().isAfter(since));
+        return new CallerHistory(number, prev, repeat);
     }
 
     @Override
-    public List<Ticket> dueBefore(Instant before, int limit, Actor viewer) {
-        return List.of();
+    public synchronized List<Ticket> search(TicketQuery q, Actor viewer) {
+        return tickets.values().stream().filter(q::matches).filter(t -> t.visibleTo(viewer))
+                .sorted(NEWEST_FIRST).limit(q.limit()).toList();
     }
 
     @Override
-    public List<Ticket> forwardedTo(String personId, Instant since, Actor viewer) {
-        return List.of();
+    public synchronized List<Ticket> dueBefore(Instant before, int limit, Actor viewer) {
+        return tickets.values().stream().filter(t -> t.status().isOpen())
+                .filter(t -> t.earliestDeadline().map(d -> d.isBefore(before)).orElse(false))
+                .filter(t -> t.visibleTo(viewer))
+                .sorted(Comparator.comparing(t -> t.earliestDeadline().orElseThrow())).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Ticket> forwardedTo(String personId, Instant since, Actor viewer) {
+        return tickets.values().stream().filter(t -> !t.createdAt().isBefore(since))
+                .filter(t -> personId.equals(t.forwardedTo()) || t.awaitsAgent())
+                .filter(t -> t.visibleTo(viewer))
+                .sorted(NEWEST_FIRST).toList();
     }
 }

@@ -1,8 +1,6 @@
 package org.hotline.storage.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.hotline.storage.pg.PgEndpoint;
 
@@ -34,22 +31,14 @@ import org.hotline.storage.pg.PgEndpoint;
  *
  * <p>Thread-safe; owned by whoever started it.
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer extends EmbeddedServer {
 
     /** The embedded cluster's superuser. */
     public static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path dataDir;
-    private final int port;
-    private final SupervisedServer server;
-
     private EmbeddedPostgresServer(Path dataDir, int port) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
-        this.port = port;
-        this.server = new SupervisedServer("the embedded PostgreSQL", "postgres", this.dataDir,
-                Optional.of(this.dataDir.resolve("postmaster.pid")), "INT", this::command, this::answers,
-                START_TIMEOUT);
+        super(dataDir, port, "the embedded PostgreSQL", "postgres", "postmaster.pid", "INT", START_TIMEOUT);
     }
 
     /** Starts a server with its data in {@code dataDir} (created if missing) on a free port. */
@@ -57,20 +46,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgresServer s = new EmbeddedPostgresServer(dataDir, freePort());
         s.start();
         return s;
-    }
-
-    /**
-     * (Re)starts the server on its port with its data directory and waits until it answers.
-     *
-     * @throws IllegalStateException saying why it cannot (the directory in use, the log's last line)
-     */
-    public void start() {
-        server.start();
-    }
-
-    /** Stops the server (fast shutdown) and waits for it; data stays. */
-    public void stop() {
-        server.stop();
     }
 
     /**
@@ -103,30 +78,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new PgEndpoint("jdbc:postgresql://127.0.0.1:" + port + "/" + database, SUPERUSER, null);
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** The postmaster's pid, or -1 when it is not running. */
-    public long pid() {
-        return server.pid();
-    }
-
-    /** Whether the postmaster runs now (it may still be starting after a crash). */
-    public boolean running() {
-        return server.running();
-    }
-
-    /** How often the postmaster was started again after it died on its own. */
-    public int restarts() {
-        return server.restarts();
-    }
-
-    /** One line for the health page. */
-    public String describe() {
-        return server.describe();
-    }
-
     /** The JDBC URL of database {@code database} on this server. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
@@ -138,11 +89,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        stop();
-    }
-
-    private List<String> command() throws IOException, InterruptedException {
+    List<String> command() throws IOException, InterruptedException {
         Path binaries = EmbeddedBinaries.shared().postgres();
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             initdb(binaries);
@@ -205,16 +152,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 "-D", fresh.toString(), "-E", "UTF-8", "--no-instructions"));
         Process initdb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(server.logFile().toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .start();
         if (initdb.waitFor() != 0) {
-            throw new IOException("initdb failed (exit " + initdb.exitValue() + "); see " + server.logFile());
+            throw new IOException("initdb failed (exit " + initdb.exitValue() + "); see " + logFile());
         }
         deleteTree(dataDir);
         Files.move(fresh, dataDir, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private boolean answers() {
+    @Override
+    boolean answers() {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres") + "?connectTimeout=1&socketTimeout=2",
                 SUPERUSER, null)) {
             return c.isValid(1);
@@ -234,12 +182,4 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port", e);
-        }
-    }
 }

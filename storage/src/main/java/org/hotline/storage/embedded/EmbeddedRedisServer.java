@@ -3,7 +3,6 @@ package org.hotline.storage.embedded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -18,51 +17,19 @@ import redis.clients.jedis.Jedis;
  * redis-server on the directory is stopped first, and one that dies is started again. Thread-safe;
  * owned by whoever started it.
  */
-public final class EmbeddedRedisServer implements AutoCloseable {
+public final class EmbeddedRedisServer extends EmbeddedServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Path dataDir;
-    private final int port;
-    private final SupervisedServer server;
-
     private EmbeddedRedisServer(Path dataDir, int port) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
-        this.port = port;
-        this.server = new SupervisedServer("the embedded Redis", "redis-server", this.dataDir,
-                Optional.of(this.dataDir.resolve("redis-server.pid")), "TERM", this::command, this::answers,
-                START_TIMEOUT);
+        super(dataDir, port, "the embedded Redis", "redis-server", "redis-server.pid", "TERM", START_TIMEOUT);
     }
 
     /** Starts a server with its data in {@code dataDir} (created if missing) on a free port. */
     public static EmbeddedRedisServer start(Path dataDir) {
-        EmbeddedRedisServer s = new EmbeddedRedisServer(dataDir, EmbeddedPostgresServer.freePort());
+        EmbeddedRedisServer s = new EmbeddedRedisServer(dataDir, freePort());
         s.start();
         return s;
-    }
-
-    /** (Re)starts the server and waits until it answers PING. */
-    public void start() {
-        server.start();
-    }
-
-    /** Stops the server and waits for it; data stays. */
-    public void stop() {
-        server.stop();
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** The redis-server's pid, or -1 when it is not running. */
-    public long pid() {
-        return server.pid();
-    }
-
-    /** One line for the health page. */
-    public String describe() {
-        return server.describe();
     }
 
     public String url() {
@@ -70,11 +37,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        stop();
-    }
-
-    private List<String> command() throws java.io.IOException {
+    List<String> command() throws java.io.IOException {
         java.nio.file.Files.createDirectories(dataDir);
         return List.of(EmbeddedBinaries.shared().redis().toString(),
                 "--port", Integer.toString(port),
@@ -88,7 +51,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 "--protected-mode", "yes");
     }
 
-    private boolean answers() {
+    @Override
+    boolean answers() {
         try (Jedis j = new Jedis("127.0.0.1", port, 1000)) {
             return "PONG".equals(j.ping());
         } catch (RuntimeException e) {

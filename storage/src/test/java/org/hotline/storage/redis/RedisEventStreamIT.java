@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hotline.domain.testing.Conditions;
 import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.hotline.domain.ticket.AgentState;
@@ -19,6 +20,7 @@ import org.hotline.domain.store.StreamEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 
 class RedisEventStreamIT {
@@ -59,7 +61,8 @@ class RedisEventStreamIT {
         String last = streams.publish(key, Map.of("type", "board"));
         CompletableFuture<List<StreamEntry>> waiting = CompletableFuture.supplyAsync(
                 () -> streams.readBlocking(key, last, 10, Duration.ofSeconds(4)));
-        Thread.sleep(200);
+        Conditions.await("the read to block in Redis", Duration.ofSeconds(5),
+                () -> blockedClients() == 1);
         String next = streams.publish(key, Map.of("type", "board", "waiting", "3"));
         assertThat(waiting.get(5, TimeUnit.SECONDS)).extracting(StreamEntry::id).containsExactly(next);
         long t0 = System.nanoTime();
@@ -88,11 +91,18 @@ class RedisEventStreamIT {
         Presence again = presence.set("bob", AgentState.AVAILABLE, null, Duration.ofMinutes(5));
         assertThat(again.since()).as("same state keeps its since").isEqualTo(Instant.parse("2026-03-02T01:00:00Z"));
         assertThat(presence.all()).extracting(Presence::agentId).containsExactlyInAnyOrder("alice", "bob");
-        Thread.sleep(600);
-        assertThat(presence.get("alice")).isEmpty();
+        Conditions.await("alice's presence to expire in Redis", Duration.ofSeconds(10), () -> presence.get("alice").isEmpty());
         assertThat(presence.all()).extracting(Presence::agentId).containsExactly("bob");
         presence.clear("bob");
         assertThat(presence.all()).isEmpty();
         assertThat(Clock.systemUTC()).isNotNull();
+    }
+
+    /** How many clients Redis holds in a blocking command now. */
+    private static int blockedClients() {
+        try (Jedis j = new Jedis(java.net.URI.create(StorageFixture.shared().redis().url()))) {
+            return j.info("clients").lines().filter(l -> l.startsWith("blocked_clients:"))
+                    .mapToInt(l -> Integer.parseInt(l.substring("blocked_clients:".length()).trim())).sum();
+        }
     }
 }

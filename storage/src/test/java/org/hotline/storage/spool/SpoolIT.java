@@ -88,12 +88,14 @@ class SpoolIT {
                 return null;
             }));
         }
-        Thread.sleep(1500);
+        Conditions.await("calls taken with the database up", Duration.ofSeconds(30), () -> calls.get() >= 40);
         pg.stop();
-        Thread.sleep(3000);
+        Conditions.await("calls taken while the database is down", Duration.ofSeconds(60),
+                () -> provisional.get() >= 40);
         int duringOutage = calls.get();
         pg.start();
-        Thread.sleep(1500);
+        Conditions.await("calls taken after the database came back", Duration.ofSeconds(60),
+                () -> calls.get() >= duringOutage + 40);
         running.set(false);
         for (Future<?> f : fs) {
             f.get(30, TimeUnit.SECONDS);
