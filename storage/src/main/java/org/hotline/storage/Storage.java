@@ -25,6 +25,7 @@ import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.pg.PgDutyOverrideRepository;
 import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
+import org.hotline.storage.pg.PgTicketFacts;
 import org.hotline.storage.pg.PgTicketRepository;
 import org.hotline.storage.pg.PgUserRepository;
 import org.hotline.storage.pg.PgSurveyRepository;
@@ -102,6 +103,7 @@ public final class Storage implements AutoCloseable {
     private final OutboxRelay outbox;
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
+    private final PgTicketFacts facts;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     private Storage(StorageConfig config, Clock clock, DataDirectoryLock lock, EmbeddedPostgresServer embeddedPg,
@@ -131,6 +133,7 @@ public final class Storage implements AutoCloseable {
         this.callRecords = new PgCallRecordRepository(dataSource, clock);
         this.surveys = new PgSurveyRepository(dataSource);
         this.notifications = new PgNotificationOutbox(dataSource);
+        this.facts = new PgTicketFacts(dataSource, clock.getZone());
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -194,6 +197,12 @@ public final class Storage implements AutoCloseable {
 
     private void begin(StorageConfig config) {
         tickets.replaySpool();
+        quietly("write the report facts of tickets that have none", () -> {
+            int n = facts.backfill(repository);
+            if (n > 0) {
+                log.info("report facts folded from the history of {} tickets written before they were kept", n);
+            }
+        });
         outbox.drainAll();
         rebuilder.rebuild();
         long ms = config.tuning().maintenanceInterval().toMillis();
@@ -231,6 +240,11 @@ public final class Storage implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("storage maintenance could not {}: {}", what, e.getMessage());
         }
+    }
+
+    /** The stored facts reports and KPIs are computed from ({@code ticket_facts}, Asterisk's {@code cdr}). */
+    public PgTicketFacts ticketFacts() {
+        return facts;
     }
 
     /** Tickets (PostgreSQL, with the intake spool in front). */

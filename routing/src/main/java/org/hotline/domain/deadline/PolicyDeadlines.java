@@ -55,6 +55,16 @@ public final class PolicyDeadlines {
         return owed;
     }
 
+    /**
+     * The status that meets {@code step} on a ticket of {@code kind} ({@code null}: not chosen) on
+     * {@code lineId}: the policy's {@code done-at}, else {@link DeadlineStep#defaultDoneAt}. The
+     * reports' {@code org.hotline.domain.report.StepRule}.
+     */
+    public TicketStatus doneAt(String lineId, RequestKind kind, String step) {
+        return Optional.ofNullable(kind).flatMap(k -> policy(lineId, k)).flatMap(p -> p.step(step))
+                .map(DeadlineStep::doneAt).orElseGet(() -> DeadlineStep.defaultDoneAt(step));
+    }
+
     /** Due instant per step (and per step maximum) for a ticket of {@code kind} on {@code lineId}. */
     public Map<String, Instant> forTicket(String lineId, RequestKind kind, Instant accepted) {
         Map<String, Instant> due = new LinkedHashMap<>();

@@ -52,6 +52,10 @@ final class PgIntakeBatcher {
               SELECT id, 1, created_at, 'ivr', 'SYSTEM', 'opened', NULL, 'ACCEPTED',
                      jsonb_build_object('line', line, 'uniqueid', uniqueid)
                 FROM ins
+            ), fa AS (
+              -- the reports' facts of a ticket just opened (TicketFacts.opened): offered, nothing else yet
+              INSERT INTO ticket_facts (ticket_id, line, caller_number, offered_at)
+              SELECT id, line, caller_number, created_at FROM ins
             ), cl AS (
               INSERT INTO callers (number, first_name, first_seen)
               SELECT DISTINCT ON (caller_number) caller_number, caller_name, created_at FROM ins

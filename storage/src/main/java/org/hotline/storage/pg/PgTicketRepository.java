@@ -160,6 +160,8 @@ public final class PgTicketRepository implements TicketStore {
     /** Writes the change if the ticket is still at {@code before.version()}; empty on conflict. */
     private Optional<Ticket> write(Ticket before, TicketLifecycle.Applied change, Actor actor) {
         Ticket after = clean(change.after()).toBuilder().version(before.version() + 1).build();
+        Map<String, String> data = new HashMap<>();
+        change.data().forEach((k, v) -> data.put(TextRule.shortText(k), TextRule.name(v)));
         Optional<Ticket> result = tx.inTransaction("update ticket " + before.number(), c -> {
             try (PreparedStatement ps = c.prepareStatement(UPDATE_SQL)) {
                 int i = 1;
@@ -203,12 +205,12 @@ public final class PgTicketRepository implements TicketStore {
                 ps.setString(i++, TicketRows.name(change.from()));
                 ps.setString(i++, change.to().name());
                 ps.setString(i++, TextRule.longText(change.note()));
-                Map<String, String> data = new HashMap<>();
-                change.data().forEach((k, v) -> data.put(TextRule.shortText(k), TextRule.name(v)));
                 ps.setString(i++, TicketRows.json(data));
                 ps.setLong(i, before.id());
                 ps.executeUpdate();
             }
+            // the reports' facts change with the ticket, in the same transaction
+            PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), zone);
             // every change moves queue membership and the line's board stream: one outbox row
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (ticket_id, created_at) VALUES (?, ?)")) {
                 ps.setLong(1, before.id());

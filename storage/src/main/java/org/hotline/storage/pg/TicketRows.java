@@ -91,6 +91,15 @@ final class TicketRows {
         }
     }
 
+    /** Any value as JSON text (for a {@code jsonb} parameter). */
+    static String jsonOf(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     static Timestamp timestamp(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
@@ -103,7 +112,7 @@ final class TicketRows {
         return e == null ? null : e.name();
     }
 
-    private static Map<String, Instant> deadlines(String json) {
+    static Map<String, Instant> deadlines(String json) {
         if (json == null) {
             return Map.of();
         }
@@ -126,7 +135,7 @@ final class TicketRows {
         }
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String s) {
+    static <E extends Enum<E>> E enumOf(Class<E> type, String s) {
         return s == null ? null : Enum.valueOf(type, s);
     }
 }

@@ -1,0 +1,26 @@
+package org.hotline.domain.report;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * The stored facts reports are computed from (PostgreSQL: {@code org.hotline.storage.pg.PgTicketFacts},
+ * the rollup {@code ticket_facts} written with every ticket change, and Asterisk's {@code cdr}).
+ * Implementations are thread-safe.
+ */
+public interface TicketFactStore {
+
+    /**
+     * Hands {@code each} the facts of every ticket accepted in {@code [from, to)} that
+     * {@code query} matches (the store may filter by line, kind and department itself), in no
+     * particular order.
+     */
+    void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each);
+
+    /**
+     * Calls to a hotline number that Asterisk recorded (its {@code cdr}, one per linkedid) starting in
+     * {@code [from, to)}; empty when Asterisk writes no call records here.
+     */
+    OptionalLong callsRecordedByAsterisk(Instant from, Instant to);
+}

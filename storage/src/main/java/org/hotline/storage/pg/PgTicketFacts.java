@@ -1,0 +1,294 @@
+package org.hotline.storage.pg;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.hotline.domain.report.KpiQuery;
+import org.hotline.domain.report.TicketFactStore;
+import org.hotline.domain.report.TicketFacts;
+import org.hotline.domain.ticket.CallbackResult;
+import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketStatus;
+
+/**
+ * The rollup {@code ticket_facts} (migration V11): one row of {@link TicketFacts} per ticket.
+ * {@link PgTicketRepository} writes it in the transaction of every ticket change (the static
+ * {@link #refresh}); the intake statement inserts the row of a new ticket. Reads stream rows with
+ * a cursor, so a month of a million tickets is never held in memory at once.
+ *
+ * <p>Repeat detection (see {@code routing/KPIS.md}): a ticket is a repeat when the same caller
+ * number had an earlier ticket of the same kind at the same location in the same calendar quarter
+ * (local time). Thread-safe.
+ */
+public final class PgTicketFacts implements TicketFactStore {
+    private static final int FETCH = 5_000;
+    private static final String COLUMNS = "ticket_id, line, kind, department, confidential, caller_number, location, "
+            + "offered_at, ring_at, queued, answered_at, answered_by, answered_as, duty_a, duty_b, abandoned, missed, "
+            + "dispatched_at, in_progress_at, resolved_at, callback_at, closed_at, deadlines::text, dispatch_count, "
+            + "callback_attempts, last_callback, is_repeat";
+    private static final List<TicketStatus> REACHED = List.of(TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS,
+            TicketStatus.RESOLVED, TicketStatus.CALLBACK, TicketStatus.CLOSED);
+
+    private final PgTransaction tx;
+    private final ZoneId zone;
+
+    public PgTicketFacts(DataSource dataSource, ZoneId zone) {
+        this.tx = new PgTransaction(dataSource);
+        this.zone = zone;
+    }
+
+    @Override
+    public void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ticket_facts WHERE offered_at >= ? AND offered_at < ?");
+        query.line().ifPresent(l -> sql.append(" AND line = ?"));
+        query.kind().ifPresent(k -> sql.append(" AND kind = ?"));
+        query.department().ifPresent(d -> sql.append(" AND department = ?"));
+        tx.inTransaction("read the ticket facts of " + query.from() + " to " + query.to(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setFetchSize(FETCH);
+                int i = 1;
+                ps.setTimestamp(i++, Timestamp.from(from));
+                ps.setTimestamp(i++, Timestamp.from(to));
+                if (query.line().isPresent()) {
+                    ps.setString(i++, query.line().get());
+                }
+                if (query.kind().isPresent()) {
+                    ps.setString(i++, query.kind().get().name());
+                }
+                if (query.department().isPresent()) {
+                    ps.setString(i, query.department().get());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(facts(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public OptionalLong callsRecordedByAsterisk(Instant from, Instant to) {
+        return tx.autoCommit("count Asterisk's call records", c -> {
+            try (PreparedStatement any = c.prepareStatement("SELECT 1 FROM cdr WHERE hotline_dialled <> '' LIMIT 1");
+                 ResultSet rs = any.executeQuery()) {
+                if (!rs.next()) {
+                    return OptionalLong.empty();
+                }
+            }
+            // calldate is UTC wall-clock time (cdr_pgsql.conf timezone=UTC)
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT CASE WHEN linkedid <> '' THEN linkedid "
+                    + "ELSE uniqueid END) FROM cdr WHERE hotline_dialled <> '' AND calldate >= ? AND calldate < ?")) {
+                ps.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+                ps.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return OptionalLong.of(rs.getLong(1));
+                }
+            }
+        });
+    }
+
+    /** The facts of one ticket, if it has a row. */
+    public Optional<TicketFacts> find(long ticketId) {
+        return tx.autoCommit("read the facts of ticket " + ticketId, c -> read(c, ticketId, false));
+    }
+
+    /**
+     * Writes the facts of every ticket that has none (tickets written before V11), folded from
+     * its history; returns how many. Safe to run on several instances at once (insert if absent).
+     */
+    public int backfill(PgTicketRepository tickets) {
+        int done = 0;
+        while (true) {
+            List<Long> ids = tx.autoCommit("find tickets without facts", c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM tickets t WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM ticket_facts f WHERE f.ticket_id = t.id) ORDER BY t.id LIMIT 500")) {
+                    List<Long> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                    return out;
+                }
+            });
+            if (ids.isEmpty()) {
+                return done;
+            }
+            for (long id : ids) {
+                Optional<Ticket> t = tickets.find(id);
+                if (t.isEmpty()) {
+                    continue;
+                }
+                TicketFacts f = TicketFacts.replay(t.get(), tickets.history(id));
+                done += tx.inTransaction("write the facts of ticket " + id, c -> {
+                    TicketFacts withRepeat = f.withRepeat(isRepeat(c, f, zone));
+                    return insertIfAbsent(c, withRepeat) ? 1 : 0;
+                });
+            }
+        }
+    }
+
+    /**
+     * In the transaction of a ticket change (the ticket row already updated and its event
+     * appended): folds the change into the ticket's facts and writes them. A ticket without a
+     * row (written before V11) gets its facts folded from its whole history.
+     */
+    static void refresh(Connection c, Ticket after, String action, Map<String, String> data, Instant at, ZoneId zone)
+            throws SQLException {
+        Optional<TicketFacts> prior = read(c, after.id(), true);
+        TicketFacts next;
+        if (prior.isPresent()) {
+            next = prior.get().next(after, action, data, at);
+        } else {
+            next = TicketFacts.replay(after, history(c, after.id()));
+        }
+        boolean issueChanged = prior.isEmpty() || prior.get().kind() != next.kind()
+                || !java.util.Objects.equals(prior.get().location(), next.location());
+        if (issueChanged) {
+            next = next.withRepeat(isRepeat(c, next, zone));
+        }
+        upsert(c, next);
+    }
+
+    /** Whether the same caller had an earlier ticket of the same kind and location this quarter. */
+    static boolean isRepeat(Connection c, TicketFacts f, ZoneId zone) throws SQLException {
+        if (f.callerNumber() == null || f.callerNumber().isBlank() || f.kind() == null || f.kind() == RequestKind.UNKNOWN) {
+            return false;
+        }
+        LocalDate day = LocalDate.ofInstant(f.offeredAt(), zone);
+        LocalDate quarter = day.with(IsoFields.DAY_OF_QUARTER, 1);
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ticket_facts WHERE caller_number = ? AND kind = ? "
+                + "AND location IS NOT DISTINCT FROM ? AND offered_at >= ? AND offered_at < ? AND ticket_id <> ? LIMIT 1")) {
+            ps.setString(1, f.callerNumber());
+            ps.setString(2, f.kind().name());
+            ps.setString(3, f.location());
+            ps.setTimestamp(4, Timestamp.from(quarter.atStartOfDay(zone).toInstant()));
+            ps.setTimestamp(5, Timestamp.from(f.offeredAt()));
+            ps.setLong(6, f.ticketId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<HistoryEvent> history(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + TicketRows.EVENT_COLUMNS
+                + " FROM ticket_events WHERE ticket_id = ? ORDER BY seq")) {
+            ps.setLong(1, id);
+            List<HistoryEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(TicketRows.event(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Optional<TicketFacts> read(Connection c, long id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts WHERE ticket_id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(facts(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String UPSERT = "INSERT INTO ticket_facts (" + COLUMNS.replace("deadlines::text", "deadlines")
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
+
+    private static void upsert(Connection c, TicketFacts f) throws SQLException {
+        StringBuilder sql = new StringBuilder(UPSERT).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
+        String[] cols = COLUMNS.replace("deadlines::text", "deadlines").split(", ");
+        for (int i = 1; i < cols.length; i++) {
+            sql.append(i > 1 ? ", " : "").append(cols[i]).append(" = EXCLUDED.").append(cols[i]);
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, f);
+            ps.executeUpdate();
+        }
+    }
+
+    private static boolean insertIfAbsent(Connection c, TicketFacts f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT + " ON CONFLICT (ticket_id) DO NOTHING")) {
+            bind(ps, f);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, TicketFacts f) throws SQLException {
+        int i = 1;
+        ps.setLong(i++, f.ticketId());
+        ps.setString(i++, f.line());
+        ps.setString(i++, TicketRows.name(f.kind()));
+        ps.setString(i++, f.department());
+        ps.setBoolean(i++, f.confidential());
+        ps.setString(i++, f.callerNumber());
+        ps.setString(i++, f.location());
+        ps.setTimestamp(i++, TicketRows.timestamp(f.offeredAt()));
+        ps.setTimestamp(i++, TicketRows.timestamp(f.ringAt()));
+        ps.setBoolean(i++, f.queued());
+        ps.setTimestamp(i++, TicketRows.timestamp(f.answeredAt()));
+        ps.setString(i++, f.answeredBy());
+        ps.setString(i++, TicketRows.name(f.answeredAs()));
+        ps.setString(i++, f.dutyA());
+        ps.setString(i++, f.dutyB());
+        ps.setString(i++, TicketRows.name(f.abandoned()));
+        ps.setBoolean(i++, f.missed());
+        for (TicketStatus s : REACHED) {
+            ps.setTimestamp(i++, TicketRows.timestamp(f.reached().get(s)));
+        }
+        Map<String, Long> micros = new LinkedHashMap<>();
+        f.deadlines().forEach((k, v) -> micros.put(k, Math.addExact(Math.multiplyExact(v.getEpochSecond(), 1_000_000L),
+                v.getNano() / 1000L)));
+        ps.setString(i++, TicketRows.jsonOf(micros));
+        ps.setInt(i++, f.dispatchCount());
+        ps.setInt(i++, f.callbackAttempts());
+        ps.setString(i++, TicketRows.name(f.lastCallback()));
+        ps.setBoolean(i, f.repeat());
+    }
+
+    private static TicketFacts facts(ResultSet rs) throws SQLException {
+        Map<TicketStatus, Instant> reached = new EnumMap<>(TicketStatus.class);
+        String[] cols = {"dispatched_at", "in_progress_at", "resolved_at", "callback_at", "closed_at"};
+        for (int i = 0; i < cols.length; i++) {
+            Instant at = TicketRows.instant(rs.getTimestamp(cols[i]));
+            if (at != null) {
+                reached.put(REACHED.get(i), at);
+            }
+        }
+        return new TicketFacts(rs.getLong("ticket_id"), rs.getString("line"),
+                TicketRows.enumOf(RequestKind.class, rs.getString("kind")), rs.getString("department"),
+                rs.getBoolean("confidential"), rs.getString("caller_number"), rs.getString("location"),
+                TicketRows.instant(rs.getTimestamp("offered_at")), TicketRows.instant(rs.getTimestamp("ring_at")),
+                rs.getBoolean("queued"), TicketRows.instant(rs.getTimestamp("answered_at")), rs.getString("answered_by"),
+                TicketRows.enumOf(TicketFacts.AnsweredAs.class, rs.getString("answered_as")), rs.getString("duty_a"),
+                rs.getString("duty_b"), TicketRows.enumOf(TicketFacts.Abandoned.class, rs.getString("abandoned")),
+                rs.getBoolean("missed"), reached, TicketRows.deadlines(rs.getString("deadlines")),
+                rs.getInt("dispatch_count"), rs.getInt("callback_attempts"),
+                TicketRows.enumOf(CallbackResult.class, rs.getString("last_callback")), rs.getBoolean("is_repeat"));
+    }
+}

@@ -1,0 +1,223 @@
+package org.hotline.storage.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.hotline.domain.calendar.WorkingCalendar;
+import org.hotline.domain.report.KpiQuery;
+import org.hotline.domain.report.KpiReports;
+import org.hotline.domain.report.Kpis;
+import org.hotline.domain.report.StepRule;
+import org.hotline.domain.report.TicketFacts;
+import org.hotline.domain.testing.HotlineConfigBuilder;
+import org.hotline.domain.testing.MutableClock;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketAction;
+import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.storage.Storage;
+import org.hotline.storage.StorageConfig;
+import org.hotline.storage.embedded.EmbeddedPostgresServer;
+import org.hotline.storage.testing.StorageFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollup {@code ticket_facts} on a real PostgreSQL: written with every ticket change by the
+ * repository, equal to the facts folded from the stored history, read back by the KPIs, with
+ * repeat detection and Asterisk's call records.
+ */
+class PgTicketFactsIT {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String CDR_PASSWORD = "facts-it";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:30:00Z"), SHANGHAI); // 09:30 local
+    private StorageConfig config;
+    private Storage storage;
+    private PgTicketFacts facts;
+
+    @BeforeEach
+    void start() {
+        config = StorageFixture.shared().freshConfig().withCdrPassword(CDR_PASSWORD);
+        storage = Storage.start(config, clock);
+        facts = storage.ticketFacts();
+    }
+
+    @AfterEach
+    void stop() {
+        storage.close();
+    }
+
+    private Ticket call(String linkedid, String caller) {
+        return storage.tickets().openForCall(new CallIntake("complaints", caller, "Wang", "u-" + linkedid, linkedid,
+                clock.instant()));
+    }
+
+    @Test
+    void intakeWritesTheOpenedFactsAndEveryChangeFoldsIntoThem() {
+        Ticket t = call("1.1", "13900000001");
+        assertThat(facts.find(t.id())).contains(TicketFacts.opened(t));
+
+        clock.advance(Duration.ofSeconds(20));
+        storage.tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT).withLocation("1201")
+                .withDeadlines(Map.of("dispatch", Instant.parse("2026-03-02T05:15:00Z"))));
+        clock.advance(Duration.ofSeconds(5));
+        storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Queued("complaints"));
+        Instant queuedAt = clock.instant();
+        clock.advance(Duration.ofSeconds(9));
+        storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Answered("lin"));
+        clock.advance(Duration.ofSeconds(30));
+        storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Answered("lin")); // reported again by AMI
+        clock.advance(Duration.ofMinutes(30));
+        Ticket now = storage.tickets().find(t.id()).orElseThrow();
+        Ticket dispatched = storage.tickets().apply(t.id(), now.version(), new Actor("lin", Role.AGENT),
+                new TicketAction.Dispatch("engineering", "leaking pipe"));
+
+        TicketFacts f = facts.find(t.id()).orElseThrow();
+        assertThat(f.ringAt()).isEqualTo(queuedAt);
+        assertThat(f.waitForAnswer()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(f.answeredAs()).isEqualTo(TicketFacts.AnsweredAs.AGENT);
+        assertThat(f.answeredBy()).isEqualTo("lin");
+        assertThat(f.kind()).isEqualTo(RequestKind.COMPLAINT);
+        assertThat(f.department()).isEqualTo("engineering");
+        assertThat(f.reached()).containsEntry(TicketStatus.DISPATCHED, dispatched.updatedAt());
+        assertThat(f.deadlines()).containsEntry("dispatch", Instant.parse("2026-03-02T05:15:00Z"));
+        // the rows written change by change equal the facts folded from the stored history
+        assertThat(f).isEqualTo(TicketFacts.replay(dispatched, storage.tickets().history(t.id())));
+    }
+
+    @Test
+    void theWallboardCountsFromTheFactsAgreeWithThemselvesWhateverIsReportedTwice() {
+        for (int i = 0; i < 4; i++) {
+            Ticket t = call("w." + i, "1390000001" + i);
+            storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Queued("complaints"));
+            clock.advance(Duration.ofSeconds(3));
+            for (int repeat = 0; repeat < 5; repeat++) { // the flow and AMI both report the answer
+                storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Answered("lin"));
+            }
+        }
+        Ticket gaveUp = call("w.gone", "13900000099");
+        storage.tickets().recordCallOutcome(gaveUp.id(), new CallOutcome.Queued("complaints"));
+        storage.tickets().recordCallOutcome(gaveUp.id(), new CallOutcome.Abandoned());
+        call("w.again", "13900000099");
+        storage.tickets().openForCall(new CallIntake("complaints", "13900000099", "Wang", "u-w.again", "w.again",
+                clock.instant())); // a retried intake: the same ticket
+
+        Kpis today = reports().todaySoFar();
+        assertThat(today.offered()).isEqualTo(6);
+        assertThat(today.answered()).isEqualTo(4);
+        assertThat(today.abandonedInQueue()).isEqualTo(1);
+        assertThat(today.answeredWithin15s()).isEqualTo(4);
+        assertThat(today.answered() + today.abandonedInIvr() + today.abandonedInQueue()).isLessThanOrEqualTo(today.offered());
+    }
+
+    @Test
+    void theSameCallerWithTheSameKindAndLocationInTheSameQuarterIsARepeat() {
+        Ticket first = complaint("r.1", "13900000001", "1201");
+        clock.set(Instant.parse("2026-03-20T02:00:00Z"));
+        Ticket again = complaint("r.2", "13900000001", "1201");
+        Ticket elsewhere = complaint("r.3", "13900000001", "0307");
+        clock.set(Instant.parse("2026-04-01T02:00:00Z")); // a new quarter
+        Ticket nextQuarter = complaint("r.4", "13900000001", "1201");
+
+        assertThat(facts.find(first.id()).orElseThrow().repeat()).isFalse();
+        assertThat(facts.find(again.id()).orElseThrow().repeat()).isTrue();
+        assertThat(facts.find(elsewhere.id()).orElseThrow().repeat()).isFalse();
+        assertThat(facts.find(nextQuarter.id()).orElseThrow().repeat()).isFalse();
+        Kpis march = reports().report(KpiQuery.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))).total();
+        assertThat(march.complaints()).isEqualTo(3);
+        assertThat(march.repeatComplaints()).isEqualTo(1);
+    }
+
+    @Test
+    void ticketsWrittenBeforeTheFactsWereKeptGetThemFoldedFromTheirHistory() throws Exception {
+        Ticket t = call("b.1", "13900000001");
+        storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Forwarded("wang", "13800000001"));
+        clock.advance(Duration.ofSeconds(25));
+        storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Forwarded("zhao", "13800000002"));
+        clock.advance(Duration.ofSeconds(5));
+        Ticket answered = storage.tickets().recordCallOutcome(t.id(), new CallOutcome.Answered("zhao"));
+        TicketFacts live = facts.find(t.id()).orElseThrow();
+        assertThat(live.answeredAs()).isEqualTo(TicketFacts.AnsweredAs.DUTY_B);
+        assertThat(live.waitForAnswer()).isEqualTo(Duration.ofSeconds(30));
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM ticket_facts");
+        }
+        assertThat(facts.find(t.id())).isEmpty();
+
+        assertThat(facts.backfill(repository())).isEqualTo(1);
+        assertThat(facts.find(t.id())).contains(live);
+        // and a change to a ticket without a row folds its whole history first
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM ticket_facts");
+        }
+        storage.tickets().updateIntake(answered.id(), IntakeUpdate.none().withKind(RequestKind.INQUIRY));
+        TicketFacts refolded = facts.find(t.id()).orElseThrow();
+        assertThat(refolded.answeredAs()).isEqualTo(TicketFacts.AnsweredAs.DUTY_B);
+        assertThat(refolded.kind()).isEqualTo(RequestKind.INQUIRY);
+    }
+
+    @Test
+    void asteriskCallRecordsAreCountedOncePerCallInTheirUtcWallClockTime() throws Exception {
+        Instant from = Instant.parse("2026-03-01T16:00:00Z"); // 2026-03-02 00:00 Shanghai
+        Instant to = from.plus(Duration.ofDays(1));
+        assertThat(facts.callsRecordedByAsterisk(from, to)).isEmpty(); // none kept
+        try (Connection c = DriverManager.getConnection(config.postgresUrl(), PgSchema.CDR_ROLE, CDR_PASSWORD);
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO cdr (calldate, src, uniqueid, linkedid, hotline_dialled) VALUES (?, ?, ?, ?, ?)")) {
+            Object[][] rows = {
+                    {"2026-03-01T15:59:59Z", "a", "1.1", "1.1", "4008001"},   // the day before, local
+                    {"2026-03-01T16:00:00Z", "b", "2.1", "2.1", "4008001"},   // two legs of one call
+                    {"2026-03-01T16:00:10Z", "b", "2.2", "2.1", "4008001"},
+                    {"2026-03-02T08:00:00Z", "c", "3.1", "3.1", "4008001"},
+                    {"2026-03-02T09:00:00Z", "d", "4.1", "4.1", ""},          // not to a hotline number
+                    {"2026-03-02T16:00:00Z", "e", "5.1", "5.1", "4008001"}};  // the next day
+            for (Object[] r : rows) {
+                ps.setTimestamp(1, Timestamp.valueOf(Instant.parse((String) r[0]).atOffset(ZoneOffset.UTC).toLocalDateTime()));
+                ps.setString(2, (String) r[1]);
+                ps.setString(3, (String) r[2]);
+                ps.setString(4, (String) r[3]);
+                ps.setString(5, (String) r[4]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        assertThat(facts.callsRecordedByAsterisk(from, to)).hasValue(2);
+    }
+
+    private Ticket complaint(String linkedid, String caller, String location) {
+        Ticket t = call(linkedid, caller);
+        return storage.tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT)
+                .withLocation(location));
+    }
+
+    private KpiReports reports() {
+        WorkingCalendar calendar = new WorkingCalendar(HotlineConfigBuilder.example().calendar(), SHANGHAI);
+        return new KpiReports(facts, calendar, StepRule.DEFAULTS, clock);
+    }
+
+    private PgTicketRepository repository() {
+        return new PgTicketRepository(storage.dataSource(), Clock.system(SHANGHAI), () -> { });
+    }
+
+    private Connection owner() throws Exception {
+        return DriverManager.getConnection(config.postgresUrl(), EmbeddedPostgresServer.SUPERUSER,
+                config.postgresOwnerPassword());
+    }
+}
