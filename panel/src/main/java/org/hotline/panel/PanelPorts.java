@@ -15,6 +15,7 @@ import org.hotline.domain.store.AuditTrail;
 import org.hotline.domain.store.SessionStore;
 import org.hotline.domain.survey.FailedCallbacks;
 import org.hotline.domain.notify.NotificationOutbox;
+import org.hotline.domain.report.KpiReports;
 
 /**
  * Everything the panel talks to, injected by the app's composition root. The panel owns none of
@@ -22,7 +23,8 @@ import org.hotline.domain.notify.NotificationOutbox;
  * {@code redis}, {@code ami}) to its readiness probe, reported separately by
  * {@code /health/ready}. {@code callbacks} is the call-back-failed list of the automatic
  * satisfaction call-back ({@link FailedCallbacks#NONE} when it is off); {@code notifications} the
- * outbox of notifications that leave the panel, whose dead letters supervisors see.
+ * outbox of notifications that leave the panel, whose dead letters supervisors see; {@code reports}
+ * the KPIs computed from the stored facts (the reports API).
  */
 public record PanelPorts(
         TicketStore tickets,
@@ -40,7 +42,8 @@ public record PanelPorts(
         AuditTrail audit,
         Map<String, HealthCheck> health,
         FailedCallbacks callbacks,
-        NotificationOutbox notifications) {
+        NotificationOutbox notifications,
+        KpiReports reports) {
 
 
     public PanelPorts {
@@ -60,5 +63,6 @@ public record PanelPorts(
         health = Map.copyOf(health);
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(reports, "reports");
     }
 }

@@ -101,6 +101,7 @@ public final class PanelServer implements AutoCloseable {
         new OpsRoutes(ctx, registry).register(router);
         new CallbackRoutes(ctx).register(router);
         new LeadershipRoutes(ctx).register(router);
+        new org.hotline.panel.api.ReportRoutes(ctx).register(router);
 
         this.hub = new LiveHub(ctx, wallboard, sessions);
         AtomicInteger n = new AtomicInteger();

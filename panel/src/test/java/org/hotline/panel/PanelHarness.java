@@ -85,6 +85,8 @@ final class PanelHarness implements AutoCloseable {
     final FakeDirectory.QueueMembers queueMembers = new FakeDirectory.QueueMembers();
     final FakeDirectory.Calls calls = new FakeDirectory.Calls();
     final org.hotline.panel.fakes.FakeCallbacks callbacks = new org.hotline.panel.fakes.FakeCallbacks();
+    /** The reports' facts on the fakes backend (the real storage keeps its own). */
+    final org.hotline.domain.testing.InMemoryTicketFacts facts = new org.hotline.domain.testing.InMemoryTicketFacts();
     final InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(List.of());
     final Map<String, HealthCheck> health = new LinkedHashMap<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -125,7 +127,10 @@ final class PanelHarness implements AutoCloseable {
         PanelPorts ports = new PanelPorts(tickets, queue, events, presence, users, departments, handovers, queueMembers,
                 calls, overrides, new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
                 backend.sessions(), backend.audit(), Map.of("postgres", () -> check("postgres"), "redis", () -> check("redis"), "ami", () -> check("ami")),
-                callbacks, org.hotline.domain.notify.NotificationOutbox.NONE);
+                callbacks, org.hotline.domain.notify.NotificationOutbox.NONE,
+                new org.hotline.domain.report.KpiReports(backend.resources() instanceof Storage s ? s.ticketFacts() : facts,
+                        new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), ZONE),
+                        org.hotline.domain.report.StepRule.DEFAULTS, clock));
         callbacks.recordIn(tickets);
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
                 .withMaxLiveSockets(maxLiveSockets).withRosterPeople(HotlineConfigBuilder.example().build().people().stream()

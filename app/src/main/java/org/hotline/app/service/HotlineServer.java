@@ -59,6 +59,7 @@ import org.hotline.domain.notify.Notices;
 import org.hotline.domain.notify.Notifier;
 import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
+import org.hotline.domain.report.KpiReports;
 import org.hotline.panel.HealthCheck;
 import org.hotline.panel.PanelMetrics;
 import org.hotline.panel.PanelPolicy;
@@ -93,6 +94,8 @@ public final class HotlineServer implements HotlineService {
     private static final Duration RECONCILE_SETTLE = Duration.ofSeconds(3);
     /** How often readiness re-checks what the PBX lacks (prompts, recordings directory). */
     private static final Duration PBX_CHECK_EVERY = Duration.ofSeconds(15);
+    /** How often the wallboard re-reads today's counters from the stored facts (it polls about once a second). */
+    private static final Duration WALLBOARD_COUNTS_EVERY = Duration.ofSeconds(2);
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -215,7 +218,8 @@ public final class HotlineServer implements HotlineService {
         AsteriskSection asterisk = config.asterisk();
         Storage storage;
         try {
-            storage = Storage.start(config.storage(), clock);
+            // in the hotline's zone: the local year of ticket numbers, the local quarter of repeat detection
+            storage = Storage.start(config.storage(), clock.withZone(hotline.zone()));
         } catch (IllegalStateException e) {
             throw new ServiceStartException(e.getMessage(), e);
         }
@@ -241,9 +245,10 @@ public final class HotlineServer implements HotlineService {
             NotificationSection notificationSection = config.notifications();
             Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
                     hotline.zone(), clock), storage.users());
+            PolicyDeadlines policyDeadlines = new PolicyDeadlines(hotline, new DeadlineCalculator(calendar));
+            KpiReports reports = new KpiReports(storage.ticketFacts(), calendar, policyDeadlines::doneAt, clock);
             TicketStore tickets = new MajorComplaintTicketStore(new EscalationNoticeTicketStore(new CallBoardTicketStore(
-                    new DeadlineAssigningTicketStore(storage.tickets(),
-                            new PolicyDeadlines(hotline, new DeadlineCalculator(calendar))),
+                    new DeadlineAssigningTicketStore(storage.tickets(), policyDeadlines),
                     board, new PanelMetrics(registry)), notices), notificationSection.major(),
                     (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
 
@@ -288,10 +293,11 @@ public final class HotlineServer implements HotlineService {
                                 () -> notices.callbackFailed(call, ticket)));
             }
             PanelPorts ports = new PanelPorts(tickets, storage.queue(), storage.events(), storage.presence(),
-                    users, storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents), board,
+                    users, storage.departments(), storage.handovers(), new AmiQueueMembers(ami, agents),
+                    new StoredCallBoard(board, reports, clock, WALLBOARD_COUNTS_EVERY),
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
                     storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health,
-                    callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications());
+                    callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications(), reports);
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
                     .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(config.panel(), policy, ports, registry, clock);
