@@ -267,9 +267,48 @@ async function openTicket(id, popped = false) {
   if (d) render(d, popped);
 }
 
+// ---- the claim's lease: renewed while the agent has their claimed ticket open; it returns to
+// the queue when they go away (page closed, logged out) and the lease runs out on the server
+
+const HOLD_EVERY_MS = 60_000;
+const BEFORE_DISPATCH = ['accepted', 'missed', 'abandoned'];
+let holdTimer = null;
+
+function keepHold(t) {
+  clearInterval(holdTimer);
+  holdTimer = null;
+  const mine = me && t.owner === me.username && BEFORE_DISPATCH.includes(t.status);
+  show('t-hold', !!mine);
+  if (!mine) return;
+  const renew = async () => {
+    try {
+      await post('/api/tickets/' + t.id + '/hold');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        clearInterval(holdTimer);
+        show('t-hold', false);
+        banner(t.number + ' went back to the queue: ' + e.message);
+      }
+    }
+  };
+  holdTimer = setInterval(renew, HOLD_EVERY_MS);
+}
+
+$('give-back').addEventListener('click', async () => {
+  if (!current) return;
+  const d = await attempt(() => del('/api/tickets/' + current.ticket.id + '/hold'));
+  if (d) {
+    render(d);
+    banner(d.ticket.number + ' given back to the queue', 'info');
+    loadMine();
+    loadQueue();
+  }
+});
+
 function render(d, popped = false) {
   current = d;
   const t = d.ticket;
+  keepHold(t);
   show('no-ticket', false);
   show('ticket-card', true);
   show('pop-flag', popped);

@@ -36,6 +36,7 @@ import org.hotline.panel.auth.PasswordHasher;
 import org.hotline.panel.http.Json;
 import org.hotline.panel.http.Router;
 import org.hotline.panel.ws.LiveHub;
+import org.hotline.domain.store.ClaimHolds;
 
 /**
  * The agents' web panel: what the app's composition root builds and starts.
@@ -64,6 +65,7 @@ public final class PanelServer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final JvmGcMetrics gcMetrics;
     private final Router router;
+    private final ClaimHolds holds;
 
     public PanelServer(PanelConfig config, PanelPolicy policy, PanelPorts ports, PrometheusMeterRegistry registry,
                        Clock clock) {
@@ -94,9 +96,10 @@ public final class PanelServer implements AutoCloseable {
         new org.hotline.panel.api.SearchRoutes(ctx).register(router);
         new DepartmentRoutes(ctx, new DepartmentAdministration(ports.departments(), ports.users(), ports.audit(),
                 java.util.Set.copyOf(policy.queues()), clock)).register(router);
-        TicketRoutes tickets = new TicketRoutes(ctx);
+        this.holds = new ClaimHolds(ports.queue(), ports.tickets(), clock, policy.claimLease());
+        TicketRoutes tickets = new TicketRoutes(ctx, holds);
         tickets.register(router);
-        new AgentRoutes(ctx, tickets).register(router);
+        new AgentRoutes(ctx, tickets, holds).register(router);
         new SupervisorRoutes(ctx, wallboard).register(router);
         new OpsRoutes(ctx, registry).register(router);
         new CallbackRoutes(ctx).register(router);
@@ -121,6 +124,7 @@ public final class PanelServer implements AutoCloseable {
     /** Binds and serves; returns the bound address (useful with port 0). */
     public InetSocketAddress start() throws InterruptedException {
         sweeper.scheduleWithFixedDelay(this::sweepSessions, 1, 1, TimeUnit.MINUTES);
+        sweeper.scheduleWithFixedDelay(this::returnAbandonedClaims, 15, 15, TimeUnit.SECONDS);
         return endpoint.start();
     }
 
@@ -131,6 +135,20 @@ public final class PanelServer implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(PanelServer.class).warn("could not end idle sessions: {}", e.getMessage());
         }
     }
+
+    private void returnAbandonedClaims() {
+        try {
+            int n = holds.returnExpired();
+            if (n > 0) {
+                org.slf4j.LoggerFactory.getLogger(PanelServer.class).info("returned {} abandoned claim(s) to the queue", n);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PanelServer.class).warn("could not return abandoned claims: {}", e.getMessage());
+        }
+    }
+
+    /** The claims' leases while agents work their tickets (tests run {@link ClaimHolds#returnExpired} directly). */
+    public ClaimHolds claimHolds() { return holds; }
 
     /**
      * Creates the first administrator if no active admin exists (see {@link FirstAdmin}).

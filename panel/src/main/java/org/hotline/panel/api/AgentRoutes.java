@@ -53,10 +53,12 @@ public final class AgentRoutes {
 
     private final PanelContext ctx;
     private final TicketRoutes tickets;
+    private final org.hotline.domain.store.ClaimHolds holds;
 
-    public AgentRoutes(PanelContext ctx, TicketRoutes tickets) {
+    public AgentRoutes(PanelContext ctx, TicketRoutes tickets, org.hotline.domain.store.ClaimHolds holds) {
         this.ctx = ctx;
         this.tickets = tickets;
+        this.holds = holds;
     }
 
     public void register(Router router) {
@@ -195,9 +197,12 @@ public final class AgentRoutes {
                 }
                 try {
                     Ticket taken = takeOver(c, me);
+                    org.hotline.domain.store.ClaimHold hold = holds.start(taken.id(), me.id());
                     ctx.ports().queue().complete(c);
                     ctx.metrics().queueWaited(Duration.between(taken.createdAt(), ctx.clock().instant()));
-                    return ctx.json().ok(tickets.detailOf(taken, me));
+                    Map<String, Object> out = new LinkedHashMap<>(tickets.detailOf(taken, me));
+                    out.put("hold", TicketRoutes.holdView(hold));
+                    return ctx.json().ok(out);
                 } catch (RuntimeException e) {
                     ctx.ports().queue().release(c);
                     throw e;

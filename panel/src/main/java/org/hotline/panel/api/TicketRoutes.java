@@ -32,16 +32,20 @@ import org.hotline.domain.ticket.User;
 public final class TicketRoutes {
 
     private final PanelContext ctx;
+    private final org.hotline.domain.store.ClaimHolds holds;
 
-    public TicketRoutes(PanelContext ctx) {
+    public TicketRoutes(PanelContext ctx, org.hotline.domain.store.ClaimHolds holds) {
         this.ctx = ctx;
+        this.holds = holds;
     }
 
     public void register(Router router) {
         router.add("GET", "/api/tickets/mine", Access.anyUser(), this::mine)
               .add("GET", "/api/tickets/{id}", Access.anyUser(), this::detail)
               .add("POST", "/api/tickets/{id}/actions", Access.anyUser(), this::act)
-              .add("POST", "/api/tickets/{id}/reassign", Access.managers(), this::reassign);
+              .add("POST", "/api/tickets/{id}/reassign", Access.managers(), this::reassign)
+              .add("POST", "/api/tickets/{id}/hold", Access.anyUser(), this::renewHold)
+              .add("DELETE", "/api/tickets/{id}/hold", Access.anyUser(), this::giveBack);
     }
 
     private ApiResponse mine(ApiRequest r) {
@@ -136,8 +140,45 @@ public final class TicketRoutes {
         } else if (action instanceof TicketAction.Redispatch d && d.department() != null) {
             requireDepartment(d.department());
         }
+        if (action instanceof TicketAction.TakeOver) {
+            Ticket after = ctx.ports().tickets().apply(t.id(), version, me, action);
+            holds.start(after.id(), me.id()); // taking over from the list is a claim like any other
+            return ctx.json().ok(detailOf(after, me));
+        }
         Ticket after = ctx.ports().tickets().apply(t.id(), version, me, action);
+        holds.renew(after, me.id()); // working the ticket renews the claim; a dispatch or answer ends it
         return ctx.json().ok(detailOf(after, me));
+    }
+
+    /**
+     * The panel's heartbeat while the agent has a claimed ticket open: renews their hold. 409 when
+     * they hold none on it (it expired and went back to the queue, or it has moved on).
+     */
+    private ApiResponse renewHold(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        Ticket t = visible(r, me);
+        org.hotline.domain.store.ClaimHold h = holds.renew(t, me.id()).orElseThrow(() -> new ApiException(409, "no_hold",
+                "You hold no claim on ticket " + t.number() + (me.id().equals(t.owner())
+                        ? " any more: it has moved on past the queue." : ": it went back to the queue or someone else has it.")));
+        return ctx.json().ok(holdView(h));
+    }
+
+    /** The agent gives a claimed, undispatched ticket back to its queue. */
+    private ApiResponse giveBack(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        Ticket t = visible(r, me);
+        Ticket after = ctx.ports().tickets().apply(t.id(), t.version(), me, new TicketAction.ReturnToQueue(me.id(),
+                "given back by " + me.id()));
+        holds.end(after.id());
+        return ctx.json().ok(detailOf(after, me));
+    }
+
+    static Map<String, Object> holdView(org.hotline.domain.store.ClaimHold h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ticketId", h.ticketId());
+        m.put("agent", h.agentId());
+        m.put("until", h.until());
+        return m;
     }
 
     private ApiResponse reassign(ApiRequest r) {

@@ -29,6 +29,7 @@ public final class FakeDispatchQueue implements DispatchQueue {
     private final Map<Long, Entry> waiting = new HashMap<>();
     private final Map<Long, Claim> leased = new HashMap<>();
     private final Map<Long, Entry> leasedEntries = new HashMap<>();
+    private final Map<Long, org.hotline.domain.store.ClaimHold> holds = new HashMap<>();
 
     public FakeDispatchQueue(Clock clock) {
         this.clock = clock;
@@ -103,5 +104,34 @@ public final class FakeDispatchQueue implements DispatchQueue {
     @Override
     public synchronized long size(String queue) {
         return waiting.values().stream().filter(e -> e.queue().equals(queue)).count();
+    }
+
+    @Override
+    public synchronized boolean hold(long ticketId, String agentId, Instant until) {
+        org.hotline.domain.store.ClaimHold h = holds.get(ticketId);
+        if (h != null && !h.agentId().equals(agentId)) {
+            return false;
+        }
+        holds.put(ticketId, new org.hotline.domain.store.ClaimHold(ticketId, agentId, until));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<org.hotline.domain.store.ClaimHold> holdOf(long ticketId) {
+        return Optional.ofNullable(holds.get(ticketId));
+    }
+
+    @Override
+    public synchronized void endHold(long ticketId) {
+        holds.remove(ticketId);
+    }
+
+    @Override
+    public synchronized List<org.hotline.domain.store.ClaimHold> takeExpiredHolds(int max) {
+        Instant now = clock.instant();
+        List<org.hotline.domain.store.ClaimHold> out = holds.values().stream().filter(h -> !h.until().isAfter(now))
+                .sorted(Comparator.comparing(org.hotline.domain.store.ClaimHold::until)).limit(max).toList();
+        out.forEach(h -> holds.remove(h.ticketId()));
+        return out;
     }
 }

@@ -16,6 +16,10 @@ import java.util.Optional;
  * {@code claim}, then {@code TicketStore.apply(..., TakeOver)} (the ticket then no longer
  * {@link Ticket#awaitsAgent() awaits an agent} and the store removes it), then {@link #complete}.
  *
+ * <p>After the take-over the agent keeps a {@link ClaimHold hold} on the ticket while they work it
+ * ({@link #hold}, renewed by the panel); {@code ClaimHolds} gives back the tickets whose hold
+ * expired. Holds are kept apart from the queue: {@link #remove} does not end them.
+ *
  * <p>The queue is derived data: the ticket store keeps it in step and can rebuild it from the
  * tickets. Implementations are thread-safe.
  */
@@ -48,6 +52,25 @@ public interface DispatchQueue {
 
     /** Returns every expired lease to its queue; returns how many. Also done by {@link #claim}. */
     int expireLeases();
+
+    /**
+     * Starts or renews {@code agentId}'s hold on ticket {@code ticketId} until {@code until}.
+     *
+     * @return false (and nothing changes) when another agent holds it
+     */
+    boolean hold(long ticketId, String agentId, java.time.Instant until);
+
+    /** The current hold on a ticket, expired or not, if any. */
+    Optional<ClaimHold> holdOf(long ticketId);
+
+    /** Ends the hold on a ticket (its agent dispatched, resolved or gave it back); no effect if none. */
+    void endHold(long ticketId);
+
+    /**
+     * Removes and returns up to {@code max} holds whose {@code until} is at or before now. Each
+     * expired hold is returned to exactly one caller, also across instances sharing the queue.
+     */
+    List<ClaimHold> takeExpiredHolds(int max);
 
     /** The first {@code max} waiting tickets of {@code queue}, in serving order (for the panel). */
     List<QueuedTicket> peek(String queue, int max);

@@ -63,6 +63,15 @@ public sealed interface TicketAction {
         public String actionName() { return "take-over"; }
     }
 
+    /**
+     * The owner who took an unowned ticket gives it back before it was dispatched or resolved, or
+     * their claim's lease expired ({@code ClaimHolds}): the ticket is unowned and waits in its
+     * queue again. {@code from} is the owner it is taken from.
+     */
+    record ReturnToQueue(String from, String reason) implements TicketAction {
+        public String actionName() { return "return-to-queue"; }
+    }
+
     /** Judge a complaint. */
     record Classify(Classification classification, String note) implements TicketAction {
         public String actionName() { return "classify"; }

@@ -155,6 +155,15 @@ public final class TicketLifecycle {
                             ? Optional.of("ticket " + t.number() + " is already owned by " + t.owner())
                             : Optional.empty(),
                     "an unowned ticket; the actor becomes its owner"),
+            new Transition(TicketAction.ReturnToQueue.class, EnumSet.of(ACCEPTED, MISSED, ABANDONED), null, PEOPLE_OR_SURVEY,
+                    (t, a, x) -> t.owner() == null || !t.owner().equals(((TicketAction.ReturnToQueue) x).from())
+                            ? Optional.of("ticket " + t.number() + " is not owned by " + ((TicketAction.ReturnToQueue) x).from())
+                            : a.role().isPerson() && !a.id().equals(t.owner())
+                                    ? Optional.of("only its owner " + t.owner() + " gives ticket " + t.number() + " back")
+                                    : !t.callbackRequested()
+                                            ? Optional.of("ticket " + t.number() + " was not waiting for a call-back")
+                                            : Optional.empty(),
+                    "the owner gives back a taken ticket before dispatch, or their claim's lease expired"),
             new Transition(TicketAction.Classify.class, OPEN, null, PEOPLE,
                     (t, a, x) -> t.kind() != RequestKind.COMPLAINT
                             ? Optional.of("only complaints are classified; this ticket is "
@@ -183,7 +192,8 @@ public final class TicketLifecycle {
      * @return {@link Applied} with the changed ticket ({@code updatedAt = now}) or {@link Refused}
      */
     public Decision decide(Ticket ticket, Actor actor, TicketAction action, Instant now) {
-        if (!ticket.visibleTo(actor)) {
+        if (!ticket.visibleTo(actor) && actor.role() != Role.SYSTEM) {
+            // visibility is about people reading tickets; the service's own processes act on every ticket
             return new Refused("ticket " + ticket.number() + " is confidential; " + actor.id() + " may not see it");
         }
         List<Transition> rows = TRANSITIONS.stream().filter(r -> r.action() == action.getClass()).toList();
@@ -340,6 +350,10 @@ public final class TicketLifecycle {
             b.owner(actor.id());
             data.put("owner", actor.id());
             return o.note();
+        } else if (action instanceof TicketAction.ReturnToQueue q) {
+            b.owner(null);
+            data.put("from", q.from());
+            return q.reason();
         } else if (action instanceof TicketAction.Classify c) {
             b.classification(c.classification());
             data.put("classification", c.classification().name());

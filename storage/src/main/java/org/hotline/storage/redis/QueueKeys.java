@@ -11,6 +11,10 @@ final class QueueKeys {
     static final String PREFIX = "{hlq}:queue:";
     static final String LEASES = "{hlq}:leases";
     static final String LEASE_INFO = "{hlq}:lease-info";
+    /** Holds of agents working claimed tickets: ticket id scored by hold expiry ms. */
+    static final String HOLDS = "{hlq}:holds";
+    /** The agent of each hold: ticket id -> agent id. */
+    static final String HOLD_AGENT = "{hlq}:hold-agent";
     static final String WHERE = "{hlq}:where";
     /** Present while the queues are known to reflect PostgreSQL; gone after a flush. */
     static final String REBUILT = "{hlq}:rebuilt";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hotline.domain.store.Claim;
+import org.hotline.domain.store.ClaimHold;
 import org.hotline.domain.store.DispatchQueue;
 import org.hotline.domain.store.QueuedTicket;
 import org.hotline.domain.ticket.Ticket;
@@ -26,6 +27,9 @@ import redis.clients.jedis.resps.Tuple;
  * {@code t} the earliest deadline in epoch ms, or {@code 5e12 + created-at ms} for tickets
  * without a deadline (after all deadlines, oldest first). Exact in a double until year 2128.
  *
+ * <p>Agents' {@link ClaimHold holds} on tickets they work live in a sorted set by expiry and a hash
+ * of agents; taking expired holds is one script, so one instance gives each ticket back.
+ *
  * <p>Lease expiry uses the injected clock, so tests can move time. Thread-safe.
  */
 public final class RedisDispatchQueue implements DispatchQueue {
@@ -41,6 +45,7 @@ public final class RedisDispatchQueue implements DispatchQueue {
     private final CompleteScript complete = new CompleteScript();
     private final ReleaseScript release = new ReleaseScript();
     private final RemoveScript remove = new RemoveScript();
+    private final HoldScripts holds = new HoldScripts();
 
     public RedisDispatchQueue(UnifiedJedis redis, Clock clock) {
         this.redis = redis;
@@ -96,6 +101,32 @@ public final class RedisDispatchQueue implements DispatchQueue {
     @Override
     public int expireLeases() {
         return expire.run(redis, clock.millis());
+    }
+
+    @Override
+    public boolean hold(long ticketId, String agentId, Instant until) {
+        return holds.hold(redis, ticketId, agentId, until.toEpochMilli());
+    }
+
+    @Override
+    public Optional<ClaimHold> holdOf(long ticketId) {
+        String id = Long.toString(ticketId);
+        String agent = redis.hget(QueueKeys.HOLD_AGENT, id);
+        Double until = redis.zscore(QueueKeys.HOLDS, id);
+        return agent == null || until == null ? Optional.empty()
+                : Optional.of(new ClaimHold(ticketId, agent, Instant.ofEpochMilli(until.longValue())));
+    }
+
+    @Override
+    public void endHold(long ticketId) {
+        String id = Long.toString(ticketId);
+        redis.zrem(QueueKeys.HOLDS, id);
+        redis.hdel(QueueKeys.HOLD_AGENT, id);
+    }
+
+    @Override
+    public List<ClaimHold> takeExpiredHolds(int max) {
+        return holds.takeExpired(redis, clock.millis(), max);
     }
 
     @Override
