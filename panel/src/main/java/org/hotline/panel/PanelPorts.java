@@ -16,6 +16,7 @@ import org.hotline.domain.store.SessionStore;
 import org.hotline.domain.survey.FailedCallbacks;
 import org.hotline.domain.notify.NotificationOutbox;
 import org.hotline.domain.report.KpiReports;
+import org.hotline.domain.report.ReportStore;
 
 /**
  * Everything the panel talks to, injected by the app's composition root. The panel owns none of
@@ -24,7 +25,8 @@ import org.hotline.domain.report.KpiReports;
  * {@code /health/ready}. {@code callbacks} is the call-back-failed list of the automatic
  * satisfaction call-back ({@link FailedCallbacks#NONE} when it is off); {@code notifications} the
  * outbox of notifications that leave the panel, whose dead letters supervisors see; {@code reports}
- * the KPIs computed from the stored facts (the reports API).
+ * the KPIs computed from the stored facts (the reports API); {@code generatedReports} the scheduled
+ * reports kept.
  */
 public record PanelPorts(
         TicketStore tickets,
@@ -43,7 +45,8 @@ public record PanelPorts(
         Map<String, HealthCheck> health,
         FailedCallbacks callbacks,
         NotificationOutbox notifications,
-        KpiReports reports) {
+        KpiReports reports,
+        ReportStore generatedReports) {
 
 
     public PanelPorts {
@@ -64,5 +67,6 @@ public record PanelPorts(
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(generatedReports, "generatedReports");
     }
 }

@@ -87,6 +87,8 @@ final class PanelHarness implements AutoCloseable {
     final org.hotline.panel.fakes.FakeCallbacks callbacks = new org.hotline.panel.fakes.FakeCallbacks();
     /** The reports' facts on the fakes backend (the real storage keeps its own). */
     final org.hotline.domain.testing.InMemoryTicketFacts facts = new org.hotline.domain.testing.InMemoryTicketFacts();
+    /** The generated reports on the fakes backend. */
+    final org.hotline.domain.testing.InMemoryReports generated = new org.hotline.domain.testing.InMemoryReports();
     final InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(List.of());
     final Map<String, HealthCheck> health = new LinkedHashMap<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -130,7 +132,8 @@ final class PanelHarness implements AutoCloseable {
                 callbacks, org.hotline.domain.notify.NotificationOutbox.NONE,
                 new org.hotline.domain.report.KpiReports(backend.resources() instanceof Storage s ? s.ticketFacts() : facts,
                         new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), ZONE),
-                        org.hotline.domain.report.StepRule.DEFAULTS, clock));
+                        org.hotline.domain.report.StepRule.DEFAULTS, clock),
+                backend.resources() instanceof Storage st ? st.reports() : generated);
         callbacks.recordIn(tickets);
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
                 .withMaxLiveSockets(maxLiveSockets).withRosterPeople(HotlineConfigBuilder.example().build().people().stream()

@@ -26,6 +26,7 @@ import org.hotline.storage.pg.PgDutyOverrideRepository;
 import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
 import org.hotline.storage.pg.PgTicketFacts;
+import org.hotline.storage.pg.PgReportRepository;
 import org.hotline.storage.pg.PgTicketRepository;
 import org.hotline.storage.pg.PgUserRepository;
 import org.hotline.storage.pg.PgSurveyRepository;
@@ -104,6 +105,7 @@ public final class Storage implements AutoCloseable {
     private final RedisRebuilder rebuilder;
     private final ScheduledExecutorService maintenance;
     private final PgTicketFacts facts;
+    private final PgReportRepository reports;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     private Storage(StorageConfig config, Clock clock, DataDirectoryLock lock, EmbeddedPostgresServer embeddedPg,
@@ -134,6 +136,7 @@ public final class Storage implements AutoCloseable {
         this.surveys = new PgSurveyRepository(dataSource);
         this.notifications = new PgNotificationOutbox(dataSource);
         this.facts = new PgTicketFacts(dataSource, clock.getZone());
+        this.reports = new PgReportRepository(dataSource);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
     }
@@ -245,6 +248,11 @@ public final class Storage implements AutoCloseable {
     /** The stored facts reports and KPIs are computed from ({@code ticket_facts}, Asterisk's {@code cdr}). */
     public PgTicketFacts ticketFacts() {
         return facts;
+    }
+
+    /** The generated reports ({@code reports}). */
+    public PgReportRepository reports() {
+        return reports;
     }
 
     /** Tickets (PostgreSQL, with the intake spool in front). */

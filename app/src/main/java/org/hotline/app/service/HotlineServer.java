@@ -60,6 +60,9 @@ import org.hotline.domain.notify.Notifier;
 import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
 import org.hotline.domain.report.KpiReports;
+import org.hotline.domain.report.ReportBuilder;
+import org.hotline.domain.report.ReportCalendar;
+import org.hotline.domain.report.ReportScheduler;
 import org.hotline.panel.HealthCheck;
 import org.hotline.panel.PanelMetrics;
 import org.hotline.panel.PanelPolicy;
@@ -96,6 +99,8 @@ public final class HotlineServer implements HotlineService {
     private static final Duration PBX_CHECK_EVERY = Duration.ofSeconds(15);
     /** How often the wallboard re-reads today's counters from the stored facts (it polls about once a second). */
     private static final Duration WALLBOARD_COUNTS_EVERY = Duration.ofSeconds(2);
+    /** How often the report scheduler looks for a report that is due. */
+    private static final Duration REPORTS_EVERY = Duration.ofMinutes(1);
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -297,7 +302,8 @@ public final class HotlineServer implements HotlineService {
                     new StoredCallBoard(board, reports, clock, WALLBOARD_COUNTS_EVERY),
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
                     storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health,
-                    callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications(), reports);
+                    callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications(), reports,
+                    storage.reports());
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
                     .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(config.panel(), policy, ports, registry, clock);
@@ -350,6 +356,15 @@ public final class HotlineServer implements HotlineService {
                 surveys = new Surveys(callbacks, new Periodic("survey-callbacks", surveySection.scanEvery(),
                         () -> attempts.increment(scanner.scan().placed().size())), dialer);
             }
+            // the scheduled reports: daily, weekly hot topics, monthly (prepared, then published), once across instances
+            ReportScheduler reportScheduler = new ReportScheduler(storage.reports(), new ReportBuilder(reports, tickets),
+                    new ReportCalendar(calendar), hotline.zone(), clock);
+            background.add(new Periodic("report-scheduler", Duration.ofSeconds(30), REPORTS_EVERY, () -> {
+                List<String> wrote = reportScheduler.runOnce();
+                if (!wrote.isEmpty()) {
+                    log.info("reports generated: {}", wrote);
+                }
+            }));
             // calls Asterisk recorded but the service never ran (down, killed, refused): at start and continuously
             CallReconciler reconciler = new CallReconciler(storage.callRecords(), tickets, routing::lineForNumber,
                     new FallbackParties(agents, flowConfig.dial(), hotline.people()), RECONCILE_SETTLE);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.domain.report.KpiQuery;
 import org.hotline.domain.report.KpiReport;
+import org.hotline.domain.report.ReportDocument;
+import org.hotline.domain.report.StoredReport;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
@@ -20,13 +22,16 @@ import org.hotline.panel.http.ApiResponse;
 import org.hotline.panel.http.Router;
 
 /**
- * Reports and KPIs ({@code GET /api/reports/kpis}), computed by the domain's
- * {@link org.hotline.domain.report.KpiReports} from the stored facts. KPIs count every ticket,
+ * Reports and KPIs: {@code GET /api/reports/kpis}, computed by the domain's
+ * {@link org.hotline.domain.report.KpiReports} from the stored facts; the scheduled reports
+ * ({@code GET /api/reports}, {@code GET /api/reports/{id}?format=json|csv|xlsx|html}). KPIs count every ticket,
  * confidential ones included; the tickets a report names (the dissatisfied callers) are only those
  * the viewer may see ({@link Ticket#visibleTo}). For managers (supervisors, duty managers, senior
  * managers, admins).
  */
 public final class ReportRoutes {
+    /** How many generated reports the list shows. */
+    private static final int LIST = 200;
     private final PanelContext ctx;
 
     public ReportRoutes(PanelContext ctx) {
@@ -34,7 +39,63 @@ public final class ReportRoutes {
     }
 
     public void register(Router router) {
-        router.add("GET", "/api/reports/kpis", Access.managers(), this::kpis);
+        router.add("GET", "/api/reports/kpis", Access.managers(), this::kpis)
+              .add("GET", "/api/reports", Access.managers(), this::list)
+              .add("GET", "/api/reports/{id}", Access.managers(), this::one);
+    }
+
+    /** The generated reports, newest first, without their tables. */
+    private ApiResponse list(ApiRequest r) {
+        List<Map<String, Object>> out = ctx.ports().generatedReports().list(LIST).stream().map(ReportRoutes::summary).toList();
+        return ctx.json().ok(Map.of("reports", out));
+    }
+
+    private static Map<String, Object> summary(StoredReport s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("kind", TicketView.wire(s.kind()));
+        m.put("title", s.document().title());
+        m.put("from", s.from());
+        m.put("to", s.to());
+        m.put("status", TicketView.wire(s.status()));
+        m.put("generatedAt", s.generatedAt());
+        m.put("publishedAt", s.publishedAt());
+        return m;
+    }
+
+    /** One report as JSON, CSV, XLSX or a printable page, with only the rows the viewer may see. */
+    private ApiResponse one(ApiRequest r) {
+        Actor me = PanelContext.actor(r.requireSession());
+        long id = TicketRoutes.parseId(r.pathParam("id"));
+        StoredReport stored = ctx.ports().generatedReports().find(id)
+                .orElseThrow(() -> ApiException.notFound("No report " + id + "."));
+        ReportDocument doc = ReportExport.forViewer(stored.document(),
+                row -> row.ticketId() != null && ctx.ports().tickets().find(row.ticketId(), me).isPresent());
+        String base = stored.kind().name().toLowerCase(Locale.ROOT) + "-" + stored.from();
+        String format = r.queryParam("format").orElse("json");
+        switch (format) {
+            case "json" -> {
+                Map<String, Object> m = summary(stored);
+                m.put("sections", doc.sections());
+                return ctx.json().ok(m);
+            }
+            case "csv" -> {
+                return new ApiResponse(200, "text/csv; charset=utf-8",
+                        ReportExport.csv(stored, doc).getBytes(StandardCharsets.UTF_8), List.of())
+                        .withHeader("Content-Disposition", "attachment; filename=\"" + base + ".csv\"");
+            }
+            case "xlsx" -> {
+                return new ApiResponse(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        ReportExport.xlsx(stored, doc), List.of())
+                        .withHeader("Content-Disposition", "attachment; filename=\"" + base + ".xlsx\"");
+            }
+            case "html" -> {
+                return new ApiResponse(200, "text/html; charset=utf-8",
+                        ReportExport.html(stored, doc).getBytes(StandardCharsets.UTF_8), List.of());
+            }
+            default -> throw ApiException.badRequest("Parameter 'format' must be json, csv, xlsx or html, got '"
+                    + clip(format) + "'.");
+        }
     }
 
     private ApiResponse kpis(ApiRequest r) {

@@ -23,10 +23,12 @@ import java.util.OptionalLong;
  * @param byDepartment       per responsible department (dispatched tickets)
  * @param byAgent            per agent who answered the call
  * @param dissatisfied       ids of tickets whose latest call-back found the caller dissatisfied
+ * @param failedCallbacks    ids of tickets whose latest call-back did not reach the caller
  */
 public record KpiReport(KpiQuery query, Instant from, Instant to, Instant asOf, int workingDays, Kpis total,
         OptionalLong asteriskCallRecords, List<Day> days, Map<String, Kpis> byLine, Map<String, Kpis> byKind,
-        Map<String, Kpis> byDepartment, Map<String, Kpis> byAgent, List<Long> dissatisfied) {
+        Map<String, Kpis> byDepartment, Map<String, Kpis> byAgent, List<Long> dissatisfied,
+        List<Long> failedCallbacks) {
 
     /** One local date. */
     public record Day(LocalDate date, boolean workingDay, Kpis kpis) {
@@ -39,5 +41,6 @@ public record KpiReport(KpiQuery query, Instant from, Instant to, Instant asOf, 
         byDepartment = Map.copyOf(byDepartment);
         byAgent = Map.copyOf(byAgent);
         dissatisfied = List.copyOf(dissatisfied);
+        failedCallbacks = List.copyOf(failedCallbacks);
     }
 }

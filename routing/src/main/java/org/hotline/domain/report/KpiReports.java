@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.domain.calendar.WorkingCalendar;
 import org.hotline.domain.ticket.CallbackResult;
+import org.hotline.domain.ticket.RequestKind;
 
 /**
  * Computes KPIs from the stored facts ({@link TicketFactStore}) with the formulas of
@@ -70,6 +71,7 @@ public final class KpiReports {
         Map<String, KpiCounts> byDepartment = new TreeMap<>();
         Map<String, KpiCounts> byAgent = new TreeMap<>();
         List<Long> dissatisfied = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
         store.scan(from, to, query, f -> {
             if (!query.matches(f) || f.offeredAt().isBefore(from) || !f.offeredAt().isBefore(to)) {
                 return;
@@ -86,9 +88,9 @@ public final class KpiReports {
                 byAgent.computeIfAbsent(f.answeredBy(), k -> new KpiCounts()).add(f, steps, asOf);
             }
             if (f.lastCallback() == CallbackResult.UNSATISFIED) {
-                synchronized (dissatisfied) {
-                    dissatisfied.add(f.ticketId());
-                }
+                dissatisfied.add(f.ticketId());
+            } else if (f.lastCallback() == CallbackResult.NO_ANSWER) {
+                failed.add(f.ticketId());
             }
         });
         List<KpiReport.Day> dayList = new ArrayList<>();
@@ -99,9 +101,46 @@ public final class KpiReports {
             dayList.add(new KpiReport.Day(e.getKey(), isWorking, e.getValue().kpis()));
         }
         dissatisfied.sort(null);
+        failed.sort(null);
         return new KpiReport(query, from, to, asOf, working, total.kpis(), store.callsRecordedByAsterisk(from, to),
                 dayList, kpis(byLine), kpis(byKind), kpis(byDepartment), kpis(byAgent),
-                dissatisfied.size() > LIST_LIMIT ? dissatisfied.subList(0, LIST_LIMIT) : dissatisfied);
+                limit(dissatisfied), limit(failed));
+    }
+
+    private static List<Long> limit(List<Long> ids) {
+        return ids.size() > LIST_LIMIT ? ids.subList(0, LIST_LIMIT) : ids;
+    }
+
+    /** How often one kind of request came from one location. */
+    public record HotTopic(RequestKind kind, String location, long calls, long previousCalls) {
+    }
+
+    /**
+     * The kinds and locations asked about most in {@code from..to}, most first (ties by kind, then
+     * location), at most {@code limit}, each with its count in the period of the same length just
+     * before. Tickets without a kind are left out; a missing location counts as its own topic.
+     */
+    public List<HotTopic> hotTopics(LocalDate from, LocalDate to, int limit) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        Map<List<String>, long[]> counts = new java.util.HashMap<>();
+        KpiQuery now = KpiQuery.of(from, to);
+        KpiQuery before = KpiQuery.of(from.minusDays(days), from.minusDays(1));
+        store.scan(now.start(zone), now.end(zone), now, f -> topic(counts, f, 0));
+        store.scan(before.start(zone), before.end(zone), before, f -> topic(counts, f, 1));
+        return counts.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .map(e -> new HotTopic(RequestKind.valueOf(e.getKey().get(0)), e.getKey().get(1), e.getValue()[0],
+                        e.getValue()[1]))
+                .sorted(java.util.Comparator.comparingLong(HotTopic::calls).reversed()
+                        .thenComparing(t -> t.kind().ordinal())
+                        .thenComparing(t -> t.location() == null ? "" : t.location()))
+                .limit(limit).toList();
+    }
+
+    private static void topic(Map<List<String>, long[]> counts, TicketFacts f, int slot) {
+        if (f.kind() == null || f.kind() == RequestKind.UNKNOWN) {
+            return;
+        }
+        counts.computeIfAbsent(java.util.Arrays.asList(f.kind().name(), f.location()), k -> new long[2])[slot]++;
     }
 
     private static Map<String, Kpis> kpis(Map<String, KpiCounts> counts) {

@@ -1,0 +1,174 @@
+package org.hotline.domain.report;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hotline.domain.store.TicketQuery;
+import org.hotline.domain.store.TicketStore;
+import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.Role;
+import org.hotline.domain.ticket.Ticket;
+import org.hotline.domain.ticket.TicketStatus;
+
+/**
+ * Builds the tables of the scheduled reports from the KPIs ({@link KpiReports}) and the lists the
+ * domain keeps for follow-up: dissatisfied callers, failed call-backs, tickets waiting on another
+ * department. Lists name every ticket with its confidential flag; who may see which row is
+ * decided when the report is shown, not here (the builder reads as a system reader that sees all).
+ * Thread-safe.
+ */
+public final class ReportBuilder {
+    /** How many hot topics a report lists. */
+    public static final int HOT_TOPICS = 20;
+    private static final Actor READER = new Actor("reports", Role.ADMIN);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final List<String> TICKET_HEADER = List.of("ticket", "accepted", "line", "kind", "location",
+            "department", "owner", "status");
+
+    private final KpiReports kpis;
+    private final TicketStore tickets;
+    private final ZoneId zone;
+
+    public ReportBuilder(KpiReports kpis, TicketStore tickets) {
+        this.kpis = kpis;
+        this.tickets = tickets;
+        this.zone = kpis.zone();
+    }
+
+    /** The daily summary of {@code day}. */
+    public ReportDocument daily(LocalDate day) {
+        KpiReport r = kpis.report(KpiQuery.of(day, day));
+        List<ReportDocument.Section> s = new ArrayList<>();
+        s.add(summary(r));
+        s.add(breakdown("By line", "line", r.byLine()));
+        s.add(breakdown("By kind", "kind", r.byKind()));
+        lists(s, r);
+        return new ReportDocument("Daily summary " + day, s);
+    }
+
+    /** The weekly report of the ISO week starting on {@code monday}: hot topics by kind and location. */
+    public ReportDocument weekly(LocalDate monday) {
+        LocalDate sunday = monday.plusDays(6);
+        KpiReport r = kpis.report(KpiQuery.of(monday, sunday));
+        List<ReportDocument.Section> s = new ArrayList<>();
+        s.add(hotTopics(monday, sunday, "previous week"));
+        s.add(breakdown("By kind", "kind", r.byKind()));
+        s.add(summary(r));
+        return new ReportDocument("Weekly hot topics " + monday.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)) + " (" + monday + " to " + sunday + ")", s);
+    }
+
+    /** The monthly report of {@code month}. */
+    public ReportDocument monthly(YearMonth month) {
+        KpiReport r = kpis.report(KpiQuery.of(month.atDay(1), month.atEndOfMonth()));
+        List<ReportDocument.Section> s = new ArrayList<>();
+        s.add(summary(r));
+        List<ReportDocument.Row> days = new ArrayList<>();
+        for (KpiReport.Day d : r.days()) {
+            Kpis k = d.kpis();
+            days.add(ReportDocument.Row.of(d.date().toString(), d.workingDay() ? "yes" : "no", n(k.offered()),
+                    n(k.answered()), pct(k.serviceLevel()), secs(k.averageSpeedOfAnswerSeconds()),
+                    n(k.abandonedInIvr() + k.abandonedInQueue()), n(k.forwardedToDuty()), n(k.tickets())));
+        }
+        s.add(new ReportDocument.Section("By day", List.of("date", "working day", "offered", "answered",
+                "service level (15 s)", "average speed of answer", "abandoned", "forwarded to duty", "tickets"), days));
+        s.add(breakdown("By line", "line", r.byLine()));
+        s.add(breakdown("By kind", "kind", r.byKind()));
+        s.add(breakdown("By department", "department", r.byDepartment()));
+        s.add(breakdown("By agent", "agent", r.byAgent()));
+        s.add(hotTopics(month.atDay(1), month.atEndOfMonth(), "previous period"));
+        lists(s, r);
+        return new ReportDocument("Monthly report " + month, s);
+    }
+
+    private ReportDocument.Section summary(KpiReport r) {
+        Kpis k = r.total();
+        List<ReportDocument.Row> rows = new ArrayList<>();
+        rows.add(ReportDocument.Row.of("period", r.query().from() + " to " + r.query().to()));
+        rows.add(ReportDocument.Row.of("working days", n(r.workingDays())));
+        rows.add(ReportDocument.Row.of("calls offered", n(k.offered())));
+        rows.add(ReportDocument.Row.of("calls in Asterisk's records (all lines)",
+                r.asteriskCallRecords().isPresent() ? n(r.asteriskCallRecords().getAsLong()) : "not kept"));
+        rows.add(ReportDocument.Row.of("answered", n(k.answered()) + " (" + pct(k.answerRate()) + ")"));
+        rows.add(ReportDocument.Row.of("answered within 15 s", n(k.answeredWithin15s()) + " (service level "
+                + pct(k.serviceLevel()) + ")"));
+        rows.add(ReportDocument.Row.of("average speed of answer", secs(k.averageSpeedOfAnswerSeconds())));
+        rows.add(ReportDocument.Row.of("abandoned in the menu", n(k.abandonedInIvr())));
+        rows.add(ReportDocument.Row.of("abandoned waiting for a person", n(k.abandonedInQueue())));
+        rows.add(ReportDocument.Row.of("forwarded to duty", n(k.forwardedToDuty()) + " (A " + k.answeredByDutyA() + ", B "
+                + k.answeredByDutyB() + ", nobody " + k.answeredByNobody() + ")"));
+        rows.add(ReportDocument.Row.of("missed (service down)", n(k.missed())));
+        rows.add(ReportDocument.Row.of("tickets", n(k.tickets())));
+        rows.add(ReportDocument.Row.of("timely handling rate", pct(k.timelyHandlingRate()) + " of " + k.stepsDecided()
+                + " deadline steps"));
+        rows.add(ReportDocument.Row.of("delay rate", pct(k.delayRate()) + " of " + k.ticketsDecided() + " tickets"));
+        rows.add(ReportDocument.Row.of("re-dispatch rate", pct(k.redispatchRate()) + " of " + k.dispatched() + " dispatched"));
+        rows.add(ReportDocument.Row.of("repeat complaint rate", pct(k.repeatComplaintRate()) + " of " + k.complaints()
+                + " complaints"));
+        rows.add(ReportDocument.Row.of("call-backs attempted", n(k.callbacksAttempted()) + " of " + k.callbacksRequired()
+                + " required (" + pct(k.callbackAttemptRate()) + ")"));
+        rows.add(ReportDocument.Row.of("call-backs reached", n(k.callbacksReached()) + " (" + pct(k.callbackReachRate()) + ")"));
+        rows.add(ReportDocument.Row.of("satisfaction rate", pct(k.satisfactionRate()) + " of " + k.callbacksReached()
+                + " reached"));
+        return new ReportDocument.Section("Summary", List.of("indicator", "value"), rows);
+    }
+
+    private static ReportDocument.Section breakdown(String title, String key, Map<String, Kpis> byKey) {
+        List<ReportDocument.Row> rows = new ArrayList<>();
+        byKey.forEach((k, v) -> rows.add(ReportDocument.Row.of(k, n(v.offered()), n(v.answered()), pct(v.serviceLevel()),
+                secs(v.averageSpeedOfAnswerSeconds()), n(v.tickets()), pct(v.timelyHandlingRate()), pct(v.delayRate()),
+                pct(v.redispatchRate()), pct(v.satisfactionRate()))));
+        return new ReportDocument.Section(title, List.of(key, "offered", "answered", "service level (15 s)",
+                "average speed of answer", "tickets", "timely handling", "delay", "re-dispatch", "satisfaction"), rows);
+    }
+
+    private ReportDocument.Section hotTopics(LocalDate from, LocalDate to, String previous) {
+        List<ReportDocument.Row> rows = new ArrayList<>();
+        for (KpiReports.HotTopic t : kpis.hotTopics(from, to, HOT_TOPICS)) {
+            rows.add(ReportDocument.Row.of(t.kind().name().toLowerCase(Locale.ROOT), t.location() == null ? "(none)"
+                    : t.location(), n(t.calls()), n(t.previousCalls())));
+        }
+        return new ReportDocument.Section("Hot topics by kind and location", List.of("kind", "location", "tickets",
+                previous), rows);
+    }
+
+    private void lists(List<ReportDocument.Section> s, KpiReport r) {
+        s.add(new ReportDocument.Section("Dissatisfied callers", TICKET_HEADER, rows(r.dissatisfied())));
+        s.add(new ReportDocument.Section("Failed call-backs", TICKET_HEADER, rows(r.failedCallbacks())));
+        List<Ticket> waiting = tickets.search(new TicketQuery(null, Set.of(TicketStatus.DISPATCHED,
+                TicketStatus.IN_PROGRESS), null, false, KpiReports.LIST_LIMIT), READER);
+        s.add(new ReportDocument.Section("Waiting on another department (now)", TICKET_HEADER,
+                waiting.stream().filter(t -> t.department() != null).map(this::row).toList()));
+    }
+
+    private List<ReportDocument.Row> rows(List<Long> ids) {
+        return ids.stream().map(tickets::find).flatMap(Optional::stream).map(this::row).toList();
+    }
+
+    private ReportDocument.Row row(Ticket t) {
+        return new ReportDocument.Row(List.of(t.number(), TIME.format(t.createdAt().atZone(zone)), t.line(),
+                t.kind() == null ? "" : t.kind().name().toLowerCase(Locale.ROOT), t.location() == null ? "" : t.location(),
+                t.department() == null ? "" : t.department(), t.owner() == null ? "" : t.owner(),
+                t.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')), t.id(), t.confidential());
+    }
+
+    private static String n(long v) {
+        return Long.toString(v);
+    }
+
+    private static String pct(Double rate) {
+        return rate == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    private static String secs(Double s) {
+        return s == null ? "n/a" : String.format(Locale.ROOT, "%.1f s", s);
+    }
+}
