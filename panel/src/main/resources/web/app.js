@@ -5,6 +5,7 @@ import { ApiError, get, post, put, del, setCsrf } from './api.js';
 import { Live } from './live.js';
 import { initAdmin } from './admin.js';
 import { initSearch } from './search.js';
+import { initReports } from './reports.js';
 
 const MANAGERS = ['supervisor', 'duty_manager', 'senior_manager', 'admin'];
 const EXPORTERS = ['supervisor', 'duty_manager', 'tip_off_handler', 'senior_manager', 'admin'];
@@ -47,7 +48,7 @@ function showLogin() {
   live?.stop();
   live = null;
   me = null;
-  for (const id of ['agent-view', 'board-view', 'agent-state', 'logout', 'password-view', 'search-view', 'admin-view', 'nav']) show(id, false);
+  for (const id of ['agent-view', 'board-view', 'agent-state', 'logout', 'password-view', 'search-view', 'reports-view', 'admin-view', 'nav']) show(id, false);
   setText('whoami', '');
   show('login-view', true);
   $('login-user').focus();
@@ -76,7 +77,9 @@ function view(name) {
   show('board-view', name === 'work' && manager);
   show('search-view', name === 'search');
   show('admin-view', name === 'admin');
+  show('reports-view', name === 'reports' && manager);
   if (name === 'admin') admin.load();
+  if (name === 'reports' && manager) reports.load();
 }
 
 const admin = initAdmin({ attempt, banner });
@@ -84,6 +87,8 @@ initSearch({ attempt, open: (id) => { view('work'); openTicket(id); }, exporter:
 $('nav-work').addEventListener('click', () => view('work'));
 $('nav-search').addEventListener('click', () => view('search'));
 $('nav-admin').addEventListener('click', () => view('admin'));
+const reports = initReports({ attempt });
+$('nav-reports').addEventListener('click', () => view('reports'));
 
 $('pw-form').addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -115,6 +120,7 @@ function start(session) {
   const manager = MANAGERS.includes(session.role);
   show('nav', true);
   show('nav-admin', session.role === 'admin');
+  show('nav-reports', manager);
   view('work');
   show('agent-state', session.role !== 'admin');
   for (const f of document.querySelectorAll('.sup-only')) f.hidden = !manager;

@@ -128,6 +128,32 @@ class BrowserPanelIT {
      * proposed), dispatches it, and finds the caller's tickets on the search page.
      */
     @Test
+    void aSupervisorSeesTheKpisOfTheStoredFactsAndOpensAGeneratedReportForPrint() throws Exception {
+        h.call("13900000001", "Zhang", org.hotline.domain.ticket.RequestKind.COMPLAINT,
+                new org.hotline.domain.ticket.CallOutcome.Queued("complaints"));
+        ((org.hotline.storage.Storage) h.backend.resources()).reports().generate(
+                org.hotline.domain.report.ReportKind.DAILY, java.time.LocalDate.of(2026, 3, 2), java.time.LocalDate.of(2026, 3, 2),
+                org.hotline.domain.report.StoredReport.Status.PUBLISHED, java.time.Instant.now(),
+                () -> new org.hotline.domain.report.ReportDocument("Daily summary 2026-03-02", java.util.List.of(
+                        new org.hotline.domain.report.ReportDocument.Section("Hot topics by kind and location",
+                                java.util.List.of("kind", "location"), java.util.List.of(
+                                        org.hotline.domain.report.ReportDocument.Row.of("repair", "楼 3 <script>x</script>"))))));
+        logIn("sam");
+        driver.findElement(By.id("nav-reports")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("reports-view")).isDisplayed());
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#k-rows td[data-kpi='offered']")).stream()
+                .anyMatch(e -> e.getText().equals("1")));
+        waitUpTo(5).until(d -> d.findElement(By.id("g-rows")).getText().contains("Daily summary 2026-03-02"));
+        shot("reports");
+        String print = driver.findElement(By.cssSelector("#g-rows a[href$='format=html']")).getAttribute("href");
+        driver.get(print);
+        waitUpTo(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("Daily summary 2026-03-02"));
+        assertThat(driver.findElements(By.tagName("td")).get(1).getAttribute("textContent")).isEqualTo("楼 3 <script>x</script>");
+        assertThat(driver.findElements(By.tagName("script"))).hasSize(1); // only the page's own
+        shot("report-print");
+    }
+
+    @Test
     void anAdminSetsUpAnAgentWhoChangesTheOneTimePasswordClaimsDispatchesAndSearches() throws Exception {
         logIn("root");
         driver.findElement(By.id("nav-admin")).click();
