@@ -221,6 +221,20 @@ async function loadDepartments() {
 
 const POP_LABELS = { RINGING: 'Incoming call', ANSWERED: 'On call', ENDED: 'Call ended', MISSED: 'Missed call' };
 
+/** The caller's earlier tickets and the repeat flag the pop carries (none on a first call). */
+function popHistory(msg) {
+  const n = msg.previousTickets;
+  if (n == null) {
+    show('pop-history', false);
+    return;
+  }
+  const parts = [el('span', { class: 'count' }, n === 0 ? 'First call from this number'
+    : n + ' previous ticket' + (n === 1 ? '' : 's') + ': ' + (msg.previousNumbers ?? []).join(', '))];
+  if (msg.repeat) parts.unshift(el('span', { class: 'badge warn', id: 'pop-repeat' }, 'repeat'));
+  fill('pop-history', parts);
+  show('pop-history', true);
+}
+
 function onPop(msg) {
   const state = String(msg.state || 'RINGING').toUpperCase();
   const label = POP_LABELS[state] ?? 'Call';
@@ -235,6 +249,7 @@ function onPop(msg) {
   show('ticket-card', true);
   show('pop-flag', true);
   if (msg.hidden) {
+    show('pop-history', false);
     setText('t-number', 'Confidential call');
     setText('t-caller-number', '');
     setText('t-caller-name', '');
@@ -242,6 +257,7 @@ function onPop(msg) {
   }
   setText('t-caller-number', msg.callerNumber);
   setText('t-caller-name', msg.callerName);
+  popHistory(msg);
   if (msg.ticket) {
     if (!ended) render({ ticket: msg.ticket, history: [], caller: null }, true);
     openTicket(msg.ticket.id, true);

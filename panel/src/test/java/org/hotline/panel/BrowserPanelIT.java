@@ -305,6 +305,21 @@ class BrowserPanelIT {
     }
 
     @Test
+    void theScreenPopShowsTheCallersPreviousTicketsAndTheRepeatFlag() throws Exception {
+        logIn("alice");
+        Ticket t = h.call("13900000778", "Mr Zhao", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.events.publish(org.hotline.domain.store.EventStream.agentKey("alice"),
+                new org.hotline.domain.store.AgentEvent.ScreenPopEvent("RINGING", "call-778", "PJSIP/1001", "13900000778",
+                        "Mr Zhao", "complaints", "complaints", t.number(), java.util.Optional.of(t.id()),
+                        java.util.Optional.of(2), java.util.List.of("HL-2026-000010", "HL-2026-000004"),
+                        java.util.Optional.of(true), java.util.Optional.of(java.time.Instant.now())).fields());
+        waitUpTo(5).until(d -> d.findElement(By.id("pop-history")).isDisplayed());
+        assertThat(text("pop-history")).contains("2 previous tickets: HL-2026-000010, HL-2026-000004");
+        assertThat(driver.findElement(By.id("pop-repeat")).isDisplayed()).isTrue();
+        shot("pop-repeat");
+    }
+
+    @Test
     void aVersionConflictIsShownAndTheTicketReloaded() throws Exception {
         logIn("alice");
         Ticket t = h.call("13900000777", "Ms Lin", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));

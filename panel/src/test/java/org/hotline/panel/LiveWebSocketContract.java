@@ -114,6 +114,24 @@ abstract class LiveWebSocketContract extends PanelContract {
     }
 
     @Test
+    void theScreenPopCarriesTheCallersPreviousTicketsAndTheRepeatFlagToTheBrowser() throws Exception {
+        TestHttp alice = h.login("alice");
+        Client c = connect(alice, h.base);
+        c.send("{\"type\":\"resume\",\"after\":null}");
+        Ticket t = h.call("13900000001", "Again", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.events.publish(org.hotline.domain.store.EventStream.agentKey("alice"),
+                new org.hotline.domain.store.AgentEvent.ScreenPopEvent("RINGING", "call-1", "PJSIP/1001", "13900000001",
+                        "Again", "complaints", "complaints", t.number(), java.util.Optional.of(t.id()),
+                        java.util.Optional.of(2), java.util.List.of("HL-2026-000010", "HL-2026-000004"),
+                        java.util.Optional.of(true), java.util.Optional.of(java.time.Instant.now())).fields());
+        JsonNode pop = c.next("pop");
+        assertThat(pop.get("previousTickets").asInt()).isEqualTo(2);
+        assertThat(pop.get("previousNumbers")).extracting(JsonNode::asText)
+                .containsExactly("HL-2026-000010", "HL-2026-000004");
+        assertThat(pop.get("repeat").asBoolean()).isTrue();
+    }
+
+    @Test
     void aScreenPopArrivesAndMissedPopsAreReplayedOnReconnect() throws Exception {
         TestHttp alice = h.login("alice");
         Client c = connect(alice, h.base);

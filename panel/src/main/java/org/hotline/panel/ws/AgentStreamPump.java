@@ -87,6 +87,10 @@ final class AgentStreamPump {
             frame.put("callerNumber", pop.callerNumber());
             frame.put("callerName", pop.callerName());
             frame.put("line", pop.line());
+            // the caller's history as the AMI side counted it for this agent (tip-offs never counted)
+            frame.put("previousTickets", pop.previousTickets().orElse(null));
+            frame.put("previousNumbers", pop.previousNumbers());
+            frame.put("repeat", pop.repeat().orElse(null));
         }
         Instant published = pop.publishedAt().orElseGet(() -> entryTime(id));
         frame.put("publishedAt", published);
