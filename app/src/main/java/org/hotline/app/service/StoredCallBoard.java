@@ -12,7 +12,8 @@ import org.hotline.panel.CallBoard;
  * call flow on this instance), and today's counters from the stored facts, computed by the same
  * {@link KpiReports} as the reports, so the wallboard agrees with itself (an answer reported twice
  * is one answered call), with the reports, and across instances and restarts. Today's counts are
- * read at most once per {@code refresh}. Thread-safe.
+ * read at most once per {@code refresh}; while the store cannot be read the last counts read are
+ * kept. Thread-safe.
  */
 final class StoredCallBoard implements CallBoard {
     private final CallBoard live;
@@ -40,8 +41,16 @@ final class StoredCallBoard implements CallBoard {
     private synchronized Kpis today() {
         Instant now = clock.instant();
         if (today == null || readAt == null || !now.isBefore(readAt.plus(refresh)) || now.isBefore(readAt)) {
-            today = reports.todaySoFar();
-            readAt = now;
+            try {
+                today = reports.todaySoFar();
+                readAt = now;
+            } catch (RuntimeException e) {
+                if (today == null) {
+                    throw e; // nothing known yet: the wallboard reports the store's failure like its other parts
+                }
+                // PostgreSQL unreachable: keep showing the last counts read (the live waiting callers still move)
+                readAt = now;
+            }
         }
         return today;
     }

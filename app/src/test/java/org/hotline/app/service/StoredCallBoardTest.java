@@ -61,4 +61,35 @@ class StoredCallBoardTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(board.snapshot().offered()).isEqualTo(5);
     }
+
+    @Test
+    void whileTheFactsCannotBeReadTheLastCountsStay() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        org.hotline.domain.report.TicketFactStore flaky = new org.hotline.domain.report.TicketFactStore() {
+            @Override
+            public void scan(Instant from, Instant to, org.hotline.domain.report.KpiQuery q,
+                    java.util.function.Consumer<TicketFacts> each) {
+                if (down.get()) {
+                    throw new org.hotline.domain.store.StoreUnavailableException("PostgreSQL is unreachable", null);
+                }
+                facts.scan(from, to, q, each);
+            }
+
+            @Override
+            public java.util.OptionalLong callsRecordedByAsterisk(Instant from, Instant to) {
+                return java.util.OptionalLong.empty();
+            }
+        };
+        StoredCallBoard b = new StoredCallBoard(live, new KpiReports(flaky,
+                new WorkingCalendar(HotlineConfigBuilder.example().calendar(), SHANGHAI), StepRule.DEFAULTS, clock),
+                clock, Duration.ofSeconds(2));
+        call(1, clock.instant(), "call-queued", "call-answered");
+        assertThat(b.snapshot().answered()).isEqualTo(1);
+        down.set(true);
+        clock.advance(Duration.ofSeconds(3));
+        live.queued("7");
+        CallBoard.Snapshot s = b.snapshot();
+        assertThat(s.answered()).isEqualTo(1);
+        assertThat(s.callsWaiting()).isEqualTo(1);
+    }
 }
