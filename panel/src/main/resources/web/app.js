@@ -421,8 +421,14 @@ async function loadHandover() {
 
 $('handover-form').addEventListener('submit', async (e) => {
   e.preventDefault();
-  const r = await attempt(() => post('/api/handover', { onDuty: $('handover-to').value, followUp: $('handover-notes').value }));
-  if (r) { banner('Handover recorded', 'info'); loadHandover(); }
+  const people = $('handover-people').value.split(',').map((p) => p.trim()).filter((p) => p);
+  const r = await attempt(() => post('/api/handover',
+    { onDuty: $('handover-to').value, people, followUp: $('handover-notes').value }));
+  if (r) {
+    banner('Handover recorded: ' + r.openTickets + ' open ticket(s), ' + r.pendingCallbacks + ' call-back(s) waiting, '
+      + r.overdue + ' overdue', 'info');
+    loadHandover();
+  }
 });
 
 // ---- wallboard, roster, duty

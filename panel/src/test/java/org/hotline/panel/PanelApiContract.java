@@ -328,6 +328,23 @@ abstract class PanelApiContract extends PanelContract {
         JsonNode recent = json(h.login("bob").get("/api/handover")).get("recent");
         assertThat(recent.get(0).get("handedOverBy").asText()).isEqualTo("alice");
         assertThat(recent.get(0).get("followUp").asText()).isEqualTo("call Mrs Chen back");
+
+        var shift = alice.post("/api/handover", "{\"onDuty\":\"wang\",\"people\":[\"bob\"],\"lines\":[\"complaints\"]}");
+        assertThat(shift.statusCode()).as(shift.body()).isEqualTo(201);
+        assertThat(json(shift).get("people").toString()).isEqualTo("[\"alice\",\"bob\"]");
+        assertThat(json(shift).get("openTickets").asInt()).as("the open tickets of the shift's people").isEqualTo(2);
+        assertThat(json(shift).get("pendingCallbacks").asInt()).isEqualTo(1);
+        assertThat(json(shift).get("overdue").asInt()).isZero();
+        assertThat(json(shift).get("openItems").asInt()).isEqualTo(3);
+        var otherLine = alice.post("/api/handover", "{\"onDuty\":\"wang\",\"people\":[\"bob\"],\"lines\":[\"service\"]}");
+        assertThat(json(otherLine).get("openItems").asInt()).as("nothing of the complaints line").isZero();
+        var badPerson = alice.post("/api/handover", "{\"onDuty\":\"wang\",\"people\":[\"ghost\"]}");
+        assertThat(badPerson.statusCode()).isEqualTo(400);
+        assertThat(json(badPerson).get("error").asText()).isEqualTo("invalid_people");
+        var badLine = alice.post("/api/handover", "{\"onDuty\":\"wang\",\"lines\":[\"nowhere\"]}");
+        assertThat(badLine.statusCode()).isEqualTo(400);
+        assertThat(json(badLine).get("error").asText()).isEqualTo("invalid_lines");
+        assertThat(json(h.login("bob").get("/api/handover")).get("recent").size()).as("refusals recorded nothing").isEqualTo(3);
     }
 
     // ---- supervisors and duty managers

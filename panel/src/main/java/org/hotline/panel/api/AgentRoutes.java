@@ -235,6 +235,43 @@ public final class AgentRoutes {
         }
     }
 
+    /** The people of the shift handed over: {@code people} (active user names), always with the caller. */
+    private List<String> shiftPeople(ApiRequest r, Actor me) {
+        List<String> named = DepartmentRoutes.strings(r.body(), "people");
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        out.add(me.id());
+        for (String p : named == null ? List.<String>of() : named) {
+            if (ctx.ports().users().find(p).filter(u -> u.active()).isEmpty()) {
+                throw new ApiException(400, "invalid_people", "Field 'people': there is no active user '"
+                        + printable(p) + "'.");
+            }
+            out.add(p);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The lines of the shift handed over: {@code lines}, by default every line of the panel. */
+    private List<String> shiftLines(ApiRequest r) {
+        List<String> named = DepartmentRoutes.strings(r.body(), "lines");
+        if (named == null || named.isEmpty()) {
+            return List.copyOf(ctx.policy().queues());
+        }
+        for (String l : named) {
+            if (!ctx.policy().queues().contains(l)) {
+                throw new ApiException(400, "invalid_lines", "Field 'lines' must name lines of "
+                        + String.join(", ", ctx.policy().queues()) + "; got '" + printable(l) + "'.");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(named));
+    }
+
+    /** Untrusted text for an error message: control characters shown as '?', at most 40 characters. */
+    private static String printable(String s) {
+        String clean = s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+
     private ApiResponse handovers(ApiRequest r) {
         return ctx.json().ok(Map.of("recent", ctx.ports().handovers().recent(5)));
     }
@@ -249,11 +286,11 @@ public final class AgentRoutes {
             throw new ApiException(400, "invalid_onDuty", "Field 'onDuty': there is no active user '" + onDuty
                     + "'; hand over to the user name of the person taking the shift.");
         }
-        // the shift's items: the open tickets of the person handing over, and the call-backs still waiting in the lines' queues
-        int mine = ctx.ports().tickets().search(TicketQuery.open(1000).withOwner(me.id()), me).size();
-        long callbacks = ctx.policy().queues().stream().mapToLong(q -> ctx.ports().queue().size(q)).sum();
-        int open = (int) Math.min(Integer.MAX_VALUE, mine + callbacks);
-        Handover h = ctx.ports().handovers().record(new Handover(0, ctx.clock().instant(), onDuty, me.id(), open,
+        List<String> people = shiftPeople(r, me);
+        List<String> lines = shiftLines(r);
+        ShiftItems items = ShiftItems.count(ctx.ports().tickets(), ctx.ports().queue(), people, lines,
+                ctx.clock().instant(), me);
+        Handover h = ctx.ports().handovers().record(new Handover(0, ctx.clock().instant(), onDuty, me.id(), items.total(),
                 followUp, notes));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", h.id());
@@ -261,8 +298,11 @@ public final class AgentRoutes {
         out.put("onDuty", h.onDuty());
         out.put("handedOverBy", h.handedOverBy());
         out.put("openItems", h.openItems());
-        out.put("openTickets", mine);
-        out.put("pendingCallbacks", callbacks);
+        out.put("people", people);
+        out.put("lines", lines);
+        out.put("openTickets", items.openTickets());
+        out.put("pendingCallbacks", items.pendingCallbacks());
+        out.put("overdue", items.overdue());
         out.put("followUp", h.followUp());
         out.put("notes", h.notes());
         return ctx.json().status(201, out);

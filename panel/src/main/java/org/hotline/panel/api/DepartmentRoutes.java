@@ -64,7 +64,7 @@ public final class DepartmentRoutes {
                 strings(r.body(), "lines"), active);
     }
 
-    private static List<String> strings(JsonNode body, String name) {
+    static List<String> strings(JsonNode body, String name) {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
             return null;
