@@ -110,4 +110,43 @@ abstract class SearchApiContract {
         assertThat(handler.body()).contains(tip.number(), "Whistle Blower");
         assertThat(h.login("alice").get("/api/exports/tickets.csv").statusCode()).as("agents do not export").isEqualTo(403);
     }
+
+    @Test
+    void anAgentSeesTheTicketsOfTheirLinesAndDepartmentOnlyInSearchQueueHistoryAndClaims() throws Exception {
+        h.departments.save(new org.hotline.domain.ticket.Department("service-desk", "Service desk", true, null,
+                java.util.Set.of(), java.util.Set.of("service")));
+        org.hotline.domain.ticket.User a = h.users.find("alice").orElseThrow();
+        h.users.update(new org.hotline.domain.ticket.User(a.username(), a.displayName(), a.role(), a.passwordHash(), a.phone(),
+                true, "service-desk", a.rosterPerson(), false));
+        Ticket otherLine = h.call(CALLER, "Complaints line", RequestKind.COMPLAINT, new CallOutcome.NoAnswer());
+        Ticket forDesk = h.call(CALLER, "Dispatched to the desk", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        forDesk = h.tickets.apply(forDesk.id(), forDesk.version(), new org.hotline.domain.ticket.Actor("bob",
+                org.hotline.domain.ticket.Role.AGENT), new org.hotline.domain.ticket.TicketAction.Dispatch("service-desk", null));
+        Ticket onService = h.tickets.openForCall(new org.hotline.domain.ticket.CallIntake("service", CALLER, "Service line",
+                "svc-" + System.nanoTime() + ".1", "svc-" + System.nanoTime(), h.clock.instant()));
+        onService = h.tickets.updateIntake(onService.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        onService = h.tickets.recordCallOutcome(onService.id(), new CallOutcome.NoAnswer());
+        h.awaitQueued(onService);
+
+        TestHttp alice = h.login("alice");
+        JsonNode found = json(alice.get("/api/tickets?caller=" + CALLER));
+        assertThat(found.get("tickets").findValuesAsText("number")).as("their line and their department's ticket")
+                .containsExactly(onService.number(), forDesk.number());
+        assertThat(found.toString()).doesNotContain("Complaints line");
+        assertThat(json(alice.get("/api/queue")).findValuesAsText("number")).containsExactly(onService.number());
+        assertThat(alice.get("/api/tickets/" + otherLine.id()).statusCode()).isEqualTo(404);
+        JsonNode detail = json(alice.get("/api/tickets/" + onService.id()));
+        assertThat(detail.get("caller").get("previous").findValuesAsText("number")).as("caller history within reach")
+                .containsExactly(forDesk.number());
+        var claimed = alice.post("/api/queue/claim", "{}");
+        assertThat(JSON.readTree(claimed.body()).get("ticket").get("number").asText()).isEqualTo(onService.number());
+        assertThat(h.queue.peek("complaints", 10)).extracting(q -> q.ticketId()).as("the other line's ticket keeps its place")
+                .containsExactly(otherLine.id());
+
+        JsonNode bobSees = json(h.login("bob").get("/api/tickets?caller=" + CALLER));
+        assertThat(bobSees.get("tickets").findValuesAsText("number")).as("an agent of no department is not limited")
+                .containsExactlyInAnyOrder(onService.number(), forDesk.number(), otherLine.number());
+        assertThat(h.login("sam").get("/api/exports/tickets.csv?caller=" + CALLER).body()).as("supervisors are not limited")
+                .contains(otherLine.number(), forDesk.number(), onService.number());
+    }
 }

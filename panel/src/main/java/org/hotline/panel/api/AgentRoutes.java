@@ -116,7 +116,7 @@ public final class AgentRoutes {
      * {@code ?kind=} filter, {@code ?offset=} and {@code ?limit=} (default 50, at most 200) page.
      */
     private ApiResponse queue(ApiRequest r) {
-        Actor me = PanelContext.actor(r.requireSession());
+        Actor me = ctx.actor(r.requireSession());
         String line = r.queryParam("line").filter(l -> !l.isBlank()).orElse(null);
         if (line != null && !ctx.policy().queues().contains(line)) {
             throw new ApiException(400, "invalid_line", "Query parameter 'line' must be one of "
@@ -177,11 +177,15 @@ public final class AgentRoutes {
      * no longer awaits an agent at all is dropped from the queue.
      */
     private ApiResponse claim(ApiRequest r) {
-        Actor me = PanelContext.actor(r.requireSession());
+        Actor me = ctx.actor(r.requireSession());
         List<Claim> skipped = new ArrayList<>();
+        // an agent limited to their lines claims from those lines' queues (tickets of their department elsewhere
+        // are reached through search and dispatch, not the queue)
+        List<String> queues = me.limited() && ctx.policy().queues().stream().anyMatch(me.lines()::contains)
+                ? ctx.policy().queues().stream().filter(me.lines()::contains).toList() : ctx.policy().queues();
         try {
             for (int look = 0; look < CLAIM_LOOKS; look++) {
-                Optional<Claim> claim = ctx.ports().queue().claim(me.id(), ctx.policy().queues(), ctx.policy().claimLease());
+                Optional<Claim> claim = ctx.ports().queue().claim(me.id(), queues, ctx.policy().claimLease());
                 if (claim.isEmpty()) {
                     break;
                 }
@@ -277,7 +281,7 @@ public final class AgentRoutes {
     }
 
     private ApiResponse recordHandover(ApiRequest r) {
-        Actor me = PanelContext.actor(r.requireSession());
+        Actor me = ctx.actor(r.requireSession());
         Fields f = new Fields(r.body());
         String onDuty = f.requiredText("onDuty", 80).trim();
         String followUp = f.text("followUp", 4000);

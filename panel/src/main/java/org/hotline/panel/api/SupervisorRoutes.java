@@ -82,7 +82,7 @@ public final class SupervisorRoutes {
      */
     private ApiResponse duty(ApiRequest r) {
         var s = r.requireSession();
-        Actor me = PanelContext.actor(s);
+        Actor me = ctx.actor(s);
         String person = r.queryParam("person").filter(p -> s.role() != Role.DUTY_MANAGER).orElse(s.username());
         long hours;
         try {

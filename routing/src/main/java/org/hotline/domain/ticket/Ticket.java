@@ -112,9 +112,10 @@ public record Ticket(
         return owner == null && callbackRequested && status.isOpen();
     }
 
-    /** Whether {@code viewer} may see this ticket (confidential tickets are restricted). */
+    /** Whether {@code viewer} may see this ticket: confidential tickets are restricted, agents see their reach ({@link Actor#reaches}). */
     public boolean visibleTo(Actor viewer) {
-        return !confidential || viewer.role().seesConfidential() || viewer.id().equals(owner);
+        return (!confidential || viewer.role().seesConfidential() || viewer.id().equals(owner))
+                && viewer.reaches(line, department, owner);
     }
 
     /** The earliest deadline, if any: the second key of dispatch-queue order. */

@@ -401,14 +401,18 @@ public final class PgTicketRepository implements TicketStore {
     /**
      * {@link Ticket#visibleTo} in SQL, for queries that must filter before their LIMIT: a
      * confidential ticket only for its owner and the roles that {@link
-     * org.hotline.domain.ticket.Role#seesConfidential() see confidential tickets}. Its two
-     * parameters come first: {@link #visibleArgs}.
+     * org.hotline.domain.ticket.Role#seesConfidential() see confidential tickets}, and for a
+     * limited agent only their reach ({@link Actor#reaches}: their lines, their department's
+     * tickets, their own). Its six parameters come first: {@link #visibleArgs}.
      */
-    private static final String VISIBLE = "(NOT t.confidential OR ? OR t.owner = ?)";
+    private static final String VISIBLE = "((NOT t.confidential OR ? OR t.owner = ?)"
+            + " AND (? OR t.owner = ? OR t.line = ANY (?) OR t.department = ?))";
 
     /** The parameters of {@link #VISIBLE} for {@code viewer}, then {@code more}. */
     private static List<Object> visibleArgs(Actor viewer, Object... more) {
-        List<Object> args = new ArrayList<>(List.of(viewer.role().seesConfidential(), viewer.id()));
+        List<Object> args = new ArrayList<>(List.of(viewer.role().seesConfidential(), viewer.id(), !viewer.limited(),
+                viewer.id(), viewer.lines().toArray(String[]::new)));
+        args.add(viewer.department()); // may be null
         args.addAll(List.of(more));
         return args;
     }
