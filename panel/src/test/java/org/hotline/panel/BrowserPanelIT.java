@@ -282,12 +282,16 @@ class BrowserPanelIT {
         driver.findElement(By.id("claim-next")).click();
         waitUpTo(5).until(d -> d.findElement(By.id("t-owner")).getText().equals("alice"));
         assertThat(text("t-number")).isEqualTo(waiting.number());
+        assertThat(driver.findElement(By.id("t-hold")).isDisplayed()).as("the claim is held while the ticket is open").isTrue();
+        assertThat(h.queue.holdOf(waiting.id())).hasValueSatisfying(hold -> assertThat(hold.agentId()).isEqualTo("alice"));
 
         new Select(driver.findElement(By.id("a-dispatch-dept"))).selectByValue("engineering");
         driver.findElement(By.id("a-dispatch-note")).sendKeys("Lift 2 stuck");
         driver.findElement(By.id("dispatch-button")).click();
         waitUpTo(5).until(d -> d.findElement(By.id("t-status")).getText().equals("dispatched"));
         assertThat(text("t-department")).isEqualTo("engineering");
+        assertThat(driver.findElement(By.id("t-hold")).isDisplayed()).as("a dispatch ends the claim's hold").isFalse();
+        assertThat(h.queue.holdOf(waiting.id())).isEmpty();
 
         driver.findElement(By.id("a-close-note")).sendKeys("too early");
         driver.findElement(By.cssSelector("#a-close button")).click();
