@@ -116,7 +116,7 @@ public final class AgentRoutes {
      * {@code ?kind=} filter, {@code ?offset=} and {@code ?limit=} (default 50, at most 200) page.
      */
     private ApiResponse queue(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         String line = r.queryParam("line").filter(l -> !l.isBlank()).orElse(null);
         if (line != null && !ctx.policy().queues().contains(line)) {
             throw new ApiException(400, "invalid_line", "Query parameter 'line' must be one of "
@@ -177,7 +177,7 @@ public final class AgentRoutes {
      * no longer awaits an agent at all is dropped from the queue.
      */
     private ApiResponse claim(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         List<Claim> skipped = new ArrayList<>();
         // an agent limited to their lines claims from those lines' queues (tickets of their department elsewhere
         // are reached through search and dispatch, not the queue)
@@ -281,7 +281,7 @@ public final class AgentRoutes {
     }
 
     private ApiResponse recordHandover(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         Fields f = new Fields(r.body());
         String onDuty = f.requiredText("onDuty", 80).trim();
         String followUp = f.text("followUp", 4000);

@@ -54,7 +54,7 @@ public final class CallbackRoutes {
     }
 
     private ApiResponse failed(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         List<SurveyCall> failed = (ctx.ports().callbacks().failed(LIMIT));
         List<Map<String, Object>> out = failed.stream()
                 .filter(c -> (ctx.ports().tickets().find(c.ticketId(), me)).isPresent())
@@ -75,7 +75,7 @@ public final class CallbackRoutes {
     }
 
     private ApiResponse recordByHand(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         long id = TicketRoutes.parseId(r.pathParam("id"));
         (ctx.ports().tickets().find(id, me))
                 .orElseThrow(() -> ApiException.notFound("No ticket " + id + " (or you may not see it)."));

@@ -37,7 +37,7 @@ public final class LeadershipRoutes {
     }
 
     private ApiResponse board(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         Instant now = ctx.clock().instant();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Ticket t : (ctx.ports().tickets().search(TicketQuery.open(1000), me))) {

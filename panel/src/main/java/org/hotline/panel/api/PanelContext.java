@@ -12,10 +12,20 @@ import org.hotline.domain.ticket.Actor;
 public record PanelContext(PanelPorts ports, PanelPolicy policy, Json json, Clock clock, PanelMetrics metrics) {
 
     /**
+     * The actor a session acts as, without an agent's reach: only for routes agents may not use.
+     *
+     * @deprecated use {@link #viewer(Session)}, which applies the visibility policy in full
+     */
+    @Deprecated
+    public static Actor actor(Session s) {
+        return new Actor(s.username(), s.role());
+    }
+
+    /**
      * The actor a session acts as. An agent's reach is their department's default lines (see
      * {@link Actor#reaches}); read on every request, so a change of department applies at once.
      */
-    public Actor actor(Session s) {
+    public Actor viewer(Session s) {
         if (s.role() != org.hotline.domain.ticket.Role.AGENT) {
             return new Actor(s.username(), s.role());
         }

@@ -99,7 +99,7 @@ public final class ReportRoutes {
     }
 
     private ApiResponse kpis(ApiRequest r) {
-        Actor me = PanelContext.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         KpiQuery query = query(r);
         KpiReport report = ctx.ports().reports().report(query);
         String format = r.queryParam("format").orElse("json");

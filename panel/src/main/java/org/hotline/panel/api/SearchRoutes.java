@@ -53,7 +53,7 @@ public final class SearchRoutes {
     }
 
     private ApiResponse search(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         int limit = UserRoutes.intParam(r, "limit", 50, 1, 200);
         TicketQuery q = query(r, limit + 1);
         List<Ticket> found = ctx.ports().tickets().search(q, me);
@@ -66,7 +66,7 @@ public final class SearchRoutes {
     }
 
     private ApiResponse export(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         TicketQuery q = query(r, 500);
         TicketCsv csv = new TicketCsv(ctx.policy().zone());
         int rows = 0;

@@ -82,7 +82,7 @@ public final class SupervisorRoutes {
      */
     private ApiResponse duty(ApiRequest r) {
         var s = r.requireSession();
-        Actor me = ctx.actor(s);
+        Actor me = ctx.viewer(s);
         String person = r.queryParam("person").filter(p -> s.role() != Role.DUTY_MANAGER).orElse(s.username());
         long hours;
         try {

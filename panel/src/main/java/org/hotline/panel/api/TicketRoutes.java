@@ -49,7 +49,7 @@ public final class TicketRoutes {
     }
 
     private ApiResponse mine(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         List<Ticket> mine = ctx.ports().tickets().search(
                 TicketQuery.open(200).withOwner(me.id()), me);
         return ctx.json().ok(mine.stream()
@@ -58,7 +58,7 @@ public final class TicketRoutes {
     }
 
     private ApiResponse detail(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         Ticket t = visible(r, me);
         return ctx.json().ok(detailOf(t, me));
     }
@@ -127,7 +127,7 @@ public final class TicketRoutes {
     }
 
     private ApiResponse act(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         Ticket t = visible(r, me);
         Fields f = new Fields(r.body());
         long version = f.requiredLong("version");
@@ -155,7 +155,7 @@ public final class TicketRoutes {
      * they hold none on it (it expired and went back to the queue, or it has moved on).
      */
     private ApiResponse renewHold(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         Ticket t = visible(r, me);
         org.hotline.domain.store.ClaimHold h = holds.renew(t, me.id()).orElseThrow(() -> new ApiException(409, "no_hold",
                 "You hold no claim on ticket " + t.number() + (me.id().equals(t.owner())
@@ -165,7 +165,7 @@ public final class TicketRoutes {
 
     /** The agent gives a claimed, undispatched ticket back to its queue. */
     private ApiResponse giveBack(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         Ticket t = visible(r, me);
         Ticket after = ctx.ports().tickets().apply(t.id(), t.version(), me, new TicketAction.ReturnToQueue(me.id(),
                 "given back by " + me.id()));
@@ -182,7 +182,7 @@ public final class TicketRoutes {
     }
 
     private ApiResponse reassign(ApiRequest r) {
-        Actor me = ctx.actor(r.requireSession());
+        Actor me = ctx.viewer(r.requireSession());
         Ticket t = visible(r, me);
         Fields f = new Fields(r.body());
         long version = f.requiredLong("version");

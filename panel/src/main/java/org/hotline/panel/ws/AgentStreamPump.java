@@ -40,7 +40,7 @@ final class AgentStreamPump {
 
     void pump(LiveConnections.Connection c, String start) {
         String key = EventStream.agentKey(c.session.username());
-        Actor viewer = ctx.actor(c.session);
+        Actor viewer = ctx.viewer(c.session);
         String last = start;
         while (!stopped.getAsBoolean() && c.channel.isActive()) {
             List<StreamEntry> entries;
