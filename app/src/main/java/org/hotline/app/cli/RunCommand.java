@@ -1,11 +1,11 @@
 package org.hotline.app.cli;
 
-import org.hotline.storage.StorageConfig;
 import java.util.List;
 import java.util.Set;
 import org.hotline.app.config.ConfigException;
 import org.hotline.app.config.LoadedConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.storage.StorageConfig;
 
 /**
  * {@code run [--config FILE]}, the default command: loads the configuration (the built-in

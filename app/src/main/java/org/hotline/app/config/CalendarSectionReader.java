@@ -63,7 +63,7 @@ final class CalendarSectionReader {
         return WEEKDAYS.get(node.oneOf(WEEKDAYS.keySet()));
     }
 
-    private static Map<DayOfWeek, List<TimeRange>> officeHours(YamlNode node) {
+    static Map<DayOfWeek, List<TimeRange>> officeHours(YamlNode node) {
         node.requireOnly(WEEKDAYS.keySet());
         Map<DayOfWeek, List<TimeRange>> hours = new EnumMap<>(DayOfWeek.class);
         boolean failed = false;

@@ -14,6 +14,7 @@ import org.hotline.domain.config.DeadlineStep;
 import org.hotline.domain.config.DueRule;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.Person;
 import org.hotline.domain.config.RingSeconds;
 import org.hotline.domain.config.RosterConfig;
@@ -128,7 +129,7 @@ final class DomainSectionReader {
 
     private static LineConfig line(YamlNode node) {
         return node.fields(Set.of("id", "name", "numbers", "roster", "queue", "ring-seconds", "ask-location",
-                "urgent", "voicemail", "deadlines", "prompts"), f -> {
+                "urgent", "voicemail", "deadlines", "prompts", "hours"), f -> {
                     String id = f.required("id", n -> n.matching(RosterSectionReader.ID, RosterSectionReader.ID_FORM));
                     return new LineConfig(
                             id,
@@ -145,8 +146,19 @@ final class DomainSectionReader {
                             f.required("voicemail", n -> n.matching(VOICEMAIL,
                                     "a voicemail box such as complaints@hotline")),
                             f.optional("deadlines", DomainSectionReader::deadlines, Map.of()),
-                            f.optional("prompts", DomainSectionReader::prompts, Map.of()));
+                            f.optional("prompts", DomainSectionReader::prompts, Map.of()),
+                            f.optional("hours", DomainSectionReader::hours, LineHours.office()));
                 });
+    }
+
+    /** {@code office} (the default), {@code always}, or the line's own {@code office-hours} and {@code lunch}. */
+    private static LineHours hours(YamlNode node) {
+        if (!node.isMapping()) {
+            return node.oneOf(Set.of("office", "always")).equals("always") ? LineHours.always() : LineHours.office();
+        }
+        return node.fields(Set.of("office-hours", "lunch"), f -> new LineHours.Own(
+                f.required("office-hours", CalendarSectionReader::officeHours),
+                f.optional("lunch", CalendarSectionReader::range)));
     }
 
     static final int DEFAULT_RING = 20;

@@ -1,6 +1,5 @@
 package org.hotline.app.config;
 
-import org.hotline.storage.StorageConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,9 +10,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.hotline.domain.validation.ConfigValidator;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.validation.ConfigValidator;
 import org.hotline.panel.PanelConfig;
+import org.hotline.storage.StorageConfig;
 
 /**
  * Loads the hotline's YAML configuration: reads the file strictly (every problem reported as

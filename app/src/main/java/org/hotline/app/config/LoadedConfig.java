@@ -1,11 +1,11 @@
 package org.hotline.app.config;
 
-import org.hotline.storage.StorageConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.panel.PanelConfig;
+import org.hotline.storage.StorageConfig;
 
 /**
  * A configuration file that was read and validated: the routing module's {@link HotlineConfig}

@@ -1,6 +1,5 @@
 package org.hotline.app.config;
 
-import org.hotline.storage.StorageConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
@@ -14,6 +13,7 @@ import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.ami.AmiConfig;
 import org.hotline.ivr.flow.DialTemplate;
 import org.hotline.panel.PanelConfig;
+import org.hotline.storage.StorageConfig;
 
 /**
  * Reads the sections that configure the service around the routing core: {@code asterisk},

@@ -323,6 +323,11 @@ final class YamlNode {
         throw expected(what);
     }
 
+    /** Whether the node is a mapping (a node may be given as a word or as a mapping). */
+    boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
     /** Non-blank text. */
     String string() {
         String text = scalar("text");

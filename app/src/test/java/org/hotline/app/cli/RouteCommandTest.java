@@ -29,8 +29,9 @@ class RouteCommandTest {
             complaints | 2026-11-24T12:00          | false | LUNCH       | FORWARD | 2026-11-24T12:00:00+08:00 | qian:LUNCH_A:20,zhao:LUNCH_B:20
             complaints | 2026-11-24T13:30          | false | OFFICE      | QUEUE   | 2026-11-24T13:30:00+08:00 | hotline-complaints
             complaints | 2026-11-24T10:00          | true  | OFFICE      | FORWARD | 2026-11-24T10:00:00+08:00 | li:DUTY_A:20,chen:DUTY_B:20
-            service    | 2026-11-24T20:00          | false | AFTER_HOURS | FORWARD | 2026-11-24T20:00:00+08:00 | li:DUTY_A:25,chen:DUTY_B:25
-            service    | 2026-11-25T02:00          | false | AFTER_HOURS | FORWARD | 2026-11-25T02:00:00+08:00 | li:DUTY_A:25,chen:DUTY_B:25
+            service    | 2026-11-24T20:00          | false | OFFICE      | QUEUE   | 2026-11-24T20:00:00+08:00 | hotline-service
+            service    | 2026-11-25T02:00          | false | OFFICE      | QUEUE   | 2026-11-25T02:00:00+08:00 | hotline-service
+            service    | 2026-11-25T02:00          | true  | OFFICE      | FORWARD | 2026-11-25T02:00:00+08:00 | li:DUTY_A:25,chen:DUTY_B:25
             complaints | 2026-11-28T10:00          | false | CLOSED      | FORWARD | 2026-11-28T10:00:00+08:00 | chen:DUTY_A:20,li:DUTY_B:20
             complaints | 2026-11-24T12:00:00Z      | false | AFTER_HOURS | FORWARD | 2026-11-24T20:00:00+08:00 | li:DUTY_A:20,chen:DUTY_B:20
             complaints | 2026-11-24T03:00+01:00    | false | OFFICE      | QUEUE   | 2026-11-24T10:00:00+08:00 | hotline-complaints

@@ -1,6 +1,5 @@
 package org.hotline.app.config;
 
-import org.hotline.storage.StorageConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hotline.app.config.ExampleConfig.line;
@@ -14,12 +13,15 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.TimeRange;
 import org.hotline.domain.config.UrgentPath;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.panel.PanelConfig;
+import org.hotline.storage.StorageConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,6 +186,39 @@ class HotlineConfigLoaderTest {
         String text = replace(EXAMPLE, "    voicemail: \"service@hotline\"\n", "");
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "- id: service") + ": "
                 + "lines[1].voicemail: missing; expected a value");
+    }
+
+    @Test
+    void aLineIsOpenOnTheOfficesHoursAlwaysOrItsOwn() throws Exception {
+        HotlineConfig example = loader.load(write(EXAMPLE)).hotline();
+        assertThat(example.line("complaints").orElseThrow().hours()).isEqualTo(LineHours.office());
+        assertThat(example.line("service").orElseThrow().hours()).isEqualTo(LineHours.always());
+
+        String own = replace(EXAMPLE, "    hours: always\n", "    hours:\n      office-hours: { monday: [\"08:00-12:00\", \"13:00-20:00\"] }\n"
+                + "      lunch: \"12:00-13:00\"\n");
+        LineHours hours = loader.load(write(own)).hotline().line("service").orElseThrow().hours();
+        assertThat(hours).isEqualTo(new LineHours.Own(Map.of(DayOfWeek.MONDAY,
+                List.of(new TimeRange(LocalTime.of(8, 0), LocalTime.of(12, 0)),
+                        new TimeRange(LocalTime.of(13, 0), LocalTime.of(20, 0)))),
+                Optional.of(new TimeRange(LocalTime.of(12, 0), LocalTime.of(13, 0)))));
+    }
+
+    @Test
+    void aLinesHoursAreCheckedLikeTheOffices() throws Exception {
+        String word = replace(EXAMPLE, "    hours: always\n", "    hours: nights\n");
+        assertThat(problems(word)).containsExactly("hotline.yaml:" + line(word, "hours: nights") + ": "
+                + "lines[1].hours: expected one of always, office, got \"nights\"");
+        String inverted = replace(EXAMPLE, "    hours: always\n",
+                "    hours: { office-hours: { monday: [\"20:00-08:00\"] } }\n");
+        assertThat(problems(inverted)).singleElement().asString().contains(
+                "lines[1].hours.office-hours.monday[0]: the range \"20:00-08:00\" is empty or inverted");
+        String none = replace(EXAMPLE, "    hours: always\n", "    hours: { office-hours: {} }\n");
+        assertThat(problems(none)).singleElement().asString().contains(
+                "lines[1].hours.office-hours: no weekday has hours").contains("hours: always");
+        String lunch = replace(EXAMPLE, "    hours: always\n",
+                "    hours: { office-hours: { monday: [\"08:00-20:00\"] }, lunch: \"12:00-13:00\" }\n");
+        assertThat(problems(lunch)).singleElement().asString().contains(
+                "lines[1].hours.lunch: lunch 12:00-13:00 overlaps the office hours of monday");
     }
 
     @Test

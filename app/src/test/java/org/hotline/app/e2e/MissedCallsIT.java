@@ -148,7 +148,7 @@ class MissedCallsIT {
             List<TestCall> answered = new ArrayList<>();
             answered.add(asterisk.call("4008001234", "13900000021", "Caller One"));
             answered.add(asterisk.call("88001234", "+8613900000022", "Caller Two"));
-            answered.add(asterisk.call("4008005678", "13900000023';DROP TABLE tickets;--", "Caller Three"));
+            answered.add(asterisk.call("4008001234", "13900000023';DROP TABLE tickets;--", "Caller Three"));
             for (TestCall c : answered) {
                 AmiMessage end = c.await(m -> m.isEvent("DialEnd"), WAIT, "the duty phone's dial ends");
                 assertThat(end.get("DialStatus")).isEqualTo("ANSWER");
@@ -163,7 +163,7 @@ class MissedCallsIT {
             voicemail.awaitEnd(WAIT);
             // one that reached nobody: the caller gives up while the duty phone rings
             asterisk.phone("duty", PhoneMode.SILENT);
-            TestCall nobody = asterisk.call("4008005678", "13900000025", "Caller Five");
+            TestCall nobody = asterisk.call("4008001234", "13900000025", "Caller Five");
             nobody.await(m -> m.isEvent("DialBegin"), WAIT, "the duty phone rings");
             nobody.hangup();
             nobody.awaitEnd(WAIT);
@@ -180,7 +180,7 @@ class MissedCallsIT {
                     .containsEntry("caller_number", "13900000021");
             assertThat(awaitTicket(answered.get(1).callerId(), "MISSED")).containsEntry("line", "complaints")
                     .containsEntry("caller_number", "+8613900000022");
-            assertThat(awaitTicket(answered.get(2).callerId(), "MISSED")).containsEntry("line", "service")
+            assertThat(awaitTicket(answered.get(2).callerId(), "MISSED")).containsEntry("line", "complaints")
                     .containsEntry("caller_number", null);
 
             for (TestCall c : calls(answered, voicemail, nobody)) {
@@ -196,7 +196,7 @@ class MissedCallsIT {
 
             Map<String, String> none = awaitTicket(nobody.callerId(), "MISSED");
             assertThat(none).containsEntry("status", "MISSED").containsEntry("callback_requested", "t")
-                    .containsEntry("line", "service");
+                    .containsEntry("line", "complaints");
             assertThat(events(nobody.callerId())).anyMatch(e -> e.startsWith("call-missed") && e.contains("\"fallback\": \"nobody\""));
 
             List<String> calls = new ArrayList<>();

@@ -43,7 +43,7 @@ class DialplanFallbackIT {
         asterisk.fallbackOfficeHours(false);
         asterisk.phone("duty", PhoneMode.ANSWER);
 
-        TestCall call = asterisk.call("4008005678", "13900000002", "Li Si");
+        TestCall call = asterisk.call("4008001234", "13900000002", "Li Si");
 
         AmiMessage dial = call.await(m -> m.isEvent("DialBegin"), WAIT, "the duty phone is dialled");
         assertThat(dial.get("DestChannel")).startsWith("Local/duty@hotline-test-phones");
@@ -51,6 +51,25 @@ class DialplanFallbackIT {
         assertThat(end.get("DialStatus")).isEqualTo("ANSWER");
         assertThat(call.events()).noneMatch(m -> m.isEvent("QueueCallerJoin"));
         call.awaitEnd(WAIT);
+    }
+
+    @Test
+    void serviceDownAfterHoursTheTwentyFourHourLineStillQueuesToItsAgents() throws Exception {
+        asterisk.agiDown();
+        asterisk.fallbackOfficeHours(false); // the office is closed; the service line (hours: always) is not
+        asterisk.phone("1001", PhoneMode.ANSWER);
+        asterisk.phone("1002", PhoneMode.ANSWER);
+        asterisk.phone("duty", PhoneMode.ANSWER);
+
+        TestCall call = asterisk.call("4008005678", "13900000005", "Qian Ba");
+
+        call.await(m -> m.isEvent("QueueCallerJoin") && "hotline-service".equals(m.get("Queue")), WAIT,
+                "caller joins hotline-service after hours");
+        AmiMessage connect = call.await(m -> m.isEvent("AgentConnect"), WAIT, "an agent answers");
+        assertThat(connect.get("Interface")).matches("Local/100[12]@hotline-test-phones");
+        call.awaitEnd(WAIT);
+        assertThat(call.events()).noneMatch(m -> m.isEvent("DialBegin")
+                && String.valueOf(m.get("DestChannel")).startsWith("Local/duty@"));
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * One inbound line, told apart by its dialled {@code numbers}. {@code deadlines} maps the
  * lower-case request kind ({@code complaint}, {@code inquiry}, ...) to a deadline policy id;
- * {@code prompts} maps a prompt name to a sound file name.
+ * {@code prompts} maps a prompt name to a sound file name; {@code hours} says when its agents
+ * answer (see {@link LineHours}).
  */
 public record LineConfig(
         String id,
@@ -23,7 +24,8 @@ public record LineConfig(
         UrgentPath urgent,
         String voicemail,
         Map<String, String> deadlines,
-        Map<String, String> prompts) {
+        Map<String, String> prompts,
+        LineHours hours) {
 
     public LineConfig {
         Objects.requireNonNull(id, "id");
@@ -36,6 +38,21 @@ public record LineConfig(
         Objects.requireNonNull(voicemail, "voicemail");
         deadlines = Collections.unmodifiableMap(new LinkedHashMap<>(deadlines));
         prompts = Collections.unmodifiableMap(new LinkedHashMap<>(prompts));
+        Objects.requireNonNull(hours, "hours");
+    }
+
+    /** A line on the office's hours. */
+    public LineConfig(String id, String name, List<String> numbers, String roster, String queue,
+            RingSeconds ringSeconds, boolean askLocation, UrgentPath urgent, String voicemail,
+            Map<String, String> deadlines, Map<String, String> prompts) {
+        this(id, name, numbers, roster, queue, ringSeconds, askLocation, urgent, voicemail, deadlines, prompts,
+                LineHours.office());
+    }
+
+    /** This line with {@code hours}. */
+    public LineConfig withHours(LineHours hours) {
+        return new LineConfig(id, name, numbers, roster, queue, ringSeconds, askLocation, urgent, voicemail, deadlines,
+                prompts, hours);
     }
 
     /**

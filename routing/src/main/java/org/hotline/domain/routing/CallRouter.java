@@ -14,13 +14,16 @@ import org.hotline.domain.config.DaySlots;
 import org.hotline.domain.config.DutyPair;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.Person;
 import org.hotline.domain.config.RosterConfig;
 import org.hotline.domain.config.UrgentPath;
 import org.hotline.domain.roster.DutyRoster;
 
 /**
- * Decides who must answer a call on a line at an instant.
+ * Decides who must answer a call on a line at an instant. The period is the line's: the office's
+ * working calendar, or the line's own hours on it, or always open for a 24-hour line
+ * ({@link LineHours}).
  *
  * <ul>
  *   <li>{@link Period#OFFICE}: {@link RoutingDecision.Queue} to the line's queue;</li>
@@ -47,7 +50,42 @@ public final class CallRouter {
     private final Map<String, LineConfig> linesByNumber = new HashMap<>();
 
     /** What {@link #decide} needs for one line. */
-    private record LineRoute(LineConfig line, DutyRoster roster, Map<DutyRole, Map<String, ForwardTarget>> targets) {}
+    private record LineRoute(LineConfig line, DutyRoster roster, Map<DutyRole, Map<String, ForwardTarget>> targets,
+            LineClock clock) {}
+
+    /** A line's hours: its period at an instant and when it next opens. */
+    private interface LineClock {
+        Period periodAt(Instant at);
+
+        Optional<Instant> nextOpening(Instant at);
+
+        static LineClock of(WorkingCalendar calendar) {
+            return new LineClock() {
+                @Override
+                public Period periodAt(Instant at) {
+                    return calendar.periodAt(at);
+                }
+
+                @Override
+                public Optional<Instant> nextOpening(Instant at) {
+                    return calendar.nextOpening(at);
+                }
+            };
+        }
+
+        /** A 24-hour line: always open, so it "opens" at once. */
+        LineClock ALWAYS = new LineClock() {
+            @Override
+            public Period periodAt(Instant at) {
+                return Period.OFFICE;
+            }
+
+            @Override
+            public Optional<Instant> nextOpening(Instant at) {
+                return Optional.of(at);
+            }
+        };
+    }
 
     /** Builds the calendar from {@code config}. */
     public CallRouter(HotlineConfig config) {
@@ -80,7 +118,7 @@ public final class CallRouter {
                 }
                 targets.put(role, byPerson);
             }
-            routes.put(line.id(), new LineRoute(line, roster, targets));
+            routes.put(line.id(), new LineRoute(line, roster, targets, clock(line.hours(), config, calendar)));
             for (String number : line.numbers()) {
                 LineConfig other = linesByNumber.put(number, line);
                 if (other != null) {
@@ -88,6 +126,16 @@ public final class CallRouter {
                 }
             }
         }
+    }
+
+    private static LineClock clock(LineHours hours, HotlineConfig config, WorkingCalendar office) {
+        if (hours instanceof LineHours.Always) {
+            return LineClock.ALWAYS;
+        }
+        if (hours instanceof LineHours.Own own) {
+            return LineClock.of(new WorkingCalendar(own.applyTo(config.calendar()), config.zone()));
+        }
+        return LineClock.of(office);
     }
 
     /** The line whose configured numbers include {@code dialled} (exact match). */
@@ -122,9 +170,9 @@ public final class CallRouter {
     public RoutingDecision decide(String lineId, Instant at, boolean urgent) {
         LineRoute route = route(lineId);
         LineConfig line = route.line();
-        Period period = calendar.periodAt(at);
+        Period period = route.clock().periodAt(at);
         DaySlots slots = route.roster().slotsOn(route.roster().dutyDayOf(at));
-        Fallback fallback = new Fallback(line.voicemail(), calendar.nextOpening(at),
+        Fallback fallback = new Fallback(line.voicemail(), route.clock().nextOpening(at),
                 slots.duty().map(DutyPair::ids).orElse(List.of()));
         if (urgent && line.urgent() == UrgentPath.DUTY_MANAGER && slots.duty().isPresent()) {
             return forward(route, period, slots.duty(), DutyRole.DUTY_A, DutyRole.DUTY_B, fallback);

@@ -11,6 +11,7 @@ import org.hotline.domain.config.HalfDay;
 import org.hotline.domain.config.Holiday;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.MakeUpDay;
 import org.hotline.domain.config.Person;
 import org.hotline.domain.config.RingSeconds;
@@ -104,7 +105,7 @@ public final class ConfigValidator {
                 problem("calendar.office-hours", "no weekday has office hours, so the hotline would never open; "
                         + "give at least one day a range such as \"08:30-17:30\"");
             }
-            c.lunch().ifPresent(this::lunch);
+            c.lunch().ifPresent(l -> lunch("calendar.lunch", l, c::officeHoursOn));
             for (int i = 0; i < c.holidays().size(); i++) {
                 Holiday h = c.holidays().get(i);
                 if (h.to().isBefore(h.from())) {
@@ -181,18 +182,18 @@ public final class ConfigValidator {
             }
         }
 
-        private void lunch(TimeRange lunch) {
+        private void lunch(String path, TimeRange lunch, java.util.function.Function<DayOfWeek, List<TimeRange>> hoursOn) {
             if (lunch.isInverted()) {
-                problem("calendar.lunch", "range " + lunch + " is inverted or empty: the start must be before the end");
+                problem(path, "range " + lunch + " is inverted or empty: the start must be before the end");
                 return;
             }
             boolean applies = false;
             boolean anyHours = false;
             for (DayOfWeek day : DayOfWeek.values()) {
-                List<TimeRange> hours = config.calendar().officeHoursOn(day);
+                List<TimeRange> hours = hoursOn.apply(day);
                 for (TimeRange r : hours) {
                     if (!r.isInverted() && r.overlaps(lunch)) {
-                        problem("calendar.lunch", "lunch " + lunch + " overlaps the office hours of " + dayKey(day)
+                        problem(path, "lunch " + lunch + " overlaps the office hours of " + dayKey(day)
                                 + " (" + r + "); the lunch window must lie between office ranges");
                         return;
                     }
@@ -204,7 +205,7 @@ public final class ConfigValidator {
                 }
             }
             if (anyHours && !applies) {
-                problem("calendar.lunch", "lunch " + lunch + " lies outside the office hours of every day, so it would"
+                problem(path, "lunch " + lunch + " lies outside the office hours of every day, so it would"
                         + " never apply; it must lie between the first opening and the last closing of a day");
             }
         }
@@ -368,6 +369,20 @@ public final class ConfigValidator {
 
         // ---- lines
 
+        /** A line's own hours: the same rules as the office's weekly hours and lunch. */
+        private void ownHours(String path, LineHours.Own own) {
+            boolean anyHours = false;
+            for (DayOfWeek day : DayOfWeek.values()) {
+                anyHours |= !own.officeHoursOn(day).isEmpty();
+                ranges(path + ".office-hours." + dayKey(day), own.officeHoursOn(day));
+            }
+            if (!anyHours) {
+                problem(path + ".office-hours", "no weekday has hours, so the line's agents would never answer; "
+                        + "give at least one day a range such as \"08:00-20:00\", or write hours: always");
+            }
+            own.lunch().ifPresent(l -> lunch(path + ".lunch", l, own::officeHoursOn));
+        }
+
         void lines() {
             Map<String, Integer> ids = new HashMap<>();
             Map<String, String> numbers = new HashMap<>();
@@ -387,6 +402,9 @@ public final class ConfigValidator {
                 }
                 if (line.numbers().isEmpty()) {
                     problem(path + ".numbers", "a line needs at least one dialled number");
+                }
+                if (line.hours() instanceof LineHours.Own own) {
+                    ownHours(path + ".hours", own);
                 }
                 for (int k = 0; k < line.numbers().size(); k++) {
                     String number = line.numbers().get(k);

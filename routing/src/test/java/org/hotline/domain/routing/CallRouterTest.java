@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hotline.domain.calendar.Period;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.UrgentPath;
 import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,11 @@ class CallRouterTest {
             complaints | 2026-03-02T17:30:00 | false | AFTER_HOURS | FORWARD wang:DUTY_A:20,li:DUTY_B:20 | evening
             complaints | 2026-03-03T02:00:00 | false | AFTER_HOURS | FORWARD wang:DUTY_A:20,li:DUTY_B:20 | night after midnight: Monday's duty
             complaints | 2026-03-03T08:29:59 | false | AFTER_HOURS | FORWARD wang:DUTY_A:20,li:DUTY_B:20 | duty-day boundary, one second before
-            service    | 2026-03-03T08:29:59 | false | AFTER_HOURS | FORWARD wang:DUTY_A:25,li:DUTY_B:25 | another line rings longer
+            service    | 2026-03-03T08:29:59 | true  | OFFICE      | FORWARD wang:DUTY_A:25,li:DUTY_B:25 | urgent on the 24-hour line: its duty managers ring longer
+            service    | 2026-03-03T02:00:00 | false | OFFICE      | QUEUE hotline-service                 | the 24-hour line at night: its agents
+            service    | 2026-03-07T10:00:00 | false | OFFICE      | QUEUE hotline-service                 | the 24-hour line on Saturday
+            service    | 2026-10-01T10:00:00 | false | OFFICE      | QUEUE hotline-service                 | the 24-hour line on a public holiday
+            service    | 2026-03-02T12:30:00 | false | OFFICE      | QUEUE hotline-service                 | the 24-hour line has no lunch break
             complaints | 2026-03-07T10:00:00 | false | CLOSED      | FORWARD chen:DUTY_A:20,li:DUTY_B:20 | Saturday
             complaints | 2026-10-01T10:00:00 | false | CLOSED      | FORWARD wang:DUTY_A:20,chen:DUTY_B:20 | public holiday (a Thursday of week 0)
             complaints | 2026-12-24T15:00:00 | false | CLOSED      | FORWARD wang:DUTY_A:20,chen:DUTY_B:20 | closure
@@ -73,10 +78,42 @@ class CallRouterTest {
         RoutingDecision evening = EXAMPLE.decide("complaints", local("2026-03-06T20:00:00"));
         assertThat(evening.fallback()).isEqualTo(new Fallback("complaints@hotline",
                 java.util.Optional.of(local("2026-03-09T08:30:00")), List.of("li", "wang")));
-        RoutingDecision office = EXAMPLE.decide("service", local("2026-03-02T10:00:00"));
-        assertThat(office.fallback().voicemailBox()).isEqualTo("service@hotline");
+        RoutingDecision office = EXAMPLE.decide("complaints", local("2026-03-02T10:00:00"));
         assertThat(office.fallback().nextOpening()).contains(local("2026-03-02T13:30:00"));
-        assertThat(office.fallback().notifyPersonIds()).containsExactly("wang", "li");
+        RoutingDecision night = EXAMPLE.decide("service", local("2026-03-03T02:00:00"));
+        assertThat(night.fallback().voicemailBox()).isEqualTo("service@hotline");
+        assertThat(night.fallback().nextOpening()).as("a 24-hour line is open now")
+                .contains(local("2026-03-03T02:00:00"));
+        assertThat(night.fallback().notifyPersonIds()).containsExactly("wang", "li");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-03-02T08:00:00 | OFFICE      | QUEUE q-long  | its own opening, before the office's
+            2026-03-02T12:30:00 | OFFICE      | QUEUE q-long  | no lunch of its own: the office's lunch does not apply
+            2026-03-02T19:59:59 | OFFICE      | QUEUE q-long  | after the office has closed
+            2026-03-02T20:00:00 | AFTER_HOURS | FORWARD wang:DUTY_A:20,li:DUTY_B:20 | its own closing: the duty roster
+            2026-03-07T10:00:00 | OFFICE      | QUEUE q-long  | its own Saturday hours
+            2026-03-07T13:00:00 | AFTER_HOURS | FORWARD chen:DUTY_A:20,li:DUTY_B:20 | a working Saturday of its own, after its hours
+            2026-10-01T10:00:00 | CLOSED      | FORWARD wang:DUTY_A:20,chen:DUTY_B:20 | the office's holidays still apply
+            """)
+    void aLineWithHoursOfItsOwnIsRoutedByThemOnTheOfficeCalendar(String at, Period period, String action, String why) {
+        CallRouter router = new CallRouter(HotlineConfigBuilder.example()
+                .line(HotlineConfigBuilder.line("long", "5550200", "main", UrgentPath.QUEUE).withHours(new LineHours.Own(
+                        java.util.Map.of(java.time.DayOfWeek.MONDAY, List.of(range("08:00-20:00")),
+                                java.time.DayOfWeek.SATURDAY, List.of(range("09:00-12:00"))),
+                        java.util.Optional.empty())))
+                .build());
+        RoutingDecision decision = router.decide("long", local(at));
+        assertThat(decision.period()).as(why).isEqualTo(period);
+        assertThat(describe(decision)).as(why).isEqualTo(action);
+        assertThat(router.decide("long", local("2026-03-02T20:00:00")).fallback().nextOpening())
+                .as("next opening on its own hours: the following Saturday").contains(local("2026-03-07T09:00:00"));
+    }
+
+    private static org.hotline.domain.config.TimeRange range(String text) {
+        String[] parts = text.split("-");
+        return new org.hotline.domain.config.TimeRange(java.time.LocalTime.parse(parts[0]), java.time.LocalTime.parse(parts[1]));
     }
 
     @Test

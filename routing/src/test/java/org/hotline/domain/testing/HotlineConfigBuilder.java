@@ -25,6 +25,7 @@ import org.hotline.domain.config.Holiday;
 import org.hotline.domain.config.HolidayFile;
 import org.hotline.domain.config.HotlineConfig;
 import org.hotline.domain.config.LineConfig;
+import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.MakeUpDay;
 import org.hotline.domain.config.Person;
 import org.hotline.domain.config.RingSeconds;
@@ -129,7 +130,8 @@ public final class HotlineConfigBuilder {
                 deadlines, Map.of("greeting-office", "hotline/complaints-welcome",
                         "greeting-after-hours", "hotline/complaints-after-hours")));
         b.line(new LineConfig("service", "24-hour service line", List.of("4008005678"), "main", "hotline-service",
-                new RingSeconds(25, 25), true, UrgentPath.DUTY_MANAGER, "service@hotline", deadlines, Map.of()));
+                new RingSeconds(25, 25), true, UrgentPath.DUTY_MANAGER, "service@hotline", deadlines, Map.of(),
+                LineHours.always()));
         return b;
     }
 
