@@ -32,7 +32,6 @@ import org.hotline.domain.store.StreamEntry;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,31 +51,24 @@ class HotlineCallIT {
             AsteriskHarness.device(BOB_PHONE), "bob");
 
     @RegisterExtension
-    @Order(1)
-    static final AsteriskHarness asterisk = new AsteriskHarness();
-    @RegisterExtension
-    @Order(2)
-    static final InProcessService service = new InProcessService(asterisk,
+    static final InProcessService service = new InProcessService(
             ALICE_PHONE, BOB_PHONE, TestRouting.DUTY_A, TestRouting.DUTY_B, "duty");
+    static final AsteriskHarness asterisk = service.asterisk();
 
     private static final MutableClock clock = new MutableClock(TestRouting.OFFICE, ZoneOffset.UTC);
     private static Storage storage;
-    private static FastAgiServer agi;
-    private static AmiClient ami;
 
     @BeforeAll
     static void startService() throws Exception {
         storage = service.own(StorageFixture.shared().freshStorage(clock));
         HotlineFlowConfig flowConfig = new HotlineFlowConfig(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 2500, 2, 20, asterisk.recordingsDirInChroot(), 15, AGENTS);
-        agi = service.agi(new FastAgiServer(TestAgiConfig.onFreePort(),
+        service.agi(new FastAgiServer(TestAgiConfig.onFreePort(),
                 new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(TestRouting.create(), storage.tickets(), flowConfig))),
                 new SimpleMeterRegistry()));
-        ami = service.own(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
+        service.ami(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
                 asterisk.hotlineAmiSecret()), new AgentDirectory(AGENTS),
-                new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), clock));
-        ami.start();
-        E2eWaits.connected(ami, WAIT);
+                new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), clock), WAIT);
     }
 
     // ---- the scenarios ----------------------------------------------------------------------

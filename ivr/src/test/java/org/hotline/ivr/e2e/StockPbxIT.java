@@ -49,7 +49,6 @@ import org.hotline.storage.Storage;
 import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,20 +81,14 @@ class StockPbxIT {
     private static final HotlineConfig EXAMPLE = HotlineConfigBuilder.example().build();
 
     @RegisterExtension
-    @Order(1)
-    static final AsteriskHarness asterisk = new AsteriskHarness();
-    @RegisterExtension
-    @Order(2)
-    static final InProcessService service = new InProcessService(asterisk,
-            "1001", "1002", "13800000001", "13800000002", "duty");
+    static final InProcessService service = new InProcessService("1001", "1002", "13800000001", "13800000002", "duty");
+    static final AsteriskHarness asterisk = service.asterisk();
 
     private static final MutableClock clock = new MutableClock(OFFICE, ZoneOffset.UTC);
     private static final AtomicInteger routerCalls = new AtomicInteger();
     private static volatile Duration slowRouterAfterFirstDecision = Duration.ZERO;
     private static Storage storage;
     private static TicketStore tickets;
-    private static FastAgiServer agi;
-    private static AmiClient ami;
 
     @BeforeAll
     static void startService() throws Exception {
@@ -104,18 +97,16 @@ class StockPbxIT {
                 new DeadlineCalculator(new WorkingCalendar(EXAMPLE.calendar(), EXAMPLE.zone()))));
         HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 AGENTS);
-        agi = service.agi(new FastAgiServer(TestAgiConfig.dependencyTimeout(Duration.ofSeconds(2)),
+        service.agi(new FastAgiServer(TestAgiConfig.dependencyTimeout(Duration.ofSeconds(2)),
                 new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(routing(), tickets, flowConfig))),
                 new SimpleMeterRegistry()));
         AgentDirectory agents = new AgentDirectory(AGENTS);
         CallParties parties = new CallParties(agents,
                 EXAMPLE.people().stream().collect(Collectors.toMap(Person::phone, Person::id)));
-        ami = service.own(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
+        service.ami(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
                 asterisk.hotlineAmiSecret()), agents,
                 new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), parties,
-                new TicketOutcomes(tickets), clock));
-        ami.start();
-        E2eWaits.connected(ami, WAIT);
+                new TicketOutcomes(tickets), clock), WAIT);
     }
 
     /** The real router on the example; its decisions after the first can be made slow (a dependency timeout). */

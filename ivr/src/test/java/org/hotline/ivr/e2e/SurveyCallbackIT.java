@@ -41,7 +41,6 @@ import org.hotline.storage.Storage;
 import org.hotline.domain.testing.MutableClock;
 import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,11 +58,8 @@ class SurveyCallbackIT {
     private static final Actor ALICE = new Actor("alice", Role.AGENT);
 
     @RegisterExtension
-    @Order(1)
-    static final AsteriskHarness asterisk = new AsteriskHarness();
-    @RegisterExtension
-    @Order(2)
-    static final InProcessService service = new InProcessService(asterisk);
+    static final InProcessService service = new InProcessService();
+    static final AsteriskHarness asterisk = service.asterisk();
 
     private static final MutableClock clock = new MutableClock(TestRouting.OFFICE, ZoneOffset.UTC);
     private static Storage storage;
