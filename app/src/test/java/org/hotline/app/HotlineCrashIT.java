@@ -146,7 +146,7 @@ class HotlineCrashIT {
         long runningPostmaster = pidIn("postgres/postmaster.pid");
         Path third = Files.createDirectories(dir.resolve("third"));
         Files.writeString(third.resolve("hotline.yaml"), HotlineJar.config(data(), 0, 0));
-        Run refused = HotlineJar.run(third, Duration.ofSeconds(30), "run", "--config", "hotline.yaml");
+        Run refused = HotlineJar.run(third, Duration.ofMinutes(2), "run", "--config", "hotline.yaml");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err().lines().filter(l -> l.startsWith("hotline run:")).toList()).containsExactly(
                 "hotline run: cannot start: the data directory " + data() + " is in use by another running hotline (pid "

@@ -23,7 +23,11 @@ final class HotlineJar {
     static final Path JAR = Path.of("target", "hotline.jar");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exitCode, String out, String err) {}
+    /**
+     * A finished command. {@code lingered}: from its last output to its exit, which is what "exits
+     * as soon as it is done" means on a machine of any speed (a thread left running shows there).
+     */
+    record Run(int exitCode, String out, String err, Duration lingered) {}
 
     private HotlineJar() {}
 
@@ -37,7 +41,7 @@ final class HotlineJar {
         }
     }
 
-    /** Runs a command to its end, which must come within {@code limit}. */
+    /** Runs a command to its end, which must come within {@code limit} (generous: it catches a hang). */
     static Run run(Path workDir, Duration limit, String... args) throws IOException, InterruptedException {
         Process process = start(workDir, args);
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -45,8 +49,20 @@ final class HotlineJar {
             throw new AssertionError("hotline.jar " + String.join(" ", args) + " did not exit within " + limit.toSeconds()
                     + " s; stdout: " + Files.readString(workDir.resolve("out.txt")));
         }
+        java.time.Instant exited = java.time.Instant.now();
+        java.time.Instant lastOutput = java.util.stream.Stream.of("out.txt", "err.txt")
+                .map(f -> lastModified(workDir.resolve(f))).max(java.util.Comparator.naturalOrder()).orElseThrow();
         return new Run(process.exitValue(), Files.readString(workDir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(workDir.resolve("err.txt"), StandardCharsets.UTF_8));
+                Files.readString(workDir.resolve("err.txt"), StandardCharsets.UTF_8),
+                Duration.between(lastOutput, exited));
+    }
+
+    private static java.time.Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Process start(Path workDir, String... args) throws IOException {

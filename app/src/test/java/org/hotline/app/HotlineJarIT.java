@@ -64,11 +64,12 @@ class HotlineJarIT {
 
             Path callDir = Files.createDirectories(dir.resolve("call"));
             Files.copy(dir.resolve("call.yaml"), callDir.resolve("call.yaml"));
-            // well within the 30 s the shutdown hook used to wait for a server it never started
-            Run call = HotlineJar.run(callDir, Duration.ofSeconds(20), "simulate-call", "--config", "call.yaml", "--line", "complaints",
+            Run call = HotlineJar.run(callDir, Duration.ofMinutes(2), "simulate-call", "--config", "call.yaml", "--line", "complaints",
                     "--from", "13912345678", "--digits", "111201#2");
 
             assertThat(call.exitCode()).as(call.err()).isZero();
+            // well within the 30 s the shutdown hook used to wait for a server it never started
+            assertThat(call.lingered()).as("from its answer to its exit").isLessThan(Duration.ofSeconds(10));
             JsonNode result = JSON.readTree(call.out());
             assertThat(result.get("variables").get("HOTLINE_STATUS").asText()).isEqualTo("OK");
             JsonNode ticket = result.get("ticket");
@@ -204,10 +205,11 @@ class HotlineJarIT {
     void aCommandExitsAsSoonAsItIsDone(String command) throws Exception {
         Files.writeString(dir.resolve("hotline.yaml"), ExampleConfig.text());
 
-        Run run = HotlineJar.run(dir, Duration.ofSeconds(10), command.split(" "));
+        Run run = HotlineJar.run(dir, Duration.ofMinutes(1), command.split(" "));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(command.contains("nosuchline") ? 2 : 0);
         assertThat(run.out().isEmpty() && run.err().isEmpty()).as("it printed its answer").isFalse();
+        assertThat(run.lingered()).as("from its answer to its exit").isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -218,7 +220,7 @@ class HotlineJarIT {
         }
         Files.writeString(dir.resolve("hotline.yaml"), HotlineJar.config(dir.resolve("data"), closedPort, 0));
 
-        Run run = HotlineJar.run(dir, Duration.ofSeconds(10), "simulate-call", "--config", "hotline.yaml",
+        Run run = HotlineJar.run(dir, Duration.ofMinutes(1), "simulate-call", "--config", "hotline.yaml",
                 "--line", "complaints", "--from", "13912345678", "--digits", "111201#2");
 
         assertThat(run.exitCode()).isEqualTo(2);
