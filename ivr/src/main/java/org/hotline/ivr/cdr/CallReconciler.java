@@ -153,8 +153,8 @@ public final class CallReconciler {
         } else {
             outcome = new CallOutcome.NoAnswer();
         }
+        giveAKind(ticket); // first, as for a missed call: the outcome is the last word
         tickets.recordCallOutcome(ticket.id(), outcome);
-        giveAKind(ticket);
         records.markReconciled(call.linkedid(), ticket.id(), "completed-" + call.outcomeWord());
         log.info("ticket {} (call {}): the call record completes it: {}", ticket.number(), call.linkedid(),
                 call.outcomeWord());
@@ -183,8 +183,8 @@ public final class CallReconciler {
         } else {
             missed = new CallOutcome.Missed(null, null, null);
         }
+        giveAKind(ticket); // first: the ticket is MISSED only once it has its kind and deadlines
         tickets.recordCallOutcome(ticket.id(), missed);
-        giveAKind(ticket);
         records.markReconciled(call.linkedid(), ticket.id(), "missed-" + call.outcomeWord());
         log.info("ticket {}: missed call {} from {} to {} at {} ({}), from Asterisk's call record", ticket.number(),
                 call.linkedid(), call.callerNumber().orElse("an unknown number"), call.dialled(), call.at(),
