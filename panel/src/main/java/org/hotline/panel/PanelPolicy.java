@@ -17,9 +17,9 @@ import java.util.Set;
  * @param atRiskMargin   an open ticket whose deadline falls within this margin is "at risk"
  * @param popLookback    a fresh WebSocket with no last-seen id gets the pops of this recent past
  * @param wallboardEvery how often the wallboard is recomputed and pushed
- * @param maxLiveSockets WebSockets allowed at once; each holds one blocking read on the
- *                       {@code EventStream}, so keep it below that stream's Redis pool size
- *                       (further upgrades get 503 instead of starving Redis)
+ * @param maxLiveSockets WebSockets allowed at once (further upgrades get 503): a guard for
+ *                       memory and file descriptors only, since the sockets share one Redis read
+ *                       per instance (10,000 by default; BENCHMARKS.md has 2,000 measured)
  * @param rosterPeople   the ids of the configuration's {@code people}: the roster persons a user may be
  */
 public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease, Duration presenceTtl,
@@ -45,13 +45,10 @@ public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease,
         }
     }
 
-    /**
-     * Sensible defaults for the given zone and queues. {@code maxLiveSockets} 48 fits storage's
-     * default Redis pool (64); give the panel its own {@code EventStream} pool to allow more.
-     */
+    /** Sensible defaults for the given zone and queues. */
     public static PanelPolicy defaults(ZoneId zone, List<String> queues) {
         return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), RepeatPolicy.defaults().window(),
-                Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 48, Set.of());
+                Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 10_000, Set.of());
     }
 
     public PanelPolicy withWallboardEvery(Duration every) {

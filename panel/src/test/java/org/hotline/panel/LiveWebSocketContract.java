@@ -216,6 +216,70 @@ abstract class LiveWebSocketContract extends PanelContract {
         assertThat(c.received.poll(700, TimeUnit.MILLISECONDS)).isNull();
     }
 
+    /** A browser that opens the live socket, resumes, then never reads again (a frozen tab, a stalled link). */
+    private java.net.Socket stalledBrowser(TestHttp http) throws Exception {
+        URI uri = URI.create(h.base);
+        java.net.Socket raw = new java.net.Socket();
+        raw.setReceiveBufferSize(4096);
+        raw.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+        raw.setSoTimeout(5000);
+        byte[] nonce = new byte[16];
+        new java.security.SecureRandom().nextBytes(nonce);
+        String request = "GET /ws HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                + java.util.Base64.getEncoder().encodeToString(nonce) + "\r\nOrigin: " + h.base + "\r\nCookie: "
+                + SessionCookies.SESSION + "=" + http.cookies.get(SessionCookies.SESSION) + "\r\n\r\n";
+        var out = raw.getOutputStream();
+        out.write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var in = raw.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("the upgrade was not answered: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        byte[] text = "{\"type\":\"resume\",\"after\":null}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        out.write(new byte[] {(byte) 0x81, (byte) (0x80 | text.length), mask[0], mask[1], mask[2], mask[3]});
+        for (int i = 0; i < text.length; i++) {
+            text[i] ^= mask[i % 4];
+        }
+        out.write(text);
+        out.flush();
+        return raw;
+    }
+
+    @Test
+    void aBrowserThatStopsReadingIsDroppedWhileTheOthersKeepGettingTheirPops() throws Exception {
+        Client bob = connect(h.login("bob"), h.base);
+        bob.send("{\"type\":\"resume\",\"after\":null}");
+        try (java.net.Socket stalled = stalledBrowser(h.login("alice"))) {
+            Conditions.await("both sockets open", Duration.ofSeconds(5), () -> h.server.liveConnections() == 2);
+            Thread.sleep(200);
+            String big = "x".repeat(60_000);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            int n = 0;
+            while (h.server.liveConnections() == 2 && System.nanoTime() < until) {
+                n++;
+                h.events.publish(org.hotline.domain.store.EventStream.agentKey("alice"), java.util.Map.of("type", "screen-pop",
+                        "callerNumber", "13900000009", "callerName", big, "line", "complaints"));
+                String forBob = h.events.publish(org.hotline.domain.store.EventStream.agentKey("bob"), java.util.Map.of(
+                        "type", "screen-pop", "callerNumber", "1390000" + n, "callerName", "Caller " + n, "line", "complaints"));
+                assertThat(bob.next("pop").get("id").asText()).as("bob's pop %d, while alice's browser is stalled", n)
+                        .isEqualTo(forBob);
+            }
+            assertThat(h.server.liveConnections()).as("the stalled socket is dropped by the server").isEqualTo(1);
+            assertThat(h.registry.scrape()).contains("hotline_panel_websocket_dropped_total{reason=\"slow\"} 1.0");
+            // bob carries on
+            String after = h.events.publish(org.hotline.domain.store.EventStream.agentKey("bob"), java.util.Map.of(
+                    "type", "screen-pop", "callerNumber", "13900000000", "callerName", "After", "line", "complaints"));
+            assertThat(bob.next("pop").get("id").asText()).isEqualTo(after);
+        }
+    }
+
     @Test
     void socketsBeyondTheConfiguredLimitGet503() throws Exception {
         TestHttp alice = h.login("alice");

@@ -1,7 +1,6 @@
 package org.hotline.panel.ws;
 
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
 import org.hotline.panel.api.Wallboard;
 import org.slf4j.Logger;
@@ -9,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wallboard on the live socket: the sockets of managers ({@code Role.isManager}) get
- * {@code {"type":"board","data":...}} when they open and then on every tick. Thread-safe.
+ * {@code {"type":"board","data":...}} when they open and then on every tick (a socket that
+ * cannot take it is dropped, {@link LiveConnections#send}). Thread-safe.
  */
 final class WallboardPush {
     private static final Logger log = LoggerFactory.getLogger(WallboardPush.class);
@@ -39,7 +39,7 @@ final class WallboardPush {
                 return;
             }
             String text = connections.text(Map.of("type", "board", "data", wallboard.snapshot()));
-            boards.forEach(c -> c.channel.writeAndFlush(new TextWebSocketFrame(text)));
+            boards.forEach(c -> connections.sendText(c.channel, text));
         } catch (RuntimeException e) {
             log.warn("wallboard push failed: {}", e.toString());
         }

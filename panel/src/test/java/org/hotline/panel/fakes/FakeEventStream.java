@@ -10,7 +10,8 @@ import org.hotline.domain.store.StreamEntry;
 
 /**
  * In-memory streams with Redis-style ids ({@code <epoch ms>-<seq>}, from the wall clock like
- * Redis), blocking reads on a monitor. Thread-safe.
+ * Redis), blocking reads on a monitor, every publish announced on {@link #FEED} like the Redis
+ * implementation. Thread-safe.
  */
 public final class FakeEventStream implements EventStream {
     private final Map<String, List<StreamEntry>> streams = new HashMap<>();
@@ -19,6 +20,21 @@ public final class FakeEventStream implements EventStream {
 
     @Override
     public synchronized String publish(String key, Map<String, String> event) {
+        if (key.equals(FEED)) {
+            throw new IllegalArgumentException("the feed is written by publish itself");
+        }
+        String id = append(key, event);
+        append(FEED, Map.of("stream", key, "id", id));
+        return id;
+    }
+
+    @Override
+    public synchronized String lastId(String key) {
+        List<StreamEntry> s = streams.getOrDefault(key, List.of());
+        return s.isEmpty() ? START : s.get(s.size() - 1).id();
+    }
+
+    private String append(String key, Map<String, String> event) {
         long ms = System.currentTimeMillis();
         if (ms <= lastMs) {
             ms = lastMs;

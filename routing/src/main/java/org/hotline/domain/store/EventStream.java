@@ -11,12 +11,23 @@ import java.util.Map;
  * reconnect, reads everything after it, so nothing is missed within the retention.
  *
  * <p>Event fields are flat string maps; by convention field {@code "type"} names the event
- * ({@code "screen-pop"}, {@code "ticket"}, {@code "presence"} ...). Thread-safe.
+ * ({@code "screen-pop"}, {@code "ticket"}, {@code "presence"} ...).
+ *
+ * <p><b>The feed.</b> Every {@link #publish} also appends, atomically with the entry itself, one
+ * entry {@code {stream: <streamKey>, id: <entry id>}} to the stream {@link #FEED}. A process that
+ * serves many readers (the panel, one socket per agent) follows that one stream with one
+ * blocking read and reads an agent's own stream only when the feed names it, instead of holding
+ * one blocking read per reader. The feed is a wake-up signal, not the record: readers replay from
+ * the named stream after their own last id, so a feed entry trimmed or missed costs latency, never
+ * an event. Thread-safe.
  */
 public interface EventStream {
 
     /** The id meaning "before the first entry". */
     String START = "0-0";
+
+    /** The feed stream every publish is announced on (see the class comment); never published to directly. */
+    String FEED = "feed";
 
     /** The stream of one agent's screen pops and updates. */
     static String agentKey(String agentId) {
@@ -39,4 +50,7 @@ public interface EventStream {
      * returns an empty list on timeout.
      */
     List<StreamEntry> readBlocking(String streamKey, String lastId, int max, Duration timeout);
+
+    /** The id of the newest entry of a stream, or {@link #START} when it has none: where a new follower starts. */
+    String lastId(String streamKey);
 }

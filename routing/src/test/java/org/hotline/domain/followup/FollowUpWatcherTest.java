@@ -42,6 +42,7 @@ class FollowUpWatcherTest {
         }
         public List<StreamEntry> readAfter(String streamKey, String lastId, int max) { return List.of(); }
         public List<StreamEntry> readBlocking(String streamKey, String lastId, int max, Duration timeout) { return List.of(); }
+        public String lastId(String streamKey) { return START; }
     };
     final List<String> notified = new ArrayList<>();
     final FollowUpWatcher watcher = new FollowUpWatcher(tickets, events, Duration.ofDays(3), clock,

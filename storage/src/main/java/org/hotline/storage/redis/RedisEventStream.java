@@ -8,14 +8,17 @@ import org.hotline.domain.store.EventStream;
 import org.hotline.domain.store.StreamEntry;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XReadParams;
 
 /**
- * {@link EventStream} on Redis Streams: {@code XADD ... MAXLEN ~ n} to publish, {@code XRANGE}
- * with an exclusive start to replay after a last-seen id, {@code XREAD BLOCK} to wait. Keys are
- * {@code hl:stream:<streamKey>}. A blocking read holds one pooled connection for up to its
- * timeout, which is capped at {@link #MAX_BLOCK} (below the client's socket timeout). Thread-safe.
+ * {@link EventStream} on Redis Streams: {@code XADD ... MAXLEN ~ n} to publish (with the feed
+ * entry, both in one Lua script, {@code redis/publish.lua}), {@code XRANGE} with an exclusive
+ * start to replay after a last-seen id, {@code XREAD BLOCK} to wait. Keys are
+ * {@code hl:stream:<streamKey>}; the feed is {@code hl:stream:feed} and keeps about as many
+ * entries as any other stream. A blocking read holds one pooled connection for up to its
+ * timeout, which is capped at {@link #MAX_BLOCK} (below the client's socket timeout). Under Redis
+ * Cluster the script's two keys must share a slot, which the {@code hl:stream:} keys do not: run
+ * the event streams on a single primary (with Sentinel), as the example does. Thread-safe.
  */
 public final class RedisEventStream implements EventStream {
 
@@ -24,6 +27,7 @@ public final class RedisEventStream implements EventStream {
 
     private final UnifiedJedis redis;
     private final long maxLength;
+    private final PublishScript publish = new PublishScript();
 
     /** @param maxLength approximate number of entries each stream keeps (older ones are trimmed) */
     public RedisEventStream(UnifiedJedis redis, long maxLength) {
@@ -43,7 +47,16 @@ public final class RedisEventStream implements EventStream {
         if (event.isEmpty()) {
             throw new IllegalArgumentException("an event needs at least one field");
         }
-        return redis.xadd(key(streamKey), XAddParams.xAddParams().maxLen(maxLength).approximateTrimming(), event).toString();
+        if (streamKey.equals(FEED)) {
+            throw new IllegalArgumentException("the feed is written by publish itself, never published to");
+        }
+        return publish.run(redis, streamKey, key(streamKey), key(FEED), maxLength, event);
+    }
+
+    @Override
+    public String lastId(String streamKey) {
+        List<redis.clients.jedis.resps.StreamEntry> last = redis.xrevrange(key(streamKey), "+", "-", 1);
+        return last.isEmpty() ? START : last.get(0).getID().toString();
     }
 
     @Override

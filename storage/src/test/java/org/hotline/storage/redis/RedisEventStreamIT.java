@@ -56,6 +56,33 @@ class RedisEventStreamIT {
     }
 
     @Test
+    void everyPublishIsAnnouncedOnTheFeedInOrderAndTheTailIsKnown() {
+        assertThat(streams.lastId(EventStream.FEED)).isEqualTo(EventStream.START);
+        String a1 = streams.publish(EventStream.agentKey("alice"), Map.of("type", "screen-pop", "ticketId", "1"));
+        String b1 = streams.publish(EventStream.agentKey("bob"), Map.of("type", "screen-pop", "ticketId", "2"));
+        String a2 = streams.publish(EventStream.agentKey("alice"), Map.of("type", "deadline", "ticketId", "3"));
+        List<StreamEntry> feed = streams.readAfter(EventStream.FEED, EventStream.START, 10);
+        assertThat(feed).extracting(e -> e.fields().get("stream") + " " + e.fields().get("id"))
+                .containsExactly("agent:alice " + a1, "agent:bob " + b1, "agent:alice " + a2);
+        assertThat(streams.lastId(EventStream.FEED)).isEqualTo(feed.get(2).id());
+        assertThat(streams.lastId(EventStream.agentKey("alice"))).isEqualTo(a2);
+        assertThat(streams.lastId(EventStream.agentKey("nobody"))).isEqualTo(EventStream.START);
+        assertThat(streams.readAfter(EventStream.agentKey("alice"), a1, 10).get(0).fields())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("type", "deadline", "ticketId", "3"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> streams.publish(EventStream.FEED, Map.of("x", "y")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theFeedIsTrimmedLikeAnyStream() {
+        RedisEventStream small = new RedisEventStream(redis, 100);
+        for (int i = 0; i < 1000; i++) {
+            small.publish(EventStream.agentKey("a" + (i % 7)), Map.of("i", Integer.toString(i)));
+        }
+        assertThat(redis.xlen("hl:stream:feed")).isBetween(100L, 300L);
+    }
+
+    @Test
     void aBlockingReadWakesOnPublishAndTimesOutEmpty() throws Exception {
         String key = EventStream.boardKey("complaints");
         String last = streams.publish(key, Map.of("type", "board"));
