@@ -221,7 +221,7 @@ public final class ScreenPopBench {
             String caller = "139" + callerSeq.incrementAndGet();
             long start = System.nanoTime();
             sentAt.put(agent + "|" + caller, start);
-            pops.publish(new ScreenPop(t.linkedid(), agent, "PJSIP/" + agent, ScreenPop.State.RINGING,
+            pops.publish(new ScreenPop(t.linkedid(), "leg-" + caller, agent, "PJSIP/" + agent, ScreenPop.State.RINGING,
                     Optional.of(t.number()), caller, t.callerName(), Optional.of(t.line()), Optional.of(t.line()),
                     java.time.Instant.now()));
             publishing.add(System.nanoTime() - start);

@@ -22,12 +22,19 @@ import org.slf4j.LoggerFactory;
  * ({@code previousTickets}: how many earlier tickets, {@code previousNumbers}: up to five of
  * their numbers, newest first, {@code repeat}: whether this looks like a repeat request).
  *
+ * <p>Each pop is published once per ring and state across every instance that follows the same
+ * PBX ({@link EventStream#publishOnce} keyed by linkedid, leg and state, for {@link #ONCE}): the
+ * first instance to see the AMI event publishes, the others find the key taken.
+ *
  * <p>A pop whose ticket number the store does not know (yet) is still published, without
  * {@code ticketId}. Store or stream failures are logged, never thrown. Thread-safe if the
  * store and stream are.
  */
 public final class EventStreamScreenPops implements ScreenPopSink {
     private static final Logger log = LoggerFactory.getLogger(EventStreamScreenPops.class);
+
+    /** How long a published pop's once-key is kept: far longer than instances can lag each other. */
+    public static final Duration ONCE = Duration.ofMinutes(10);
 
     private final EventStream events;
     private final TicketStore tickets;
@@ -64,9 +71,14 @@ public final class EventStreamScreenPops implements ScreenPopSink {
                 h.map(x -> x.previous().stream().limit(5).map(Ticket::number).toList()).orElse(List.of()),
                 h.map(CallerHistory::repeat), Optional.of(pop.at()));
         try {
-            events.publish(EventStream.agentKey(pop.agent()), event.fields());
+            events.publishOnce(EventStream.agentKey(pop.agent()), onceKey(pop), ONCE, event.fields());
         } catch (RuntimeException e) {
             log.warn("screen pop for {} on call {} not published: {}", pop.agent(), pop.callId(), e.getMessage());
         }
+    }
+
+    /** One ring's state: the same on every instance that saw the same AMI event. */
+    static String onceKey(ScreenPop pop) {
+        return "pop:" + pop.callId() + ":" + pop.legId() + ":" + pop.state().name();
     }
 }

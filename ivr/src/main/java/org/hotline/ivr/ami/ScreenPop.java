@@ -10,6 +10,8 @@ import java.util.Optional;
  * ({@link #callId()}, {@link #agent()}) pair identifies one pop across its updates.
  *
  * @param callId the call's linkedid
+ * @param legId the uniqueid of the agent's channel: one ring (several instances following the
+ *              same PBX publish one pop per leg and state)
  * @param agent the panel user the pop is for
  * @param device the agent's Asterisk device
  * @param state where the call is at that agent's phone
@@ -20,7 +22,7 @@ import java.util.Optional;
  * @param queue the queue the call came through, or empty for a direct forward
  * @param at when the follower saw the change
  */
-public record ScreenPop(String callId, String agent, String device, State state, Optional<String> ticket,
+public record ScreenPop(String callId, String legId, String agent, String device, State state, Optional<String> ticket,
         String callerNumber, String callerName, Optional<String> line, Optional<String> queue, Instant at) {
 
     /** A pop's life: RINGING then ANSWERED then ENDED, or RINGING then MISSED. */
@@ -35,6 +37,7 @@ public record ScreenPop(String callId, String agent, String device, State state,
 
     public ScreenPop {
         Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(legId, "legId");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(state, "state");

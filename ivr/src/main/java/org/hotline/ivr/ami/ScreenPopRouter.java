@@ -244,7 +244,7 @@ public final class ScreenPopRouter {
     }
 
     private ScreenPop pop(Call call, Leg leg) {
-        return new ScreenPop(call.linkedId, leg.agent, leg.device, leg.state, call.ticket, call.callerNumber,
+        return new ScreenPop(call.linkedId, leg.id, leg.agent, leg.device, leg.state, call.ticket, call.callerNumber,
                 call.callerName, call.line, call.queue, clock.instant());
     }
 

@@ -15,6 +15,7 @@ import org.hotline.domain.store.StreamEntry;
  */
 public final class FakeEventStream implements EventStream {
     private final Map<String, List<StreamEntry>> streams = new HashMap<>();
+    private final Map<String, Long> once = new HashMap<>();
     private long lastMs;
     private long seq;
 
@@ -26,6 +27,18 @@ public final class FakeEventStream implements EventStream {
         String id = append(key, event);
         append(FEED, Map.of("stream", key, "id", id));
         return id;
+    }
+
+    @Override
+    public synchronized java.util.Optional<String> publishOnce(String key, String onceKey, Duration window,
+                                                               Map<String, String> event) {
+        long now = System.nanoTime();
+        Long until = once.get(onceKey);
+        if (until != null && until - now > 0) {
+            return java.util.Optional.empty();
+        }
+        once.put(onceKey, now + window.toNanos());
+        return java.util.Optional.of(publish(key, event));
     }
 
     @Override

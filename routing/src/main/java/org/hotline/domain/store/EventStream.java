@@ -42,6 +42,14 @@ public interface EventStream {
     /** Appends an event; returns its id (monotonic within the stream). */
     String publish(String streamKey, Map<String, String> event);
 
+    /**
+     * Like {@link #publish}, unless an event with the same {@code onceKey} was published within
+     * {@code window} by any process sharing these streams: then nothing is written and the result
+     * is empty. Several instances that follow the same source (the AMI events of one PBX) publish
+     * each event once this way, the first one to reach the streams winning.
+     */
+    java.util.Optional<String> publishOnce(String streamKey, String onceKey, Duration window, Map<String, String> event);
+
     /** Up to {@code max} entries after {@code lastId} (exclusive), oldest first; never blocks. */
     List<StreamEntry> readAfter(String streamKey, String lastId, int max);
 

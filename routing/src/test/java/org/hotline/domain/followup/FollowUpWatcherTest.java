@@ -43,6 +43,10 @@ class FollowUpWatcherTest {
         public List<StreamEntry> readAfter(String streamKey, String lastId, int max) { return List.of(); }
         public List<StreamEntry> readBlocking(String streamKey, String lastId, int max, Duration timeout) { return List.of(); }
         public String lastId(String streamKey) { return START; }
+        public java.util.Optional<String> publishOnce(String streamKey, String onceKey, Duration window,
+                                                      Map<String, String> event) {
+            return java.util.Optional.of(publish(streamKey, event));
+        }
     };
     final List<String> notified = new ArrayList<>();
     final FollowUpWatcher watcher = new FollowUpWatcher(tickets, events, Duration.ofDays(3), clock,

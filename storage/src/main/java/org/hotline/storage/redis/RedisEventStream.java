@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hotline.domain.store.EventStream;
 import org.hotline.domain.store.StreamEntry;
 import redis.clients.jedis.StreamEntryID;
@@ -13,7 +14,8 @@ import redis.clients.jedis.params.XReadParams;
 /**
  * {@link EventStream} on Redis Streams: {@code XADD ... MAXLEN ~ n} to publish (with the feed
  * entry, both in one Lua script, {@code redis/publish.lua}), {@code XRANGE} with an exclusive
- * start to replay after a last-seen id, {@code XREAD BLOCK} to wait. Keys are
+ * start to replay after a last-seen id, a once-key ({@code SET NX PX} in the same script) for
+ * {@link #publishOnce}, {@code XREAD BLOCK} to wait. Keys are
  * {@code hl:stream:<streamKey>}; the feed is {@code hl:stream:feed} and keeps about as many
  * entries as any other stream. A blocking read holds one pooled connection for up to its
  * timeout, which is capped at {@link #MAX_BLOCK} (below the client's socket timeout). Under Redis
@@ -50,7 +52,23 @@ public final class RedisEventStream implements EventStream {
         if (streamKey.equals(FEED)) {
             throw new IllegalArgumentException("the feed is written by publish itself, never published to");
         }
-        return publish.run(redis, streamKey, key(streamKey), key(FEED), maxLength, event);
+        return publish.run(redis, streamKey, key(streamKey), key(FEED), maxLength, null, null, event);
+    }
+
+    /** The once-key is {@code hl:once:<onceKey>}, a plain string key that expires after the window. */
+    @Override
+    public Optional<String> publishOnce(String streamKey, String onceKey, Duration window, Map<String, String> event) {
+        if (event.isEmpty()) {
+            throw new IllegalArgumentException("an event needs at least one field");
+        }
+        if (streamKey.equals(FEED)) {
+            throw new IllegalArgumentException("the feed is written by publish itself, never published to");
+        }
+        if (onceKey == null || onceKey.isBlank() || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("publishOnce needs a once-key and a positive window");
+        }
+        return Optional.ofNullable(publish.run(redis, streamKey, key(streamKey), key(FEED), maxLength,
+                "hl:once:" + onceKey, window, event));
     }
 
     @Override

@@ -74,6 +74,26 @@ class RedisEventStreamIT {
     }
 
     @Test
+    void publishOnceWritesTheFirstEventOfAKeyAcrossClientsAndAgainAfterTheWindow() throws Exception {
+        try (JedisPooled other = RedisClients.open(StorageFixture.shared().redis().url(), 4)) {
+            RedisEventStream instance2 = new RedisEventStream(other, 1000);
+            String key = EventStream.agentKey("alice");
+            var first = streams.publishOnce(key, "pop:L1:leg1:RINGING", Duration.ofMillis(500), Map.of("type", "screen-pop"));
+            var again = instance2.publishOnce(key, "pop:L1:leg1:RINGING", Duration.ofMillis(500), Map.of("type", "screen-pop"));
+            var otherRing = instance2.publishOnce(key, "pop:L1:leg2:RINGING", Duration.ofMillis(500), Map.of("type", "screen-pop"));
+            assertThat(first).isPresent();
+            assertThat(again).isEmpty();
+            assertThat(otherRing).isPresent();
+            assertThat(streams.readAfter(key, EventStream.START, 10)).extracting(StreamEntry::id)
+                    .containsExactly(first.get(), otherRing.get());
+            assertThat(streams.readAfter(EventStream.FEED, EventStream.START, 10)).hasSize(2);
+            Thread.sleep(700);
+            assertThat(instance2.publishOnce(key, "pop:L1:leg1:RINGING", Duration.ofMillis(500), Map.of("type", "screen-pop")))
+                    .as("after the window the key is free again").isPresent();
+        }
+    }
+
+    @Test
     void theFeedIsTrimmedLikeAnyStream() {
         RedisEventStream small = new RedisEventStream(redis, 100);
         for (int i = 0; i < 1000; i++) {
