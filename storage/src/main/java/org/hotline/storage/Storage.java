@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +21,7 @@ import org.hotline.storage.pg.PgDepartmentRepository;
 import org.hotline.storage.pg.PgSessionRepository;
 import org.hotline.domain.store.AuditTrail;
 import org.hotline.domain.store.SessionStore;
+import org.hotline.storage.pg.PgChangeListener;
 import org.hotline.storage.pg.PgEndpoint;
 import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.pg.PgDutyOverrideRepository;
@@ -107,6 +109,7 @@ public final class Storage implements AutoCloseable {
     private final PgTicketFacts facts;
     private final PgReportRepository reports;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final PgEndpoint appEndpoint;
 
     private Storage(StorageConfig config, Clock clock, DataDirectoryLock lock, EmbeddedPostgresServer embeddedPg,
             EmbeddedRedisServer embeddedRedis, PgEndpoint app, String redisUrl) {
@@ -132,6 +135,7 @@ public final class Storage implements AutoCloseable {
         this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
         this.audit = new PgAuditRepository(dataSource);
         this.clock = clock;
+        this.appEndpoint = app;
         this.callRecords = new PgCallRecordRepository(dataSource, clock);
         this.surveys = new PgSurveyRepository(dataSource);
         this.notifications = new PgNotificationOutbox(dataSource);
@@ -196,6 +200,17 @@ public final class Storage implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Follows changes any instance (or {@code hotline.jar user ...}) commits to the tables every
+     * instance must follow at once ({@code duty_overrides}, {@code users}): {@code onChange} is told
+     * the table's name within about a quarter of a second of the commit, and
+     * {@link PgChangeListener#EVERYTHING} after every (re)connect. The caller closes it (before
+     * this storage).
+     */
+    public AutoCloseable followChanges(java.util.function.Consumer<String> onChange) {
+        return new PgChangeListener(appEndpoint, onChange, Duration.ofSeconds(1));
     }
 
     private void begin(StorageConfig config) {

@@ -63,6 +63,7 @@ import org.hotline.domain.report.KpiReports;
 import org.hotline.domain.report.ReportBuilder;
 import org.hotline.domain.report.ReportCalendar;
 import org.hotline.domain.report.ReportScheduler;
+import org.hotline.storage.pg.PgChangeListener;
 import org.hotline.panel.HealthCheck;
 import org.hotline.panel.PanelMetrics;
 import org.hotline.panel.PanelPolicy;
@@ -181,7 +182,7 @@ public final class HotlineServer implements HotlineService {
             closeQuietly(storage);
         }
 
-        private static void closeQuietly(AutoCloseable c) {
+        static void closeQuietly(AutoCloseable c) {
             if (c == null) {
                 return;
             }
@@ -327,6 +328,16 @@ public final class HotlineServer implements HotlineService {
             }
             panel.ensureFirstAdmin(FIRST_ADMIN, firstAdminPassword.or(() -> config.panel().adminPassword()));
             users.seedAndRefresh();
+            // what another instance (or `hotline.jar user`) commits reaches this one within a second
+            background.add(storage.followChanges(table -> {
+                boolean all = table.equals(PgChangeListener.EVERYTHING);
+                if (all || table.equals("duty_overrides")) {
+                    routing.apply(saved.list());
+                }
+                if (all || table.equals("users")) {
+                    users.refresh();
+                }
+            }));
             if (ami != null) {
                 ami.start();
             }
@@ -404,15 +415,15 @@ public final class HotlineServer implements HotlineService {
 
     /** The service's periodic jobs, closed together. */
     private static final class Background implements AutoCloseable {
-        private final List<Periodic> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<AutoCloseable> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        void add(Periodic p) {
-            jobs.add(p);
+        void add(AutoCloseable job) {
+            jobs.add(job);
         }
 
         @Override
         public void close() {
-            jobs.forEach(Periodic::close);
+            jobs.forEach(Running::closeQuietly);
         }
     }
 

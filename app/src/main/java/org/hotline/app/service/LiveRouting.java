@@ -14,7 +14,8 @@ import org.hotline.domain.routing.RoutingDecision;
 
 /**
  * The routing the call flow uses: the configuration file's router with the duty-roster
- * overrides saved in the panel laid over it. A change of overrides builds a new immutable
+ * overrides saved in the panel laid over it (by this instance through {@code ObservedDutyOverrides},
+ * by another through storage's change listener, within a second). A change of overrides builds a new immutable
  * {@link CallRouter} and swaps it in; a call always decides on one consistent router.
  *
  * <p>Thread-safe: reads are lock-free, {@link #apply} may be called from any thread.

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * a phone yet) each device it names is written as the phone of the existing user it names; a
  * device for a user who does not exist yet stays in the directory until that user name exists.
  * Thread-safe if the delegate is; changes are serialised so the directory follows them in order.
- * Another instance's change reaches this one at its next {@link #refresh}.
+ * Another instance's change (or {@code hotline.jar user ...}'s) reaches this one within a second:
+ * the service calls {@link #refresh} when storage's change listener reports {@code users}.
  */
 final class PanelPhones implements UserStore {
     private static final Logger log = LoggerFactory.getLogger(PanelPhones.class);
