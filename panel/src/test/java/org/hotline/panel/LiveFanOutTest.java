@@ -32,7 +32,7 @@ import org.hotline.panel.fakes.FakeCallbacks;
 import org.hotline.panel.fakes.FakeDirectory;
 import org.hotline.panel.fakes.FakeDispatchQueue;
 import org.hotline.panel.fakes.FakeEventStream;
-import org.hotline.panel.fakes.FakeTicketStore;
+import org.hotline.domain.testing.InMemoryTickets;
 import org.hotline.panel.http.Json;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
 import org.hotline.panel.roster.InMemoryDutyOverrides;
@@ -58,7 +58,7 @@ class LiveFanOutTest {
     LiveFanOutTest() {
         FakeDispatchQueue queue = new FakeDispatchQueue(clock);
         InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(List.of());
-        PanelPorts ports = new PanelPorts(new FakeTicketStore(clock, queue), queue, events, new FakeDirectory.Presences(clock),
+        PanelPorts ports = new PanelPorts(new InMemoryTickets(clock, queue), queue, events, new FakeDirectory.Presences(clock),
                 new FakeDirectory.Users(), new FakeDirectory.Departments(), new FakeDirectory.Handovers(),
                 new FakeDirectory.QueueMembers(), new FakeDirectory.Calls(), overrides,
                 new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
