@@ -62,7 +62,10 @@ class LiveFanOutTest {
                 new FakeDirectory.Users(), new FakeDirectory.Departments(), new FakeDirectory.Handovers(),
                 new FakeDirectory.QueueMembers(), new FakeDirectory.Calls(), overrides,
                 new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
-                sessions, new FakeDirectory.Audit(), Map.of(), new FakeCallbacks(), NotificationOutbox.NONE);
+                sessions, new FakeDirectory.Audit(), Map.of(), new FakeCallbacks(), NotificationOutbox.NONE,
+                new org.hotline.domain.report.KpiReports(new org.hotline.domain.testing.InMemoryTicketFacts(),
+                        new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), PanelHarness.ZONE),
+                        org.hotline.domain.report.StepRule.DEFAULTS, clock));
         PanelContext ctx = new PanelContext(ports, PanelPolicy.defaults(PanelHarness.ZONE, List.of("complaints")), new Json(32),
                 clock, new PanelMetrics(registry));
         hub = new LiveHub(ctx, new Wallboard(ctx), sessions);

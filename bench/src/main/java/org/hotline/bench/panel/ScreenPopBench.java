@@ -120,7 +120,9 @@ public final class ScreenPopBench {
         PanelPorts ports = new PanelPorts(storage.tickets(), storage.queue(), storage.events(), storage.presence(),
                 storage.users(), storage.departments(), storage.handovers(), noAmi, new CallCounters(clock, ZONE),
                 storage.dutyOverrides(), o -> List.of(), sessionStore, storage.audit(),
-                Map.of("postgres", () -> HealthCheck.Status.up("bench")), FailedCallbacks.NONE, NotificationOutbox.NONE);
+                Map.of("postgres", () -> HealthCheck.Status.up("bench")), FailedCallbacks.NONE, NotificationOutbox.NONE,
+                new org.hotline.domain.report.KpiReports(storage.ticketFacts(), new org.hotline.domain.calendar.WorkingCalendar(
+                        officeHours(), ZONE), org.hotline.domain.report.StepRule.DEFAULTS, clock));
         this.panel = new PanelServer(config, PanelPolicy.defaults(ZONE, List.of("complaints", "service")), ports, registry, clock);
         this.base = "http://127.0.0.1:" + panel.start().getPort();
         this.pops = new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30));
@@ -139,6 +141,19 @@ public final class ScreenPopBench {
             tickets.add(storage.tickets().openForCall(new CallIntake("complaints",
                     "1380000" + String.format(Locale.ROOT, "%04d", i), "Caller " + i, linked + ".1", linked, clock.instant())));
         }
+    }
+
+    /** Monday to Friday 08:30-17:30 (the reports' working time; pops do not depend on it). */
+    private static org.hotline.domain.config.CalendarConfig officeHours() {
+        var day = List.of(new org.hotline.domain.config.TimeRange(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30)));
+        Map<java.time.DayOfWeek, List<org.hotline.domain.config.TimeRange>> hours = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            if (d.getValue() <= 5) {
+                hours.put(d, day);
+            }
+        }
+        return new org.hotline.domain.config.CalendarConfig(hours, Optional.empty(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     private WebSocket connect(String agent) {
