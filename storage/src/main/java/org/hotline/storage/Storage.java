@@ -118,7 +118,7 @@ public final class Storage implements AutoCloseable {
         this.embeddedRedis = embeddedRedis;
         StorageConfig.Tuning tuning = config.tuning();
         this.dataSource = PgSchema.pool(app, tuning.postgresPoolSize(), tuning.postgresConnectTimeout());
-        this.redis = RedisClients.open(redisUrl, tuning.redisPoolSize());
+        this.redis = RedisClients.connect(redisUrl, tuning.redisPoolSize());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hotline-storage-maintenance");
             t.setDaemon(true);

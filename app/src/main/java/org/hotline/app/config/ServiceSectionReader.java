@@ -32,7 +32,7 @@ final class ServiceSectionReader {
     private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     private static final Pattern AMI_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql://\\S+");
-    private static final Pattern REDIS_URL = Pattern.compile("rediss?://\\S+");
+    private static final Pattern REDIS_URL = Pattern.compile("(rediss?|redis-sentinel)://\\S+");
     private static final String IP = "an IP address such as 127.0.0.1";
     private static final String HOST_OR_IP = "a host name or IP address";
 
@@ -120,7 +120,7 @@ final class ServiceSectionReader {
                     return new StorageConfig(url.orElse(null), user.orElse(null), password.orElse(null),
                             ownerUser.orElse(null), ownerPassword.orElse(null),
                             f.optional("redis-url", n -> n.matching(REDIS_URL,
-                                    "a Redis URL such as redis://127.0.0.1:6379")).orElse(null),
+                                    "a Redis URL such as redis://127.0.0.1:6379, or redis-sentinel://10.0.0.11:26379,10.0.0.12:26379/hotline for Sentinel")).orElse(null),
                             f.optional("data-dir", this::directory, StorageConfig.DEFAULT_DATA_DIR),
                             StorageConfig.Tuning.defaults(),
                             f.optional("cdr-password", n -> n.matching(CDR_PASSWORD,

@@ -531,4 +531,22 @@ class HotlineConfigLoaderTest {
         assertThat(printed).contains("username=hotline", "bcryptCost=10")
                 .doesNotContain("change-me", "panel-admin-secret", "pg-app-secret");
     }
+
+    @Test
+    void aPrimaryAndStandbyJdbcUrlAndASentinelRedisUrlArePassedToStorageAsWritten() throws Exception {
+        String multiHost = "jdbc:postgresql://pg1.internal:5432,pg2.internal:5432/hotline?targetServerType=primary";
+        String sentinel = "redis-sentinel://:redis-secret@10.0.0.11:26379,10.0.0.12:26379,10.0.0.13:26379/hotline";
+        String text = replace(EXAMPLE, "  # postgres-url: \"jdbc:postgresql://127.0.0.1:5432/hotline\"\n",
+                "  postgres-url: \"" + multiHost + "\"\n");
+        text = replace(text, "  # postgres-user: hotline\n", "  postgres-user: hotline\n");
+        text = replace(text, "  # redis-url: \"redis://127.0.0.1:6379\"\n", "  redis-url: \"" + sentinel + "\"\n");
+        LoadedConfig loaded = loader.load(write(text));
+        assertThat(loaded.storage().postgresUrl()).isEqualTo(multiHost);
+        assertThat(loaded.storage().redisUrl()).isEqualTo(sentinel);
+        assertThat(loaded.storage().toString()).doesNotContain("redis-secret");
+        // the JDBC driver takes the multi-host URL as it is: both hosts, the primary wanted
+        java.util.Properties parsed = org.postgresql.Driver.parseURL(multiHost, new java.util.Properties());
+        assertThat(parsed.getProperty("PGHOST")).isEqualTo("pg1.internal,pg2.internal");
+        assertThat(parsed.getProperty("targetServerType")).isEqualTo("primary");
+    }
 }
