@@ -65,7 +65,8 @@ class LiveFanOutTest {
                 sessions, new FakeDirectory.Audit(), Map.of(), new FakeCallbacks(), NotificationOutbox.NONE,
                 new org.hotline.domain.report.KpiReports(new org.hotline.domain.testing.InMemoryTicketFacts(),
                         new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), PanelHarness.ZONE),
-                        org.hotline.domain.report.StepRule.DEFAULTS, clock));
+                        org.hotline.domain.report.StepRule.DEFAULTS, clock),
+                new org.hotline.domain.testing.InMemoryReports());
         PanelContext ctx = new PanelContext(ports, PanelPolicy.defaults(PanelHarness.ZONE, List.of("complaints")), new Json(32),
                 clock, new PanelMetrics(registry));
         hub = new LiveHub(ctx, new Wallboard(ctx), sessions);

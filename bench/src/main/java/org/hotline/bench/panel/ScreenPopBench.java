@@ -122,7 +122,7 @@ public final class ScreenPopBench {
                 storage.dutyOverrides(), o -> List.of(), sessionStore, storage.audit(),
                 Map.of("postgres", () -> HealthCheck.Status.up("bench")), FailedCallbacks.NONE, NotificationOutbox.NONE,
                 new org.hotline.domain.report.KpiReports(storage.ticketFacts(), new org.hotline.domain.calendar.WorkingCalendar(
-                        officeHours(), ZONE), org.hotline.domain.report.StepRule.DEFAULTS, clock));
+                        officeHours(), ZONE), org.hotline.domain.report.StepRule.DEFAULTS, clock), storage.reports());
         this.panel = new PanelServer(config, PanelPolicy.defaults(ZONE, List.of("complaints", "service")), ports, registry, clock);
         this.base = "http://127.0.0.1:" + panel.start().getPort();
         this.pops = new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30));
