@@ -346,6 +346,10 @@ function render(d, popped = false) {
   dl.replaceChildren(t.dueAt ? countdown(t.dueAt) : document.createTextNode('—'));
   setText('t-plan', t.plan ?? '—');
   setText('t-resolution', t.resolution ? t.resolution + (t.resolvedBy ? ' (' + t.resolvedBy + ')' : '') : '—');
+  setText('t-classification', t.classification ? t.classification.replaceAll('_', ' ') : '—');
+  setText('t-explanation', t.explanation
+    ? t.explanation + (t.explanationAccepted ? ' (accepted by the caller)' : ' (not accepted)') : '—');
+  setText('t-duty-told', t.dutyTold ?? '—');
   if (d.proposedDepartment && !t.department) $('a-dispatch-dept').value = d.proposedDepartment;
   $('f-kind').value = t.kind ?? '';
   $('f-urgency').value = t.urgency;
@@ -395,6 +399,7 @@ onSubmit('a-progress', () => ({ type: 'start-progress', note: $('a-progress-note
 onSubmit('a-resolve', () => ({ type: 'resolve', summary: $('a-resolve-summary').value, by: $('a-resolve-by').value }));
 onSubmit('a-callback', () => ({ type: 'record-callback', result: $('a-callback-result').value, note: $('a-callback-note').value }));
 onSubmit('a-classify', () => ({ type: 'classify', classification: $('a-classify-value').value }));
+onSubmit('a-explain', () => ({ type: 'record-explanation', explanation: $('a-explain-text').value, accepted: $('a-explain-accepted').checked }));
 onSubmit('a-close', () => ({ type: 'close', note: $('a-close-note').value }));
 onSubmit('a-redispatch', () => ({ type: 'redispatch', reason: $('a-redispatch-reason').value, department: $('a-redispatch-dept').value || null }));
 

@@ -240,6 +240,35 @@ abstract class PanelApiContract extends PanelContract {
     }
 
     @Test
+    void anInvalidComplaintClosesOnceExplainedAndTheExplanationIsShown() throws Exception {
+        Ticket t = h.call("13900000012", "Mr Wu", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        TestHttp alice = h.login("alice");
+        String path = "/api/tickets/" + t.id() + "/actions";
+        long v = t.version();
+        v = json(alice.post(path, "{\"type\":\"dispatch\",\"department\":\"engineering\",\"version\":" + v + "}")).get("ticket").get("version").asLong();
+        var valid = alice.post(path, "{\"type\":\"record-explanation\",\"explanation\":\"x\",\"accepted\":true,\"version\":" + v + "}");
+        assertThat(valid.statusCode()).as("not classified yet").isEqualTo(422);
+        v = json(alice.post(path, "{\"type\":\"classify\",\"classification\":\"invalid\",\"version\":" + v + "}")).get("ticket").get("version").asLong();
+        var noAccepted = alice.post(path, "{\"type\":\"record-explanation\",\"explanation\":\"x\",\"version\":" + v + "}");
+        assertThat(noAccepted.statusCode()).isEqualTo(400);
+        assertThat(json(noAccepted).get("message").asText()).contains("'accepted' is required");
+        v = json(alice.post(path, "{\"type\":\"resolve\",\"summary\":\"checked the meter\",\"by\":\"Li\",\"version\":" + v + "}")).get("ticket").get("version").asLong();
+        v = json(alice.post(path, "{\"type\":\"record-callback\",\"result\":\"unsatisfied\",\"version\":" + v + "}")).get("ticket").get("version").asLong();
+        var unexplained = alice.post(path, "{\"type\":\"close\",\"version\":" + v + "}");
+        assertThat(unexplained.statusCode()).isEqualTo(422);
+        assertThat(json(unexplained).get("message").asText()).contains("closes once it has been explained");
+        var explained = alice.post(path, "{\"type\":\"record-explanation\",\"explanation\":\"the meter reads the whole floor\",\"accepted\":false,\"version\":" + v + "}");
+        assertThat(explained.statusCode()).isEqualTo(200);
+        assertThat(json(explained).get("ticket").get("explanation").asText()).isEqualTo("the meter reads the whole floor");
+        assertThat(json(explained).get("ticket").get("explanationAccepted").asBoolean()).isFalse();
+        v = json(explained).get("ticket").get("version").asLong();
+        var closed = alice.post(path, "{\"type\":\"close\",\"version\":" + v + "}");
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(json(closed).get("ticket").get("status").asText()).isEqualTo("closed");
+        assertThat(json(closed).get("history").findValuesAsText("action")).contains("record-explanation", "close");
+    }
+
+    @Test
     void actionBodiesAreValidated() throws Exception {
         Ticket t = h.call("1", "x", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
         TestHttp alice = h.login("alice");

@@ -224,6 +224,14 @@ public final class TicketRoutes {
                 }
                 yield new TicketAction.Classify(c, f.text("note", 2000));
             }
+            case "record-explanation" -> {
+                Boolean accepted = f.bool("accepted");
+                if (accepted == null) {
+                    throw ApiException.badRequest("Field 'accepted' is required: true when the caller accepted the "
+                            + "explanation, false otherwise.");
+                }
+                yield new TicketAction.RecordExplanation(f.text("explanation", 4000), accepted);
+            }
             case "close" -> new TicketAction.Close(f.text("note", 2000));
             case "redispatch" -> new TicketAction.Redispatch(f.text("reason", 2000), blankToNull(f.text("department", 80)));
             case "take-over" -> new TicketAction.TakeOver(f.text("note", 2000));
@@ -231,7 +239,7 @@ public final class TicketRoutes {
             case "flag-major" -> new TicketAction.FlagMajor(f.text("reason", 2000));
             case "progress-reply" -> new TicketAction.ProgressReply(f.text("told", 4000), f.instant("promised", ctx.policy().zone()));
             default -> throw ApiException.badRequest("Unknown action type '" + type + "'; expected one of note, edit-intake, "
-                    + "dispatch, record-plan, start-progress, resolve, record-callback, classify, close, redispatch, take-over, "
+                    + "dispatch, record-plan, start-progress, resolve, record-callback, classify, record-explanation, close, redispatch, take-over, "
                     + "flag-major, progress-reply.");
         };
     }

@@ -15,7 +15,8 @@ public record TicketView(long id, String number, String line, String kind, Strin
                          String description, String voiceMessageRef, String owner, String department,
                          String classification, boolean confidential, int dispatchCount, boolean escalated,
                          String callDisposition, String forwardedTo, boolean callbackRequested, String lastCallback,
-                         String plan, String resolution, String resolvedBy, Map<String, Instant> deadlines,
+                         String plan, String resolution, String resolvedBy, String explanation,
+                         boolean explanationAccepted, String dutyTold, Map<String, Instant> deadlines,
                          Instant dueAt, long version, Instant createdAt, Instant updatedAt) {
 
     public static TicketView of(Ticket t) {
@@ -23,7 +24,8 @@ public record TicketView(long id, String number, String line, String kind, Strin
                 t.callerNumber(), t.callerName(), t.callbackNumber(), t.location(), t.description(),
                 t.voiceMessageRef(), t.owner(), t.department(), wire(t.classification()), t.confidential(),
                 t.dispatchCount(), t.escalated(), wire(t.callDisposition()), t.forwardedTo(), t.callbackRequested(),
-                wire(t.lastCallback()), t.plan(), t.resolution(), t.resolvedBy(), t.deadlines(),
+                wire(t.lastCallback()), t.plan(), t.resolution(), t.resolvedBy(), t.explanation(),
+                t.explanationAccepted(), t.dutyTold(), t.deadlines(),
                 t.earliestDeadline().orElse(null), t.version(), t.createdAt(), t.updatedAt());
     }
 

@@ -250,7 +250,7 @@ public final class SurveyCallbacks implements SurveyOutcomes, FailedCallbacks {
         Ticket after = results.record(ticket, ACTOR, score, null);
         store.finish(call.ticketId(), call.round(), a.attempt, "answered", SurveyCall.State.ANSWERED, clock.instant(),
                 "the caller keyed " + score + " of 5", clock.instant());
-        return SurveyResults.describe(score) + " (ticket " + after.number() + " is " + after.status().name().toLowerCase() + ")";
+        return SurveyResults.describe(score, after) + " (ticket " + after.number() + " is " + after.status().name().toLowerCase() + ")";
     }
 
     @Override

@@ -45,6 +45,10 @@ import java.util.TreeMap;
  * @param plan             the department's handling plan
  * @param resolution       what the department did
  * @param resolvedBy       who did it
+ * @param explanation      what the caller was told about a complaint judged "to be improved" or
+ *                         "invalid" (the explanation the domain's closing rules ask for)
+ * @param explanationAccepted the caller accepted that explanation (closes a "to be improved" complaint)
+ * @param dutyTold         the duty manager told of this after-hours call-back ticket, {@code null} if none
  * @param deadlines        due instant per policy step (e.g. {@code "resolve"}), sorted by step name
  * @param version          optimistic-lock version, incremented by every change
  * @param createdAt        acceptance time
@@ -78,6 +82,9 @@ public record Ticket(
         String plan,
         String resolution,
         String resolvedBy,
+        String explanation,
+        boolean explanationAccepted,
+        String dutyTold,
         Map<String, Instant> deadlines,
         long version,
         Instant createdAt,
@@ -157,6 +164,9 @@ public record Ticket(
         private String plan;
         private String resolution;
         private String resolvedBy;
+        private String explanation;
+        private boolean explanationAccepted;
+        private String dutyTold;
         private Map<String, Instant> deadlines = Map.of();
         private long version;
         private Instant createdAt;
@@ -173,7 +183,8 @@ public record Ticket(
             confidential = t.confidential; dispatchCount = t.dispatchCount; escalated = t.escalated;
             callDisposition = t.callDisposition; forwardedTo = t.forwardedTo;
             callbackRequested = t.callbackRequested; lastCallback = t.lastCallback; plan = t.plan;
-            resolution = t.resolution; resolvedBy = t.resolvedBy; deadlines = t.deadlines;
+            resolution = t.resolution; resolvedBy = t.resolvedBy; explanation = t.explanation;
+            explanationAccepted = t.explanationAccepted; dutyTold = t.dutyTold; deadlines = t.deadlines;
             version = t.version; createdAt = t.createdAt; updatedAt = t.updatedAt;
         }
 
@@ -204,6 +215,9 @@ public record Ticket(
         public Builder plan(String v) { plan = v; return this; }
         public Builder resolution(String v) { resolution = v; return this; }
         public Builder resolvedBy(String v) { resolvedBy = v; return this; }
+        public Builder explanation(String v) { explanation = v; return this; }
+        public Builder explanationAccepted(boolean v) { explanationAccepted = v; return this; }
+        public Builder dutyTold(String v) { dutyTold = v; return this; }
         public Builder deadlines(Map<String, Instant> v) { deadlines = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder createdAt(Instant v) { createdAt = v; return this; }
@@ -214,7 +228,7 @@ public record Ticket(
                     callbackNumber, location, description, voiceMessageRef, uniqueid, linkedid, owner,
                     department, classification, confidential, dispatchCount, escalated,
                     callDisposition, forwardedTo, callbackRequested, lastCallback, plan, resolution,
-                    resolvedBy, deadlines, version, createdAt, updatedAt);
+                    resolvedBy, explanation, explanationAccepted, dutyTold, deadlines, version, createdAt, updatedAt);
         }
     }
 }

@@ -72,6 +72,27 @@ public sealed interface TicketAction {
         public String actionName() { return "return-to-queue"; }
     }
 
+    /**
+     * What the caller was told about a complaint judged "to be improved" (caused by others or a
+     * legacy problem: explain, plan, reply) or "invalid" (a misunderstanding: explain in detail),
+     * and whether the caller accepted it. A "to be improved" complaint closes when the caller
+     * accepts the explanation; an "invalid" one once it has been explained.
+     */
+    record RecordExplanation(String explanation, boolean accepted) implements TicketAction {
+        public String actionName() { return "record-explanation"; }
+    }
+
+    /**
+     * The duty manager {@code personId} was told of this after-hours call-back ticket (system
+     * only): the ticket names who was told, once.
+     */
+    record DutyTold(String personId, String how) implements TicketAction {
+        public String actionName() { return "duty-told"; }
+        public DutyTold {
+            Objects.requireNonNull(personId, "personId");
+        }
+    }
+
     /** Judge a complaint. */
     record Classify(Classification classification, String note) implements TicketAction {
         public String actionName() { return "classify"; }

@@ -133,10 +133,15 @@ public final class TicketLifecycle {
                             ? Optional.of("say whether the caller was satisfied, not satisfied, or not reached")
                             : Optional.empty(),
                     "after resolution; may be repeated"),
+            new Transition(TicketAction.RecordExplanation.class, EnumSet.of(DISPATCHED, IN_PROGRESS, RESOLVED, CALLBACK),
+                    null, PEOPLE, TicketLifecycle::explanationRequirement,
+                    "a complaint classified to be improved or invalid; what the caller was told and whether "
+                            + "the caller accepted it"),
             new Transition(TicketAction.Close.class, EnumSet.of(CALLBACK), CLOSED, PEOPLE,
                     TicketLifecycle::closeRequirement,
-                    "a complaint needs a classification and a satisfied call-back (an invalid one: a call-back "
-                            + "that reached the caller); other kinds a call-back that reached the caller"),
+                    "a call-back that reached the caller; a complaint also a classification and that "
+                            + "classification's own condition: valid, the caller satisfied; to be improved, the "
+                            + "caller accepted the explanation; invalid, the explanation recorded"),
             new Transition(TicketAction.Close.class, EnumSet.of(ACCEPTED, MISSED, ABANDONED), CLOSED, MANAGERS,
                     (t, a, x) -> blank(((TicketAction.Close) x).note(),
                             "say why a ticket nobody handled is closed (for example: test call, wrong number)"),
@@ -184,7 +189,10 @@ public final class TicketLifecycle {
                     (t, a, x) -> blank(((TicketAction.FlagMajor) x).reason(), "say why this is a major complaint"),
                     "a person or the major-complaint rules; reported to senior management at once"),
             new Transition(TicketAction.SurveyAttempt.class, OPEN, null, SYSTEM, Requirement.NONE,
-                    "the satisfaction call-back, once per attempt and outcome"));
+                    "the satisfaction call-back, once per attempt and outcome"),
+            new Transition(TicketAction.DutyTold.class, OPEN, null, SYSTEM,
+                    (t, a, x) -> blank(((TicketAction.DutyTold) x).personId(), "name the duty manager told"),
+                    "the after-hours notice named the duty manager told"));
 
     /**
      * Decides {@code action} by {@code actor} on {@code ticket} at {@code now}.
@@ -329,11 +337,25 @@ public final class TicketLifecycle {
             data.put("result", c.result().name());
             return c.note();
         } else if (action instanceof TicketAction.Close c) {
+            if (t.kind() == RequestKind.COMPLAINT && t.classification() != null) {
+                data.put("closedAs", t.classification().name());
+            }
             return c.note();
+        } else if (action instanceof TicketAction.RecordExplanation e) {
+            b.explanation(e.explanation().strip()).explanationAccepted(e.accepted());
+            data.put("accepted", Boolean.toString(e.accepted()));
+            return e.explanation().strip();
+        } else if (action instanceof TicketAction.DutyTold d) {
+            b.dutyTold(d.personId());
+            data.put("person", d.personId());
+            putIf(data, "how", d.how());
+            return "duty manager " + d.personId() + " was told" + (d.how() == null ? "" : " (" + d.how() + ")");
         } else if (action instanceof TicketAction.Redispatch r) {
             int count = t.dispatchCount() + 1;
             String dept = r.department() == null || r.department().isBlank() ? t.department() : r.department();
-            b.dispatchCount(count).department(dept).lastCallback(null).resolution(null).resolvedBy(null);
+            // a new round: the next call-back and explanation are the new round's own
+            b.dispatchCount(count).department(dept).lastCallback(null).resolution(null).resolvedBy(null)
+                    .explanation(null).explanationAccepted(false);
             if (count >= Ticket.ESCALATION_DISPATCH) {
                 b.escalated(true);
                 data.put("escalated", "true");
@@ -431,21 +453,49 @@ public final class TicketLifecycle {
         return blank(r.summary(), "record what was done").or(() -> blank(r.by(), "record who did it"));
     }
 
+    private static Optional<String> explanationRequirement(Ticket t, Actor a, TicketAction x) {
+        TicketAction.RecordExplanation e = (TicketAction.RecordExplanation) x;
+        if (t.kind() != RequestKind.COMPLAINT || t.classification() == null) {
+            return Optional.of("an explanation is recorded for a complaint classified to be improved or invalid; "
+                    + "classify it first");
+        }
+        if (t.classification() == Classification.VALID) {
+            return Optional.of("a valid complaint closes when the caller is satisfied, not on an explanation; "
+                    + "record the call-back instead");
+        }
+        return blank(e.explanation(), "say what was explained to the caller");
+    }
+
+    /**
+     * The domain's closing rules: the caller reached by a call-back; a complaint classified, and
+     * then each classification by its own field: valid by a satisfied call-back, to be improved by
+     * the caller's acceptance of the explanation, invalid by the explanation itself.
+     */
     private static Optional<String> closeRequirement(Ticket t, Actor a, TicketAction x) {
         CallbackResult cb = t.lastCallback();
         if (cb == null || cb == CallbackResult.NO_ANSWER) {
             return Optional.of("the caller has not been reached by a call-back yet");
         }
-        if (t.kind() == RequestKind.COMPLAINT) {
-            if (t.classification() == null) {
-                return Optional.of("classify the complaint (valid, to be improved, invalid) before closing");
-            }
-            if (t.classification() != Classification.INVALID && cb != CallbackResult.SATISFIED) {
-                return Optional.of("a " + t.classification().name().toLowerCase().replace('_', ' ')
-                        + " complaint closes only when the caller is satisfied; re-dispatch it instead");
-            }
+        if (t.kind() != RequestKind.COMPLAINT) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        if (t.classification() == null) {
+            return Optional.of("classify the complaint (valid, to be improved, invalid) before closing");
+        }
+        return switch (t.classification()) {
+            case VALID -> cb == CallbackResult.SATISFIED ? Optional.empty()
+                    : Optional.of("a valid complaint closes only when the caller is satisfied; re-dispatch it instead");
+            case TO_BE_IMPROVED -> t.explanation() == null
+                    ? Optional.of("a to be improved complaint closes when the caller accepts the explanation; "
+                            + "record the explanation first")
+                    : t.explanationAccepted() ? Optional.empty()
+                    : Optional.of("a to be improved complaint closes only when the caller accepts the explanation; "
+                            + "the caller has not accepted it (explain again or re-dispatch)");
+            case INVALID -> t.explanation() == null
+                    ? Optional.of("an invalid complaint closes once it has been explained to the caller; "
+                            + "record the explanation first")
+                    : Optional.empty();
+        };
     }
 
     private static Optional<String> blank(String s, String reason) {

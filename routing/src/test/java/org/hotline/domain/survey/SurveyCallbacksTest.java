@@ -121,6 +121,27 @@ class SurveyCallbacksTest {
     }
 
     @Test
+    void aLowScoreOnAComplaintThatClosesOnItsExplanationIsLeftToTheOwner() {
+        SurveyPolicy now = new SurveyPolicy(Duration.ZERO, SurveyPolicy.defaults().window(), 3, Duration.ofMinutes(30),
+                Duration.ofMinutes(60), Duration.ofDays(30), Duration.ofSeconds(30));
+        SurveyCallbacks callbacks = callbacks(now);
+        dialer.outcome = new SurveyDialer.Outcome(SurveyDialer.Result.ANSWERED, "answered");
+        Ticket explained = resolved(4, "13900000004", MONDAY_10);
+        tickets.put(explained.toBuilder().classification(org.hotline.domain.ticket.Classification.INVALID)
+                .explanation("the fee is set by the city, not by us").build(), MONDAY_10);
+        Ticket unexplained = resolved(5, "13900000005", MONDAY_10);
+        tickets.put(unexplained.toBuilder().classification(org.hotline.domain.ticket.Classification.INVALID).build(),
+                MONDAY_10);
+        assertThat(callbacks.scan().placed()).hasSize(2);
+
+        assertThat(callbacks.scored("4-1-1", 1)).startsWith("not satisfied, left to the owner");
+        assertThat(tickets.find(4).orElseThrow().status()).as("explained: the owner may close it")
+                .isEqualTo(TicketStatus.CALLBACK);
+        assertThat(callbacks.scored("5-1-1", 1)).startsWith("not satisfied, re-dispatched");
+        assertThat(tickets.find(5).orElseThrow().status()).isEqualTo(TicketStatus.DISPATCHED);
+    }
+
+    @Test
     void theThirdDispatchEscalates() {
         SurveyPolicy now = new SurveyPolicy(Duration.ZERO, SurveyPolicy.defaults().window(), 3, Duration.ofMinutes(30),
                 Duration.ofMinutes(60), Duration.ZERO, Duration.ofSeconds(30));

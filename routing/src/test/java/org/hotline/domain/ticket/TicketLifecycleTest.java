@@ -35,6 +35,13 @@ class TicketLifecycleTest {
         Ticket cbUnsatisfiedValid = cbSatisfiedValid.toBuilder().lastCallback(CallbackResult.UNSATISFIED).dispatchCount(2).build();
         Ticket cbUnsatisfiedInvalid = cbUnsatisfiedValid.toBuilder().classification(Classification.INVALID).build();
         Ticket cbUnclassified = cbSatisfiedValid.toBuilder().classification(null).build();
+        Ticket cbExplainedInvalid = cbUnsatisfiedInvalid.toBuilder().explanation("the charge was the tenant's own").build();
+        Ticket cbSatisfiedImprove = cbSatisfiedValid.toBuilder().classification(Classification.TO_BE_IMPROVED).build();
+        Ticket cbImproveExplained = cbSatisfiedImprove.toBuilder().lastCallback(CallbackResult.UNSATISFIED)
+                .explanation("the lift belongs to the city; repair planned in May").build();
+        Ticket cbImproveAccepted = cbImproveExplained.toBuilder().explanationAccepted(true).build();
+        Ticket dispatchedInvalid = dispatched.toBuilder().classification(Classification.INVALID).build();
+        Ticket dispatchedValid = dispatched.toBuilder().classification(Classification.VALID).build();
         Ticket cbNoAnswerRepair = ticket(TicketStatus.CALLBACK, RequestKind.REPAIR).toBuilder().lastCallback(CallbackResult.NO_ANSWER).build();
         Ticket missed = ticket(TicketStatus.MISSED, RequestKind.COMPLAINT).toBuilder().owner(null).callbackRequested(true).build();
         Ticket closed = ticket(TicketStatus.CLOSED, RequestKind.COMPLAINT);
@@ -60,7 +67,23 @@ class TicketLifecycleTest {
                 Arguments.of(resolved, ALICE, new TicketAction.Close("done"), null, "allowed only when"),
                 Arguments.of(cbSatisfiedValid, ALICE, new TicketAction.Close("done"), TicketStatus.CLOSED, null),
                 Arguments.of(cbUnsatisfiedValid, ALICE, new TicketAction.Close("done"), null, "valid complaint closes only when the caller is satisfied"),
-                Arguments.of(cbUnsatisfiedInvalid, ALICE, new TicketAction.Close("explained"), TicketStatus.CLOSED, null),
+                // each classification closes by its own field
+                Arguments.of(cbUnsatisfiedInvalid, ALICE, new TicketAction.Close("explained"), null, "invalid complaint closes once it has been explained"),
+                Arguments.of(cbExplainedInvalid, ALICE, new TicketAction.Close("explained"), TicketStatus.CLOSED, null),
+                Arguments.of(cbSatisfiedImprove, ALICE, new TicketAction.Close("done"), null, "accepts the explanation; record the explanation first"),
+                Arguments.of(cbImproveExplained, ALICE, new TicketAction.Close("done"), null, "has not accepted it"),
+                Arguments.of(cbImproveAccepted, ALICE, new TicketAction.Close("done"), TicketStatus.CLOSED, null),
+                Arguments.of(cbImproveAccepted.toBuilder().lastCallback(CallbackResult.NO_ANSWER).build(), ALICE,
+                        new TicketAction.Close("done"), null, "not been reached"),
+                Arguments.of(dispatchedInvalid, ALICE, new TicketAction.RecordExplanation("a misunderstanding", false), TicketStatus.DISPATCHED, null),
+                Arguments.of(dispatchedInvalid, ALICE, new TicketAction.RecordExplanation(" ", true), null, "say what was explained"),
+                Arguments.of(dispatchedValid, ALICE, new TicketAction.RecordExplanation("sorry", true), null, "valid complaint closes when the caller is satisfied"),
+                Arguments.of(dispatched, ALICE, new TicketAction.RecordExplanation("why", true), null, "classify it first"),
+                Arguments.of(cbImproveExplained, IVR, new TicketAction.RecordExplanation("why", true), null, "may not record-explanation"),
+                Arguments.of(closed.toBuilder().classification(Classification.INVALID).build(), ALICE,
+                        new TicketAction.RecordExplanation("why", true), null, "it is closed"),
+                Arguments.of(missed, IVR, new TicketAction.DutyTold("duty-a", "email"), TicketStatus.MISSED, null),
+                Arguments.of(missed, ALICE, new TicketAction.DutyTold("duty-a", "email"), null, "may not duty-told"),
                 Arguments.of(cbUnclassified, ALICE, new TicketAction.Close("done"), null, "classify the complaint"),
                 Arguments.of(cbNoAnswerRepair, ALICE, new TicketAction.Close("done"), null, "not been reached"),
                 Arguments.of(cbSatisfiedValid, ALICE, new TicketAction.Redispatch("unhappy", null), null, "unsatisfied call-back"),
@@ -252,6 +275,34 @@ class TicketLifecycleTest {
         assertThat(RequestKind.parse("complaint")).isEqualTo(RequestKind.COMPLAINT);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RequestKind.parse("moan"))
                 .hasMessageContaining("expected one of complaint, inquiry");
+    }
+
+    @Test
+    void anExplanationIsKeptOnTheTicketAndInTheHistoryAndANewRoundClearsIt() {
+        Ticket t = ticket(TicketStatus.CALLBACK, RequestKind.COMPLAINT).toBuilder().dispatchCount(1)
+                .classification(Classification.TO_BE_IMPROVED).lastCallback(CallbackResult.UNSATISFIED).build();
+        TicketLifecycle.Applied a = (TicketLifecycle.Applied) lifecycle.decide(t, ALICE,
+                new TicketAction.RecordExplanation("  the pipe is the utility's; they repair it in May ", true), NOW);
+        assertThat(a.after().explanation()).isEqualTo("the pipe is the utility's; they repair it in May");
+        assertThat(a.after().explanationAccepted()).isTrue();
+        assertThat(a.note()).isEqualTo("the pipe is the utility's; they repair it in May");
+        assertThat(a.data()).containsEntry("accepted", "true");
+        TicketLifecycle.Applied closed = (TicketLifecycle.Applied) lifecycle.decide(a.after(), ALICE,
+                new TicketAction.Close("accepted"), NOW);
+        assertThat(closed.data()).containsEntry("closedAs", "TO_BE_IMPROVED");
+        Ticket again = applied(a.after().toBuilder().explanationAccepted(false).build(), ALICE,
+                new TicketAction.Redispatch("not accepted", null));
+        assertThat(again.explanation()).isNull();
+        assertThat(again.explanationAccepted()).isFalse();
+    }
+
+    @Test
+    void theDutyManagerToldIsNamedOnTheTicket() {
+        Ticket missed = ticket(TicketStatus.MISSED, RequestKind.COMPLAINT).toBuilder().owner(null).build();
+        TicketLifecycle.Applied a = (TicketLifecycle.Applied) lifecycle.decide(missed, IVR,
+                new TicketAction.DutyTold("duty-b", "email, webhook"), NOW);
+        assertThat(a.after().dutyTold()).isEqualTo("duty-b");
+        assertThat(a.data()).containsEntry("person", "duty-b").containsEntry("how", "email, webhook");
     }
 
     @Test

@@ -148,7 +148,8 @@ public final class PgTicketRepository implements TicketStore {
             UPDATE tickets SET kind = ?, urgency = ?, status = ?, callback_number = ?, location = ?, description = ?,
                    voice_message_ref = ?, owner = ?, department = ?, classification = ?, confidential = ?,
                    dispatch_count = ?, escalated = ?, call_disposition = ?, forwarded_to = ?, callback_requested = ?,
-                   last_callback = ?, plan = ?, resolution = ?, resolved_by = ?, version = version + 1, updated_at = ?
+                   last_callback = ?, plan = ?, resolution = ?, resolved_by = ?, explanation = ?, explanation_accepted = ?,
+                   duty_told = ?, version = version + 1, updated_at = ?
              WHERE id = ? AND version = ?
             """;
 
@@ -185,6 +186,9 @@ public final class PgTicketRepository implements TicketStore {
                 ps.setString(i++, after.plan());
                 ps.setString(i++, after.resolution());
                 ps.setString(i++, after.resolvedBy());
+                ps.setString(i++, after.explanation());
+                ps.setBoolean(i++, after.explanationAccepted());
+                ps.setString(i++, after.dutyTold());
                 ps.setTimestamp(i++, TicketRows.timestamp(after.updatedAt()));
                 ps.setLong(i++, before.id());
                 ps.setLong(i, before.version());
@@ -257,6 +261,8 @@ public final class PgTicketRepository implements TicketStore {
                 .plan(TextRule.longText(t.plan()))
                 .resolution(TextRule.longText(t.resolution()))
                 .resolvedBy(TextRule.name(t.resolvedBy()))
+                .explanation(TextRule.longText(t.explanation()))
+                .dutyTold(TextRule.shortText(t.dutyTold()))
                 .deadlines(deadlines)
                 .updatedAt(t.updatedAt().truncatedTo(ChronoUnit.MICROS))
                 .build();

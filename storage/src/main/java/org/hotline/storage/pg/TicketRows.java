@@ -26,7 +26,7 @@ final class TicketRows {
             + "t.caller_name, t.callback_number, t.location, t.description, t.voice_message_ref, t.uniqueid, "
             + "t.linkedid, t.owner, t.department, t.classification, t.confidential, t.dispatch_count, "
             + "t.escalated, t.call_disposition, t.forwarded_to, t.callback_requested, t.last_callback, t.plan, "
-            + "t.resolution, t.resolved_by, t.version, t.created_at, t.updated_at";
+            + "t.resolution, t.resolved_by, t.explanation, t.explanation_accepted, t.duty_told, t.version, t.created_at, t.updated_at";
 
     /** Select list for a ticket; deadlines come as a JSON object step -> epoch microseconds. */
     static final String COLUMNS = ROW_COLUMNS + ", "
@@ -70,6 +70,9 @@ final class TicketRows {
                 .plan(rs.getString("plan"))
                 .resolution(rs.getString("resolution"))
                 .resolvedBy(rs.getString("resolved_by"))
+                .explanation(rs.getString("explanation"))
+                .explanationAccepted(rs.getBoolean("explanation_accepted"))
+                .dutyTold(rs.getString("duty_told"))
                 .deadlines(deadlines(rs.getString("deadlines")))
                 .version(rs.getLong("version"))
                 .createdAt(instant(rs.getTimestamp("created_at")))

@@ -219,6 +219,40 @@ class PgTicketRepositoryIT {
     }
 
     @Test
+    void aToBeImprovedComplaintClosesOnTheAcceptedExplanationKeptInItsOwnColumns() {
+        Ticket t = store.openForCall(call("explain", "13900000010"));
+        t = store.updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT));
+        t = store.recordCallOutcome(t.id(), new CallOutcome.Answered("alice"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Dispatch("engineering", "lift noise"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Classify(Classification.TO_BE_IMPROVED, "city's lift"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Resolve("asked the city", "Zhao"));
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.RecordCallback(CallbackResult.UNSATISFIED, "still noisy"));
+        long id = t.id();
+        long v = t.version();
+        assertThatThrownBy(() -> store.apply(id, v, ALICE, new TicketAction.Close("done")))
+                .isInstanceOf(TransitionRefusedException.class).hasMessageContaining("record the explanation first");
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.RecordExplanation("the city replaces it in May", true));
+        Ticket read = store.find(t.id()).orElseThrow();
+        assertThat(read.explanation()).isEqualTo("the city replaces it in May");
+        assertThat(read.explanationAccepted()).isTrue();
+        t = store.apply(t.id(), t.version(), ALICE, new TicketAction.Close("accepted"));
+        assertThat(t.status()).isEqualTo(TicketStatus.CLOSED);
+        List<HistoryEvent> h = store.history(t.id());
+        assertThat(h.get(h.size() - 2).action()).isEqualTo("record-explanation");
+        assertThat(h.get(h.size() - 2).data()).containsEntry("accepted", "true");
+        assertThat(h.get(h.size() - 1).data()).containsEntry("closedAs", "TO_BE_IMPROVED");
+    }
+
+    @Test
+    void theDutyManagerToldIsStoredOnTheTicket() {
+        Ticket t = store.openForCall(call("told", "13900000011"));
+        t = store.recordCallOutcome(t.id(), new CallOutcome.NoAnswer());
+        t = store.apply(t.id(), t.version(), Actor.ivr(), new TicketAction.DutyTold("duty-a", "email"));
+        assertThat(store.find(t.id()).orElseThrow().dutyTold()).isEqualTo("duty-a");
+        assertThat(store.history(t.id()).get(store.history(t.id()).size() - 1).data()).containsEntry("person", "duty-a");
+    }
+
+    @Test
     void aRefusedTransitionChangesNothing() {
         Ticket t = store.openForCall(call("refuse", "1"));
         Ticket before = store.find(t.id()).orElseThrow();
