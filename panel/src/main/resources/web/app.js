@@ -363,7 +363,8 @@ function render(d, popped = false) {
   }
   fill('t-history', (d.history ?? []).map((e) =>
     el('li', {}, new Date(e.at).toLocaleString() + ' — ' + e.actor + ': ' + e.action
-      + (e.to && e.to !== e.from ? ' → ' + e.to : '') + (e.note ? ' — ' + e.note : ''))));
+      + (e.to && e.to !== e.from ? ' → ' + e.to : '') + (e.note ? ' — ' + e.note : '')
+      + (e.data && e.data.recording ? ' [recording ' + e.data.recording + ']' : ''))));
   tickCountdowns();
 }
 

@@ -31,7 +31,8 @@ final class SurveySectionReader {
             return SurveySection.defaults();
         }
         Set<String> allowed = new java.util.HashSet<>(POLICY_KEYS);
-        allowed.addAll(Set.of("ami", "question-prompt", "scan-every-seconds", "overrides"));
+        allowed.addAll(Set.of("ami", "question-prompt", "scan-every-seconds", "overrides", "comment-prompt",
+                "comment-seconds"));
         return node.fields(allowed, f -> {
             var ami = f.optional("ami", service::ami);
             SurveyPolicy fallback = policy(f, SurveyPolicy.defaults());
@@ -41,11 +42,21 @@ final class SurveySectionReader {
                     "a sound file name without extension, such as hotline/survey-question"), SurveySection.DEFAULT_QUESTION);
             int scan = f.optional("scan-every-seconds", n -> n.integer(1, 3600, "seconds"),
                     SurveySection.DEFAULT_SCAN_SECONDS);
+            String commentPrompt = f.optional("comment-prompt", n -> n.matching(SOUND,
+                    "a sound file name without extension, such as hotline/survey-comment"),
+                    SurveySection.DEFAULT_COMMENT_PROMPT);
+            Integer commentSeconds = f.optional("comment-seconds", n -> {
+                int v = n.integer(0, 600, "seconds (0: no comment)");
+                if (v > 0 && v < 5) {
+                    throw n.fail("expected 0 (no comment) or 5 to 600 seconds, got " + v);
+                }
+                return v;
+            }, SurveySection.DEFAULT_COMMENT_SECONDS);
             if (fallback == null) { // a policy key failed: fields() reports it
                 return null;
             }
             return new SurveySection(ami, new SurveyPolicies(ami.isPresent(), fallback, overrides), prompt,
-                    Duration.ofSeconds(scan));
+                    Duration.ofSeconds(scan), commentPrompt, commentSeconds == null ? 0 : commentSeconds);
         });
     }
 

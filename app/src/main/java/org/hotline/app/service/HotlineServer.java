@@ -313,7 +313,8 @@ public final class HotlineServer implements HotlineService {
                     asterisk.agents());
             AgiFlows flows = new AgiFlows(Map.of(
                     HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
-                    SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig, callbacks, surveySection.questionPrompt())));
+                    SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig, callbacks, surveySection.questionPrompt(),
+                            surveySection.commentPrompt(), surveySection.commentSeconds())));
             agi = new FastAgiServer(asterisk.agi(), flows, registry);
             InetSocketAddress panelAddress;
             try {

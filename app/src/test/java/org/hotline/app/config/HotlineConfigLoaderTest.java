@@ -269,6 +269,8 @@ class HotlineConfigLoaderTest {
                 surveys:
                   ami: { username: hotline-survey, secret: s3cret }
                   question-prompt: hotline/survey-question
+                  comment-prompt: hotline/survey-comment
+                  comment-seconds: 45
                   first-after-working-hours: 2
                   window: "10:00-19:00"
                   retry-after-minutes: 45
@@ -282,6 +284,10 @@ class HotlineConfigLoaderTest {
         assertThat(on.ami()).hasValueSatisfying(a -> assertThat(a.username()).isEqualTo("hotline-survey"));
         assertThat(on.policies().enabled()).isTrue();
         assertThat(on.questionPrompt()).isEqualTo("hotline/survey-question");
+        assertThat(on.commentPrompt()).isEqualTo("hotline/survey-comment");
+        assertThat(on.commentSeconds()).isEqualTo(45);
+        assertThat(off.commentPrompt()).isEqualTo("vm-intro");
+        assertThat(off.commentSeconds()).isEqualTo(60);
         var base = on.policies().policyFor("complaints", org.hotline.domain.ticket.RequestKind.COMPLAINT);
         assertThat(base.firstAfter()).isEqualTo(java.time.Duration.ofHours(2));
         assertThat(base.window().start()).isEqualTo(java.time.LocalTime.of(10, 0));
@@ -290,6 +296,14 @@ class HotlineConfigLoaderTest {
         assertThat(repair.firstAfter()).isEqualTo(java.time.Duration.ofHours(24));
         assertThat(repair.attempts()).isEqualTo(2);
         assertThat(repair.retryAfter()).as("inherited").isEqualTo(java.time.Duration.ofMinutes(45));
+    }
+
+    @Test
+    void aSurveyCommentIsNoneOrFiveSecondsAtLeast() throws Exception {
+        String text = EXAMPLE + "surveys:\n  comment-seconds: 3\n";
+        assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "comment-seconds: 3")
+                + ": surveys.comment-seconds: expected 0 (no comment) or 5 to 600 seconds, got 3");
+        assertThat(loader.load(write(EXAMPLE + "surveys:\n  comment-seconds: 0\n")).surveys().commentSeconds()).isZero();
     }
 
     @Test

@@ -30,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * 5..."; {@link #DEFAULT_QUESTION} otherwise), then the core
  * {@code auth-thankyou}. Thread-safe and shared by all calls.
  *
+ * <p>After a score is recorded, the caller may leave a spoken comment: the comment prompt
+ * ({@link #DEFAULT_COMMENT_PROMPT} unless configured), a beep, and a recording of up to the
+ * configured seconds (ended by {@code #}, silence or hanging up), kept exactly like a voice
+ * message ({@link VoiceRecorder}: the recording directory, else Asterisk's spool directory) as
+ * {@code <ticket>-survey-<attempt>.wav}; the ticket's history gets a {@code survey-comment}
+ * entry referencing it. Silence records nothing; a comment cut short by a hangup is kept.
+ *
  * <p>The automatic call-back ({@code org.hotline.domain.survey.SurveyCallbacks}) passes a third
  * argument, the attempt id ({@code SURVEY_ATTEMPT}); its score is then reported to
  * {@link SurveyOutcomes}, which records it as the system (4-5 satisfied, 1-2 re-dispatched) and
@@ -45,6 +52,10 @@ public final class SurveyFlow implements AgiFlow {
      * Deployments record their own question and name it ({@code surveys.question-prompt}).
      */
     public static final String DEFAULT_QUESTION = "beep";
+    /** The comment prompt when none is configured: the core "leave your message after the tone". */
+    public static final String DEFAULT_COMMENT_PROMPT = "vm-intro";
+    /** The default longest comment, in seconds. */
+    public static final int DEFAULT_COMMENT_SECONDS = 60;
     private static final Logger log = LoggerFactory.getLogger(SurveyFlow.class);
 
     private final TicketStore tickets;
@@ -52,21 +63,34 @@ public final class SurveyFlow implements AgiFlow {
     private final String question;
     private final int attempts;
     private final int keyTimeoutMillis;
+    private final String commentPrompt;
+    /** The flow configuration with the comment's length as the message length; {@code null}: no comments. */
+    private final HotlineFlowConfig commentConfig;
 
     public SurveyFlow(TicketStore tickets, HotlineFlowConfig config) {
-        this(tickets, config, null, DEFAULT_QUESTION);
+        this(tickets, config, null, DEFAULT_QUESTION, DEFAULT_COMMENT_PROMPT, DEFAULT_COMMENT_SECONDS);
     }
 
     /**
-     * @param outcomes where automatic call-backs report; {@code null} when the service places none
-     * @param question the sound file that asks for the score (without extension)
+     * @param outcomes       where automatic call-backs report; {@code null} when the service places none
+     * @param question       the sound file that asks for the score (without extension)
+     * @param commentPrompt  the sound file that invites a comment (without extension)
+     * @param commentSeconds the longest comment, 5 to 600 seconds; 0 offers no comment
      */
-    public SurveyFlow(TicketStore tickets, HotlineFlowConfig config, SurveyOutcomes outcomes, String question) {
+    public SurveyFlow(TicketStore tickets, HotlineFlowConfig config, SurveyOutcomes outcomes, String question,
+            String commentPrompt, int commentSeconds) {
         this.tickets = tickets;
         this.outcomes = outcomes;
         this.question = java.util.Objects.requireNonNull(question, "question");
+        this.commentPrompt = java.util.Objects.requireNonNull(commentPrompt, "commentPrompt");
         this.attempts = config.attempts();
         this.keyTimeoutMillis = config.keyTimeoutMillis();
+        if (commentSeconds != 0 && (commentSeconds < 5 || commentSeconds > 600)) {
+            throw new IllegalArgumentException("survey comments: 0 (none) or 5 to 600 seconds, got " + commentSeconds);
+        }
+        this.commentConfig = commentSeconds == 0 ? null : new HotlineFlowConfig(config.dial(), config.clock(),
+                config.keyTimeoutMillis(), config.attempts(), commentSeconds, config.recordingDirectory(),
+                config.queueTimeoutSeconds(), config.agentsByDevice());
     }
 
     @Override
@@ -124,7 +148,11 @@ public final class SurveyFlow implements AgiFlow {
                                 return "REFUSED";
                             }
                             throw new IllegalStateException("survey score for " + number + " not recorded", cause);
-                        }).thenCompose(status -> session.send(new AgiCommand.StreamFile("auth-thankyou", ""))
+                        }).thenCompose(status -> ("OK".equals(status)
+                                ? comment(session, number, number + "-survey-" + attempt,
+                                        (ref, keptBy) -> outcomes.commented(attempt, ref, keptBy))
+                                : CompletableFuture.<Void>completedFuture(null))
+                                .thenCompose(x -> session.send(new AgiCommand.StreamFile("auth-thankyou", "")))
                                 .thenCompose(x -> status(session, status, Integer.toString(score)))))
                 .handle((done, failure) -> {
                     if (failure != null && !(HotlineCall.unwrap(failure) instanceof CallerHungUpException)) {
@@ -164,8 +192,61 @@ public final class SurveyFlow implements AgiFlow {
                     }
                     throw new IllegalStateException("survey score for " + ticket.number() + " not recorded", cause);
                 })
-                .thenCompose(status -> session.send(new AgiCommand.StreamFile("auth-thankyou", ""))
+                .thenCompose(status -> ("OK".equals(status)
+                        ? comment(session, ticket.number(), ticket.number() + "-survey-" + by.id(),
+                                (ref, keptBy) -> tickets.apply(ticket.id(), tickets.find(ticket.id()).orElseThrow().version(),
+                                        by, new TicketAction.SurveyComment(ref, keptBy, null)))
+                        : CompletableFuture.<Void>completedFuture(null))
+                        .thenCompose(x -> session.send(new AgiCommand.StreamFile("auth-thankyou", "")))
                         .thenCompose(x -> status(session, status, Integer.toString(score))));
+    }
+
+    /** Where a recorded comment is reported (blocking; run on the dependency pool). */
+    @FunctionalInterface
+    private interface CommentSink {
+        void accept(String recordingRef, String keptBy);
+    }
+
+    /**
+     * Invites and records the caller's comment, and reports it when any audio was recorded, also
+     * when the caller hung up during it (then the hangup follows the report). A comment that
+     * cannot be reported is logged; the call goes on.
+     */
+    private CompletableFuture<Void> comment(AgiSession session, String ticketNumber, String name, CommentSink sink) {
+        if (commentConfig == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CallRecord kept = new CallRecord();
+        VoiceRecorder recorder = new VoiceRecorder(session, commentConfig, kept, name, null);
+        return session.send(new AgiCommand.StreamFile(commentPrompt, "#"))
+                .thenCompose(reply -> {
+                    if (reply.channelGone() || session.hungUp()) {
+                        throw new CallerHungUpException("the survey comment");
+                    }
+                    return recorder.record("the survey comment");
+                })
+                .handle((ref, failure) -> {
+                    CompletableFuture<Void> reported = kept.message == null ? CompletableFuture.completedFuture(null)
+                            : session.call(() -> {
+                                sink.accept(kept.message, kept.messageKeptBy);
+                                return null;
+                            }).handle((x, notReported) -> {
+                                if (notReported != null) {
+                                    log.warn("survey on {}: the comment {} was recorded but not put in the history: {}",
+                                            ticketNumber, kept.message, HotlineCall.unwrap(notReported).toString());
+                                } else {
+                                    log.info("survey on {}: the caller left a comment, {}", ticketNumber, kept.message);
+                                }
+                                return null;
+                            });
+                    return reported.thenAccept(x -> {
+                        if (failure != null) {
+                            throw failure instanceof java.util.concurrent.CompletionException c ? c
+                                    : new java.util.concurrent.CompletionException(failure);
+                        }
+                    });
+                })
+                .thenCompose(f -> f);
     }
 
     private static CompletableFuture<Void> status(AgiSession session, String status, String score) {

@@ -42,11 +42,25 @@ final class VoiceRecorder {
     private final AgiSession session;
     private final HotlineFlowConfig config;
     private final CallRecord record;
+    private final String stem;
+    private final String voicemailBox;
 
+    /** The caller's voice message of {@code record}'s ticket, falling back to the line's voicemail box. */
     VoiceRecorder(AgiSession session, HotlineFlowConfig config, CallRecord record) {
+        this(session, config, record, record.ticket.number(), record.line.voicemail());
+    }
+
+    /**
+     * A recording named after {@code name} (e.g. a survey comment), kept in {@code record} like a
+     * voice message; {@code voicemailBox} {@code null} when nothing is left to fall back on after
+     * the spool directory.
+     */
+    VoiceRecorder(AgiSession session, HotlineFlowConfig config, CallRecord record, String name, String voicemailBox) {
         this.session = session;
         this.config = config;
         this.record = record;
+        this.stem = name.replaceAll("[^A-Za-z0-9_-]", "_");
+        this.voicemailBox = voicemailBox;
     }
 
     /** Records; completes with the reference (also kept in the call record) or empty when silent. */
@@ -58,7 +72,7 @@ final class VoiceRecorder {
                     && !session.hungUp()) {
                 log.warn("ticket {}: Asterisk cannot write {}.wav (is the recording directory '{}' missing or not "
                         + "writable by Asterisk?); recording under its spool directory instead",
-                        record.ticket.number(), file, config.recordingDirectory());
+                        stem, file, config.recordingDirectory());
                 return fallbackDirectory(during);
             }
             boolean audio = reply.endpos().orElse(0L) > 0;
@@ -77,7 +91,7 @@ final class VoiceRecorder {
             String dir = spool.resultNumber() == 1 ? spool.data().orElse("") : "";
             if (!HotlineFlowConfig.plainPath(dir) || !dir.startsWith("/")) {
                 log.warn("ticket {}: Asterisk's spool directory is unknown ({}); the line's voicemail box takes the message",
-                        record.ticket.number(), spool);
+                        stem, spool);
                 return voicemailBox(during);
             }
             String file = dir + "/" + FALLBACK_SUBDIRECTORY + "/" + fileName() + ".wav";
@@ -93,20 +107,27 @@ final class VoiceRecorder {
                             throw new CallerHungUpException(during);
                         }
                         log.warn("ticket {}: recording into {} failed too (RECORD_STATUS={}); the line's voicemail box "
-                                + "takes the message", record.ticket.number(), file, status);
+                                + "takes the message", stem, file, status);
                         return voicemailBox(during);
                     }));
         });
     }
 
     private CompletableFuture<Optional<String>> voicemailBox(String during) {
-        String box = record.line.voicemail();
+        String box = voicemailBox;
+        if (box == null) {
+            log.warn("{}: the recording was not kept (no voicemail box to fall back on)", stem);
+            if (session.hungUp()) {
+                throw new CallerHungUpException(during);
+            }
+            return completedFuture(Optional.empty());
+        }
         return session.send(new AgiCommand.Exec("VoiceMail", box, "s"))
                 .thenCompose(reply -> variable("VM_MESSAGEFILE").thenCompose(message -> {
                     if (!message.isBlank()) {
                         keep(message, CallOutcome.Voicemail.KEPT_IN_VOICEMAIL_BOX);
                     } else {
-                        log.warn("ticket {}: no message was left in voicemail box {}", record.ticket.number(), box);
+                        log.warn("ticket {}: no message was left in voicemail box {}", stem, box);
                     }
                     return finish(reply, during);
                 }));
@@ -125,7 +146,7 @@ final class VoiceRecorder {
     }
 
     private String fileName() {
-        return record.ticket.number().replaceAll("[^A-Za-z0-9_-]", "_");
+        return stem;
     }
 
     private CompletableFuture<String> variable(String name) {

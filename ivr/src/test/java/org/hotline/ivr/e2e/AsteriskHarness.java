@@ -378,6 +378,14 @@ public final class AsteriskHarness implements BeforeAllCallback, AfterAllCallbac
         setGlobal("PHONE_" + name, mode.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Makes the simulated phone {@code name} answer, then key {@code digit} and talk in turn (a score, then a comment). */
+    public void phoneKeysAndTalks(String name, char digit) {
+        if (digit < '0' || digit > '9') {
+            throw new IllegalArgumentException("a phone keys a digit, got " + digit);
+        }
+        setGlobal("PHONE_" + name, "comment" + digit);
+    }
+
     /** Makes the simulated phone {@code name} answer and key {@code digit} every second until hung up. */
     public void phoneKeys(String name, char digit) {
         if (digit < '0' || digit > '9') {

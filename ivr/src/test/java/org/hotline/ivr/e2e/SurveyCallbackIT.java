@@ -82,7 +82,8 @@ class SurveyCallbackIT {
         HotlineFlowConfig flowConfig = new HotlineFlowConfig(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 2500, 2, 20, asterisk.recordingsDirInChroot(), 15, Map.of());
         agi = service.agi(new FastAgiServer(TestAgiConfig.onFreePort(),
-                new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(storage.tickets(), flowConfig, callbacks, SurveyFlow.DEFAULT_QUESTION))),
+                new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(storage.tickets(), flowConfig, callbacks, SurveyFlow.DEFAULT_QUESTION,
+                        SurveyFlow.DEFAULT_COMMENT_PROMPT, 8))),
                 new SimpleMeterRegistry()));
     }
 
@@ -118,6 +119,27 @@ class SurveyCallbackIT {
                 new TicketAction.Classify(Classification.VALID, null));
         Ticket closed = tickets().apply(classified.id(), classified.version(), ALICE, new TicketAction.Close("done"));
         assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void aCallerWhoScoresAndThenSpeaksLeavesACommentRecordedLikeAMessageAndNamedInTheHistory() throws Exception {
+        String phone = nextPhone();
+        asterisk.phoneKeysAndTalks(phone, '4');
+        Ticket resolved = resolvedComplaint(phone);
+
+        assertThat(callbacks.scan().placed()).extracting(SurveyCall::ticketId).containsExactly(resolved.id());
+        List<HistoryEvent> history = awaitHistory(resolved, h -> h.stream().anyMatch(e -> "survey-comment".equals(e.action())));
+        assertThat(history.stream().map(HistoryEvent::action).toList())
+                .containsSubsequence("survey-attempt", "record-callback", "survey-comment");
+        HistoryEvent comment = history.stream().filter(e -> "survey-comment".equals(e.action())).findFirst().orElseThrow();
+        String file = resolved.number() + "-survey-" + resolved.id() + "-1-1.wav";
+        assertThat(comment.data()).containsEntry("recording", asterisk.recordingsDirInChroot() + "/" + file)
+                .containsEntry("attempt", resolved.id() + "-1-1");
+        assertThat(comment.actor()).isEqualTo(SurveyCallbacks.ACTOR.id());
+        java.nio.file.Path wav = asterisk.hostPath(comment.data().get("recording"));
+        assertThat(wav).as("Asterisk wrote the comment").exists();
+        assertThat(java.nio.file.Files.size(wav)).as("with the caller's voice in it").isGreaterThan(8000);
+        assertThat(tickets().find(resolved.id()).orElseThrow().lastCallback()).isEqualTo(CallbackResult.SATISFIED);
     }
 
     @Test

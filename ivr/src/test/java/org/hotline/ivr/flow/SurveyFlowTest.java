@@ -121,15 +121,26 @@ class SurveyFlowTest {
         public void noScore(String attemptId) {
             reports.add(attemptId + " no score");
         }
+
+        @Override
+        public void commented(String attemptId, String recordingRef, String keptBy) {
+            reports.add(attemptId + " commented " + recordingRef + (keptBy == null ? "" : " kept by " + keptBy));
+        }
     }
 
     private String automatic(RecordingOutcomes outcomes, String attempt, String keys) throws Exception {
+        return automatic(outcomes, attempt, keys, 0, java.util.Set.of());
+    }
+
+    private String automatic(RecordingOutcomes outcomes, String attempt, String keys, int commentSeconds,
+            java.util.Set<String> missing) throws Exception {
         var config = HotlineFlowConfig.defaults(new DialTemplate("PJSIP/{number}@trunk"), CLOCK, Map.of());
         try (var auto = new FastAgiServer(TestAgiConfig.onFreePort(),
-                new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(store, config, outcomes, SurveyFlow.DEFAULT_QUESTION))), new SimpleMeterRegistry())) {
+                new AgiFlows(Map.of(SurveyFlow.NAME, new SurveyFlow(store, config, outcomes, SurveyFlow.DEFAULT_QUESTION,
+                        SurveyFlow.DEFAULT_COMMENT_PROMPT, SurveyFlow.DEFAULT_COMMENT_SECONDS))), new SimpleMeterRegistry())) {
             auto.start();
-            var call = new SimulatedCall("survey", "s", "13912345678", keys, Map.of(), null, 0,
-                    java.util.List.of(ticket.number(), "survey-callback", attempt), java.util.Set.of());
+            var call = new SimulatedCall("survey", "s", "13912345678", keys, Map.of(), null, commentSeconds,
+                    java.util.List.of(ticket.number(), "survey-callback", attempt), missing);
             return new CallSimulator(auto.localAddress(), Duration.ofSeconds(10)).run(call).variable("HOTLINE_STATUS");
         }
     }
@@ -143,6 +154,39 @@ class SurveyFlowTest {
         assertThat(automatic(outcomes, "not an attempt", "4")).isEqualTo("BAD_REQUEST");
         assertThat(outcomes.reports).containsExactly("7-1-2 scored 5", "7-1-3 no score");
         verify(store, never()).apply(anyLong(), anyLong(), any(), any()); // the call-back records, not the flow
+    }
+
+    @Test
+    void aCommentAfterTheScoreIsRecordedLikeAMessageAndReportedOnTheAttempt() throws Exception {
+        var outcomes = new RecordingOutcomes();
+        assertThat(automatic(outcomes, "7-1-1", "5#", 4, java.util.Set.of())).isEqualTo("OK");
+        String file = ticket.number() + "-survey-7-1-1";
+        assertThat(outcomes.reports).containsExactly("7-1-1 scored 5", "7-1-1 commented hotline/messages/" + file + ".wav");
+
+        var hungUp = new RecordingOutcomes();
+        automatic(hungUp, "7-1-2", "4#H", 3, java.util.Set.of());
+        assertThat(hungUp.reports).as("a comment cut short by hanging up is kept")
+                .containsExactly("7-1-2 scored 4", "7-1-2 commented hotline/messages/" + ticket.number() + "-survey-7-1-2.wav");
+
+        var fallback = new RecordingOutcomes();
+        automatic(fallback, "7-1-3", "5#", 3, java.util.Set.of("hotline/messages"));
+        assertThat(fallback.reports).as("kept under Asterisk's spool directory, like a message")
+                .containsExactly("7-1-3 scored 5", "7-1-3 commented " + "/var/spool/asterisk/"
+                        + VoiceRecorder.FALLBACK_SUBDIRECTORY + "/" + ticket.number() + "-survey-7-1-3.wav kept by "
+                        + org.hotline.domain.ticket.CallOutcome.Voicemail.KEPT_IN_FALLBACK_DIRECTORY);
+
+        var silent = new RecordingOutcomes();
+        automatic(silent, "7-1-4", "5", 0, java.util.Set.of());
+        assertThat(silent.reports).as("silence records no comment").containsExactly("7-1-4 scored 5");
+    }
+
+    @Test
+    void aPanelSurveysCommentGoesIntoTheHistoryAsTheUsers() throws Exception {
+        simulator.run(SimulatedCall.survey(ticket.number(), "alice", "13912345678", "4#").withMessageSeconds(5));
+
+        assertThat(store.applied).extracting(Map.Entry::getValue).containsExactly(
+                new TicketAction.RecordCallback(CallbackResult.SATISFIED, "IVR satisfaction survey: 4 of 5"),
+                new TicketAction.SurveyComment("hotline/messages/" + ticket.number() + "-survey-alice.wav", null, null));
     }
 
     @Test

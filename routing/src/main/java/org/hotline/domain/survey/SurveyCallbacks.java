@@ -260,6 +260,24 @@ public final class SurveyCallbacks implements SurveyOutcomes, FailedCallbacks {
                 .ifPresent(c -> notReached(c, a.attempt, "no-score", "answered but no score was keyed"));
     }
 
+    @Override
+    public void commented(String attemptId, String recordingRef, String keptBy) {
+        Attempt a = Attempt.parse(attemptId);
+        store.find(a.ticketId, a.round).filter(c -> c.state() == SurveyCall.State.ANSWERED && c.attempts() == a.attempt)
+                .orElseThrow(() -> new IllegalArgumentException("survey attempt " + attemptId + " was not answered"));
+        for (int i = 0; i < HISTORY_RETRIES; i++) {
+            Ticket t = tickets.find(a.ticketId).orElseThrow(() -> new TicketNotFoundException("ticket " + a.ticketId));
+            try {
+                tickets.apply(t.id(), t.version(), ACTOR, new TicketAction.SurveyComment(recordingRef, keptBy, attemptId));
+                return;
+            } catch (VersionConflictException again) {
+                // changed meanwhile: read and try again
+            }
+        }
+        throw new IllegalStateException("the comment of survey attempt " + attemptId + " was not recorded: the ticket "
+                + "kept changing");
+    }
+
     /**
      * An agent called the caller of a ticket on the call-back-failed list and records the score
      * the caller gave, the same way as the caller's own keys; the ticket leaves the list.

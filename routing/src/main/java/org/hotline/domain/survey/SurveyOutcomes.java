@@ -2,7 +2,7 @@ package org.hotline.domain.survey;
 
 /**
  * What the survey flow reports about an automatic call-back it is running: the caller's score,
- * or that the caller answered but gave none. Implemented by {@link SurveyCallbacks}.
+ * that the caller answered but gave none, or the comment the caller recorded. Implemented by {@link SurveyCallbacks}.
  */
 public interface SurveyOutcomes {
 
@@ -17,4 +17,12 @@ public interface SurveyOutcomes {
 
     /** The caller answered attempt {@code attemptId} but keyed no valid score. */
     void noScore(String attemptId);
+
+    /**
+     * After scoring attempt {@code attemptId}, the caller left a spoken comment, recorded as
+     * {@code recordingRef} ({@code keptBy} as for a voice message); it goes into the ticket's history.
+     *
+     * @throws IllegalArgumentException when {@code attemptId} names no answered attempt
+     */
+    void commented(String attemptId, String recordingRef, String keptBy);
 }

@@ -161,6 +161,22 @@ public sealed interface TicketAction {
     }
 
     /**
+     * The caller's spoken comment in a satisfaction call-back, recorded like a voice message: the
+     * ticket's history references the recording.
+     *
+     * @param recordingRef the recording's file (as Asterisk wrote it)
+     * @param keptBy       how it was kept when not in the recording directory, {@code null} when it is there
+     * @param attempt      the survey attempt id ({@code <ticket>-<round>-<attempt>}), {@code null} for a
+     *                     survey an agent placed from the panel
+     */
+    record SurveyComment(String recordingRef, String keptBy, String attempt) implements TicketAction {
+        public String actionName() { return "survey-comment"; }
+        public SurveyComment {
+            Objects.requireNonNull(recordingRef, "recordingRef");
+        }
+    }
+
+    /**
      * A major complaint, to be reported to senior management at once ("report a major complaint
      * to a manager at once"): flagged by a person, or by the system's configured rules (the
      * urgent kind, a repeat caller). Recorded once; the ticket then stays on the leadership board

@@ -190,6 +190,9 @@ public final class TicketLifecycle {
                     "a person or the major-complaint rules; reported to senior management at once"),
             new Transition(TicketAction.SurveyAttempt.class, OPEN, null, SYSTEM, Requirement.NONE,
                     "the satisfaction call-back, once per attempt and outcome"),
+            new Transition(TicketAction.SurveyComment.class, OPEN, null, PEOPLE_OR_SURVEY,
+                    (t, a, x) -> blank(((TicketAction.SurveyComment) x).recordingRef(), "name the recording"),
+                    "the caller's recorded comment in a satisfaction call-back"),
             new Transition(TicketAction.DutyTold.class, OPEN, null, SYSTEM,
                     (t, a, x) -> blank(((TicketAction.DutyTold) x).personId(), "name the duty manager told"),
                     "the after-hours notice named the duty manager told"));
@@ -345,6 +348,11 @@ public final class TicketLifecycle {
             b.explanation(e.explanation().strip()).explanationAccepted(e.accepted());
             data.put("accepted", Boolean.toString(e.accepted()));
             return e.explanation().strip();
+        } else if (action instanceof TicketAction.SurveyComment c) {
+            data.put("recording", c.recordingRef());
+            putIf(data, "keptBy", c.keptBy());
+            putIf(data, "attempt", c.attempt());
+            return "the caller left a comment in the satisfaction call-back";
         } else if (action instanceof TicketAction.DutyTold d) {
             b.dutyTold(d.personId());
             data.put("person", d.personId());

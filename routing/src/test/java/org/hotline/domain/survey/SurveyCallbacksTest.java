@@ -121,6 +121,27 @@ class SurveyCallbacksTest {
     }
 
     @Test
+    void aCommentAfterTheScoreIsNamedInTheHistoryOfAnAnsweredAttemptOnly() {
+        SurveyPolicy now = new SurveyPolicy(Duration.ZERO, SurveyPolicy.defaults().window(), 3, Duration.ofMinutes(30),
+                Duration.ofMinutes(60), Duration.ofDays(30), Duration.ofSeconds(30));
+        SurveyCallbacks callbacks = callbacks(now);
+        dialer.outcome = new SurveyDialer.Outcome(SurveyDialer.Result.ANSWERED, "answered");
+        resolved(6, "13900000006", MONDAY_10);
+        assertThat(callbacks.scan().placed()).hasSize(1);
+        assertThatThrownBy(() -> callbacks.commented("6-1-1", "hotline/messages/x.wav", null))
+                .as("not answered yet").isInstanceOf(IllegalArgumentException.class);
+        callbacks.scored("6-1-1", 4);
+        callbacks.commented("6-1-1", "hotline/messages/HL-2026-000006-survey-6-1-1.wav", null);
+        assertThat(tickets.history(6)).filteredOn(e -> "survey-comment".equals(e.action())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(SurveyCallbacks.ACTOR.id());
+                    assertThat(e.data()).containsEntry("recording", "hotline/messages/HL-2026-000006-survey-6-1-1.wav")
+                            .containsEntry("attempt", "6-1-1");
+                });
+        assertThatThrownBy(() -> callbacks.commented("6-1-2", "x.wav", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aLowScoreOnAComplaintThatClosesOnItsExplanationIsLeftToTheOwner() {
         SurveyPolicy now = new SurveyPolicy(Duration.ZERO, SurveyPolicy.defaults().window(), 3, Duration.ofMinutes(30),
                 Duration.ofMinutes(60), Duration.ofDays(30), Duration.ofSeconds(30));
