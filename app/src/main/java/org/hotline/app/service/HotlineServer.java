@@ -56,6 +56,8 @@ import org.hotline.domain.followup.FollowUpWatcher;
 import org.hotline.domain.notify.NotificationRelay;
 import org.hotline.domain.notify.NotificationSender;
 import org.hotline.domain.notify.Notices;
+import org.hotline.domain.afterhours.AfterHoursWatcher;
+import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.notify.Notifier;
 import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
@@ -90,6 +92,10 @@ public final class HotlineServer implements HotlineService {
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     /** How often the follow-up watcher looks for tickets nobody followed up. */
+    /** How often after-hours call-back tickets and the morning list are looked at. */
+    private static final Duration AFTER_HOURS_SCAN_EVERY = Duration.ofMinutes(1);
+    /** How old an after-hours ticket may be and still be reported to the duty managers (a service down overnight). */
+    private static final Duration AFTER_HOURS_LOOK_BACK = Duration.ofDays(4);
     private static final Duration FOLLOW_UP_SCAN_EVERY = Duration.ofMinutes(10);
     private static final String FIRST_ADMIN = "admin";
     /** How often Asterisk's call records are reconciled into tickets. */
@@ -360,6 +366,21 @@ public final class HotlineServer implements HotlineService {
             FollowUpWatcher followUps = new FollowUpWatcher(tickets, storage.events(), notificationSection.followUpEvery(),
                     clock, (t, since) -> quietly("follow-up notice", () -> notices.followUp(t, since)));
             followUp = new Periodic("follow-up-watcher", FOLLOW_UP_SCAN_EVERY, followUps::scan);
+            // after-hours call-backs: the duty managers told (and named on the ticket); the morning list
+            AfterHoursWatcher afterHours = new AfterHoursWatcher(tickets, calendar,
+                    (line, at, urgent) -> routing.decide(line, at, urgent).fallback(), new AfterHoursWatcher.Sink() {
+                        @Override
+                        public void afterHours(Ticket t, List<String> people) {
+                            notices.afterHours(t, people);
+                        }
+
+                        @Override
+                        public void morningList(java.time.LocalDate day, java.time.Instant since,
+                                java.time.Instant opening, List<Ticket> arrived) {
+                            notices.morningList(day, since, opening, arrived);
+                        }
+                    }, AFTER_HOURS_LOOK_BACK, clock);
+            background.add(new Periodic("after-hours-watcher", AFTER_HOURS_SCAN_EVERY, () -> afterHours.scan()));
             if (callbacks != null) {
                 SurveyCallbacks scanner = callbacks;
                 io.micrometer.core.instrument.Counter attempts = io.micrometer.core.instrument.Counter

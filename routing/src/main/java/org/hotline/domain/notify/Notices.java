@@ -19,7 +19,11 @@ import org.hotline.domain.ticket.User;
  *       when missed or unowned); a missed step is urgent (quiet hours do not hold it back), and
  *       a missed final step also goes to the senior managers;</li>
  *   <li>an escalation (the third dispatch) or a major complaint: the senior managers, urgent;</li>
- *   <li>a failed satisfaction call-back: the owner and the supervisors.</li>
+ *   <li>a failed satisfaction call-back: the owner and the supervisors;</li>
+ *   <li>an after-hours call-back ticket: the duty managers its route's fallback names (urgent for
+ *       the urgent kind);</li>
+ *   <li>the morning list of what arrived while the office was closed: the supervisors and the
+ *       duty managers told, once per day.</li>
  * </ul>
  * Thread-safe.
  */
@@ -87,6 +91,50 @@ public final class Notices {
                 "The satisfaction call-back of ticket " + t.number() + " to " + c.callbackNumber()
                         + " did not reach the caller: " + c.note() + "\nCall the caller by hand and record the result.",
                 t.id(), false);
+    }
+
+    /** Nobody took an after-hours call: the duty managers the route's fallback names must act on it. */
+    public void afterHours(Ticket t, List<String> dutyManagers) {
+        boolean urgent = t.kind() == org.hotline.domain.ticket.RequestKind.URGENT;
+        notifier.notify("after-hours/" + t.id(), "after-hours-callback", dutyManagers,
+                (urgent ? "Urgent: " : "") + "Call back: ticket " + t.number() + " (after hours)",
+                "A call on line " + t.line() + " at " + t.createdAt() + " reached nobody: ticket " + t.number()
+                        + " (" + describe(t) + ") is flagged for call-back.\nCall back "
+                        + (t.callbackNumber() != null ? t.callbackNumber() : t.callerNumber() == null ? "the caller"
+                                : t.callerNumber())
+                        + (t.voiceMessageRef() != null ? "; the caller left a voice message (" + t.voiceMessageRef() + ")" : "")
+                        + ".\nYou are told as the duty manager of the day.", t.id(), urgent);
+    }
+
+    /**
+     * The morning list: what arrived between {@code since} and the opening of {@code day}, keyed
+     * by the day so that it is sent once.
+     */
+    public void morningList(java.time.LocalDate day, java.time.Instant since, java.time.Instant opening,
+            List<Ticket> arrived) {
+        Set<String> to = new LinkedHashSet<>();
+        active().stream().filter(u -> u.role() == Role.SUPERVISOR).forEach(u -> to.add(u.username()));
+        for (Ticket t : arrived) {
+            if (t.dutyTold() != null) {
+                to.addAll(List.of(t.dutyTold().split(",")));
+            }
+            if (t.forwardedTo() != null) {
+                to.add(t.forwardedTo());
+            }
+        }
+        StringBuilder body = new StringBuilder("Arrived since ").append(since).append(" (before the opening at ")
+                .append(opening).append("): ").append(arrived.size()).append(arrived.size() == 1 ? " ticket" : " tickets")
+                .append(".\n");
+        for (Ticket t : arrived) {
+            body.append("\n").append(t.number()).append(" · ").append(describe(t)).append(" · ")
+                    .append(t.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(t.owner() != null ? " · owner " + t.owner() : " · nobody owns it")
+                    .append(t.callbackRequested() ? " · call back" : "")
+                    .append(t.dutyTold() != null ? " · duty told: " + t.dutyTold() : "")
+                    .append(t.forwardedTo() != null ? " · forwarded to " + t.forwardedTo() : "");
+        }
+        notifier.notify("morning-list/" + day, "morning-list", to, "What arrived overnight: " + arrived.size()
+                + (arrived.size() == 1 ? " ticket" : " tickets") + " (" + day + ")", body.toString(), 0, false);
     }
 
     private List<String> seniorManagers() {
