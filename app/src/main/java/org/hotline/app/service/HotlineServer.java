@@ -379,7 +379,7 @@ public final class HotlineServer implements HotlineService {
                                 java.time.Instant opening, List<Ticket> arrived) {
                             notices.morningList(day, since, opening, arrived);
                         }
-                    }, AFTER_HOURS_LOOK_BACK, clock);
+                    }, () -> onShift(storage.presence(), clock), AFTER_HOURS_LOOK_BACK, clock);
             background.add(new Periodic("after-hours-watcher", AFTER_HOURS_SCAN_EVERY, () -> afterHours.scan()));
             if (callbacks != null) {
                 SurveyCallbacks scanner = callbacks;
@@ -418,6 +418,16 @@ public final class HotlineServer implements HotlineService {
             new Running(storage, agi, ami, panel, deadlines, background, null, null, null, surveys, relay, followUp).close();
             throw e;
         }
+    }
+
+    /** The agents available now, the first to come on shift first: who takes the night's tickets at the opening. */
+    private static List<String> onShift(org.hotline.domain.store.PresenceStore presence, java.time.Clock clock) {
+        java.time.Instant now = clock.instant();
+        return presence.all().stream()
+                .filter(p -> p.state() == org.hotline.domain.ticket.AgentState.AVAILABLE && p.expiresAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(org.hotline.domain.ticket.Presence::since)
+                        .thenComparing(org.hotline.domain.ticket.Presence::agentId))
+                .map(org.hotline.domain.ticket.Presence::agentId).toList();
     }
 
     /** What the connected PBX lacks, for readiness: up with a warning per missing thing. */

@@ -33,6 +33,11 @@ import org.hotline.domain.ticket.TransitionRefusedException;
  *       {@link Fallback#notifyPersonIds()} names (the day's duty managers, A and B), and the
  *       ticket then names them ({@link TicketAction.DutyTold}, {@link Ticket#dutyTold()}). The
  *       fallback is the router's decision for the ticket's line at the time of the call.</li>
+ *   <li><b>At the next opening</b> ({@link Fallback#nextOpening()} of the ticket's route, once it
+ *       has come and while the office is open), each such ticket still unowned is given to one of
+ *       the first agents on shift ({@link TicketAction.AssignAtOpening}), oldest ticket first, in
+ *       turn over the agents in the order they came on shift; with nobody on shift it waits in
+ *       the dispatch queue for the next scan.</li>
  *   <li><b>The morning list.</b> During the first working interval of a working day, the tickets
  *       opened since the previous working day's close go, as one list, to the supervisors and the
  *       duty managers told ({@link Sink#morningList}); the list is keyed by the date, so it goes
@@ -67,7 +72,7 @@ public final class AfterHoursWatcher {
     }
 
     /** What one scan did. */
-    public record Scan(List<Ticket> told, Optional<LocalDate> morningList) {}
+    public record Scan(List<Ticket> told, List<Ticket> assigned, Optional<LocalDate> morningList) {}
 
     private final TicketStore tickets;
     private final WorkingCalendar calendar;
@@ -75,13 +80,16 @@ public final class AfterHoursWatcher {
     private final Sink sink;
     private final Duration lookBack;
     private final Clock clock;
+    private final java.util.function.Supplier<List<String>> onShift;
 
     /**
      * @param lookBack how old an after-hours ticket may be and still be reported (a service that
      *                 was down overnight catches up on start)
+     * @param onShift  the agents on shift now (available), first to come on shift first
      */
     public AfterHoursWatcher(TicketStore tickets, WorkingCalendar calendar, FallbackOf fallbacks, Sink sink,
-            Duration lookBack, Clock clock) {
+            java.util.function.Supplier<List<String>> onShift, Duration lookBack, Clock clock) {
+        this.onShift = Objects.requireNonNull(onShift, "onShift");
         this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.fallbacks = Objects.requireNonNull(fallbacks, "fallbacks");
@@ -96,7 +104,51 @@ public final class AfterHoursWatcher {
     /** Tells the duty managers of what is new, and sends the morning list when it is due. */
     public Scan scan() {
         Instant now = clock.instant();
-        return new Scan(tellDutyManagers(now), morningList(now));
+        return new Scan(tellDutyManagers(now), assignAtOpening(now), morningList(now));
+    }
+
+    private List<Ticket> assignAtOpening(Instant now) {
+        if (calendar.periodAt(now) != Period.OFFICE) {
+            return List.of();
+        }
+        List<Ticket> due = new ArrayList<>();
+        for (Ticket t : tickets.search(TicketQuery.open(LIMIT).withUnownedOnly(true)
+                .withCreated(now.minus(lookBack), now), ACTOR)) {
+            if (!t.callbackRequested() || t.owner() != null || !CLOSED.contains(calendar.periodAt(t.createdAt()))) {
+                continue;
+            }
+            Optional<Instant> opening;
+            try {
+                opening = fallbacks.of(t.line(), t.createdAt(), t.kind() == RequestKind.URGENT).nextOpening();
+            } catch (RuntimeException unknownLine) {
+                continue;
+            }
+            if (opening.isPresent() && !opening.get().isAfter(now)) {
+                due.add(t);
+            }
+        }
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<String> agents = onShift.get();
+        if (agents.isEmpty()) {
+            return List.of();
+        }
+        due.sort(Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id));
+        List<Ticket> assigned = new ArrayList<>();
+        int next = 0;
+        for (Ticket t : due) {
+            String agent = agents.get(next % agents.size());
+            Instant opening = fallbacks.of(t.line(), t.createdAt(), t.kind() == RequestKind.URGENT).nextOpening()
+                    .orElse(now);
+            try {
+                assigned.add(tickets.apply(t.id(), t.version(), ACTOR, new TicketAction.AssignAtOpening(agent, opening)));
+                next++;
+            } catch (VersionConflictException | TransitionRefusedException | TicketNotFoundException changed) {
+                // taken meanwhile (claimed, or assigned by another instance): the next ticket keeps this agent
+            }
+        }
+        return assigned;
     }
 
     private List<Ticket> tellDutyManagers(Instant now) {

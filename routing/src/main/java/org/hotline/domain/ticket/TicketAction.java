@@ -93,6 +93,19 @@ public sealed interface TicketAction {
         }
     }
 
+    /**
+     * At the next opening after the call, an after-hours ticket nobody took is given to one of
+     * the first agents on shift (system only), as the route's fallback decided
+     * ({@code Fallback.nextOpening}).
+     */
+    record AssignAtOpening(String owner, Instant opening) implements TicketAction {
+        public String actionName() { return "assign-at-opening"; }
+        public AssignAtOpening {
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(opening, "opening");
+        }
+    }
+
     /** Judge a complaint. */
     record Classify(Classification classification, String note) implements TicketAction {
         public String actionName() { return "classify"; }

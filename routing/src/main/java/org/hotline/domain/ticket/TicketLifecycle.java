@@ -193,6 +193,11 @@ public final class TicketLifecycle {
             new Transition(TicketAction.SurveyComment.class, OPEN, null, PEOPLE_OR_SURVEY,
                     (t, a, x) -> blank(((TicketAction.SurveyComment) x).recordingRef(), "name the recording"),
                     "the caller's recorded comment in a satisfaction call-back"),
+            new Transition(TicketAction.AssignAtOpening.class, EnumSet.of(ACCEPTED, MISSED, ABANDONED), null, SYSTEM,
+                    (t, a, x) -> t.owner() != null
+                            ? Optional.of("ticket " + t.number() + " is already owned by " + t.owner())
+                            : blank(((TicketAction.AssignAtOpening) x).owner(), "name the agent"),
+                    "an unowned after-hours ticket, at the next opening, to an agent on shift"),
             new Transition(TicketAction.DutyTold.class, OPEN, null, SYSTEM,
                     (t, a, x) -> blank(((TicketAction.DutyTold) x).personId(), "name the duty manager told"),
                     "the after-hours notice named the duty manager told"));
@@ -353,6 +358,11 @@ public final class TicketLifecycle {
             putIf(data, "keptBy", c.keptBy());
             putIf(data, "attempt", c.attempt());
             return "the caller left a comment in the satisfaction call-back";
+        } else if (action instanceof TicketAction.AssignAtOpening o) {
+            b.owner(o.owner());
+            data.put("owner", o.owner());
+            data.put("opening", o.opening().toString());
+            return "assigned at the opening to " + o.owner() + ", one of the first agents on shift";
         } else if (action instanceof TicketAction.DutyTold d) {
             b.dutyTold(d.personId());
             data.put("person", d.personId());

@@ -84,6 +84,8 @@ class AfterHoursWatcherTest {
         return LocalDateTime.parse(dateTime).atZone(SHANGHAI).toInstant();
     }
 
+    List<String> onShift = new ArrayList<>();
+
     AfterHoursWatcher watcher() {
         Notices notices = new Notices(new Notifier(outbox, contacts, SHANGHAI, clock), users);
         return new AfterHoursWatcher(tickets, CALENDAR, (line, at, urgent) -> ROUTER.decide(line, at, urgent).fallback(),
@@ -92,7 +94,7 @@ class AfterHoursWatcherTest {
                     public void morningList(LocalDate day, Instant since, Instant opening, List<Ticket> arrived) {
                         notices.morningList(day, since, opening, arrived);
                     }
-                }, Duration.ofDays(3), clock);
+                }, () -> List.copyOf(onShift), Duration.ofDays(3), clock);
     }
 
     Ticket put(long id, String at, boolean callback, String owner) {
@@ -152,6 +154,36 @@ class AfterHoursWatcherTest {
 
         clock.set(local("2026-03-03T14:00"));
         assertThat(watcher().scan().morningList()).as("after the first interval").isEmpty();
+    }
+
+    @Test
+    void atTheNextOpeningTheUnownedAfterHoursTicketsGoToTheFirstAgentsOnShiftInTurn() {
+        put(1, "2026-03-02T19:00", true, null);
+        put(2, "2026-03-02T20:00", true, null);
+        put(3, "2026-03-02T21:00", true, null);
+        put(7, "2026-03-02T10:00", true, null);   // an office-hours miss: the queue's, not assigned
+        put(8, "2026-03-02T22:00", true, "chen"); // already taken
+        onShift.addAll(List.of("alice", "bob"));
+
+        clock.set(local("2026-03-02T23:00"));
+        assertThat(watcher().scan().assigned()).as("not before the opening").isEmpty();
+        clock.set(local("2026-03-03T08:20"));
+        assertThat(watcher().scan().assigned()).as("the office is not open yet").isEmpty();
+
+        clock.set(local("2026-03-03T08:31"));
+        onShift.clear();
+        assertThat(watcher().scan().assigned()).as("nobody on shift yet: they wait in the queue").isEmpty();
+        onShift.addAll(List.of("alice", "bob"));
+        AfterHoursWatcher.Scan scan = watcher().scan();
+        assertThat(scan.assigned()).extracting(Ticket::id).containsExactly(1L, 2L, 3L);
+        assertThat(scan.assigned()).extracting(Ticket::owner).containsExactly("alice", "bob", "alice");
+        Instant opening = ROUTER.decide("complaints", local("2026-03-02T19:00"), false).fallback().nextOpening().orElseThrow();
+        assertThat(opening).isEqualTo(local("2026-03-03T08:30"));
+        assertThat(tickets.history(1)).filteredOn(e -> "assign-at-opening".equals(e.action())).singleElement()
+                .satisfies(e -> assertThat(e.data()).containsEntry("owner", "alice").containsEntry("opening", opening.toString()));
+        assertThat(tickets.find(7).orElseThrow().owner()).isNull();
+        assertThat(tickets.find(8).orElseThrow().owner()).isEqualTo("chen");
+        assertThat(watcher().scan().assigned()).as("once").isEmpty();
     }
 
     @Test
