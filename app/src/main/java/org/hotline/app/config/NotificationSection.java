@@ -19,9 +19,12 @@ import org.hotline.domain.notify.Contact;
  * @param sendEvery how often the outbox is looked at
  * @param major     when the system flags a major complaint for the senior managers
  * @param followUpEvery how long a ticket being worked may go without a follow-up before its owner is reminded
+ * @param dutyVoiceCall an urgent after-hours ticket nobody took also rings duty manager A, who hears
+ *                      the ticket number (needs {@code surveys.ami}, the originate-only AMI user)
  */
 public record NotificationSection(Optional<SmtpSender.Config> smtp, Optional<WebhookSender.Config> webhook,
-        Map<String, Contact> contacts, Duration sendEvery, MajorComplaintRules major, Duration followUpEvery) {
+        Map<String, Contact> contacts, Duration sendEvery, MajorComplaintRules major, Duration followUpEvery,
+        boolean dutyVoiceCall) {
     public static final int DEFAULT_FOLLOW_UP_DAYS = 3;
 
     public static final int DEFAULT_SEND_SECONDS = 15;
@@ -38,6 +41,6 @@ public record NotificationSection(Optional<SmtpSender.Config> smtp, Optional<Web
     public static NotificationSection defaults() {
         return new NotificationSection(Optional.empty(), Optional.empty(), Map.of(),
                 Duration.ofSeconds(DEFAULT_SEND_SECONDS), MajorComplaintRules.defaults(),
-                Duration.ofDays(DEFAULT_FOLLOW_UP_DAYS));
+                Duration.ofDays(DEFAULT_FOLLOW_UP_DAYS), false);
     }
 }

@@ -24,7 +24,7 @@ final class NotificationSectionReader {
             return NotificationSection.defaults();
         }
         return node.fields(Set.of("smtp", "webhook", "people", "send-every-seconds", "major-complaint-kinds",
-                "major-complaint-repeat-caller", "follow-up-every-days"), f -> new NotificationSection(
+                "major-complaint-repeat-caller", "follow-up-every-days", "duty-voice-call"), f -> new NotificationSection(
                 f.optional("smtp", this::smtp),
                 f.optional("webhook", this::webhook),
                 f.optional("people", n -> n.map((user, c) -> {
@@ -47,7 +47,8 @@ final class NotificationSectionReader {
                         f.optional("major-complaint-repeat-caller", YamlNode::bool, true),
                         MajorComplaintRules.defaults().repeatWindow()),
                 Duration.ofDays(f.optional("follow-up-every-days", n -> n.integer(1, 60, "days"),
-                        NotificationSection.DEFAULT_FOLLOW_UP_DAYS))));
+                        NotificationSection.DEFAULT_FOLLOW_UP_DAYS)),
+                f.optional("duty-voice-call", YamlNode::bool, false)));
     }
 
     private SmtpSender.Config smtp(YamlNode node) {

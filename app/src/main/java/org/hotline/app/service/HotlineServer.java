@@ -92,6 +92,8 @@ public final class HotlineServer implements HotlineService {
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     /** How often the follow-up watcher looks for tickets nobody followed up. */
+    /** How long the duty manager's phone rings for a voice alert. */
+    private static final Duration VOICE_ALERT_RING = Duration.ofSeconds(40);
     /** How often after-hours call-back tickets and the morning list are looked at. */
     private static final Duration AFTER_HOURS_SCAN_EVERY = Duration.ofMinutes(1);
     /** How old an after-hours ticket may be and still be reported to the duty managers (a service down overnight). */
@@ -366,7 +368,12 @@ public final class HotlineServer implements HotlineService {
             FollowUpWatcher followUps = new FollowUpWatcher(tickets, storage.events(), notificationSection.followUpEvery(),
                     clock, (t, since) -> quietly("follow-up notice", () -> notices.followUp(t, since)));
             followUp = new Periodic("follow-up-watcher", FOLLOW_UP_SCAN_EVERY, followUps::scan);
-            // after-hours call-backs: the duty managers told (and named on the ticket); the morning list
+            // after-hours call-backs: the duty managers told (and named on the ticket); the morning list;
+            // an urgent one also rings duty manager A, who hears the ticket number (notifications.duty-voice-call)
+            AmiSurveyDialer voiceAlerts = notificationSection.dutyVoiceCall() ? dialer : null;
+            if (notificationSection.dutyVoiceCall() && dialer == null) {
+                log.warn("notifications.duty-voice-call is on but surveys.ami is not configured: no voice alerts");
+            }
             AfterHoursWatcher afterHours = new AfterHoursWatcher(tickets, calendar,
                     (line, at, urgent) -> routing.decide(line, at, urgent).fallback(), new AfterHoursWatcher.Sink() {
                         @Override
@@ -378,6 +385,13 @@ public final class HotlineServer implements HotlineService {
                         public void morningList(java.time.LocalDate day, java.time.Instant since,
                                 java.time.Instant opening, List<Ticket> arrived) {
                             notices.morningList(day, since, opening, arrived);
+                        }
+
+                        @Override
+                        public void named(Ticket t, List<String> people) {
+                            if (voiceAlerts != null && t.kind() == org.hotline.domain.ticket.RequestKind.URGENT) {
+                                quietly("duty voice alert", () -> voiceAlert(voiceAlerts, hotline, t, people.get(0)));
+                            }
                         }
                     }, () -> onShift(storage.presence(), clock), AFTER_HOURS_LOOK_BACK, clock);
             background.add(new Periodic("after-hours-watcher", AFTER_HOURS_SCAN_EVERY, () -> afterHours.scan()));
@@ -418,6 +432,24 @@ public final class HotlineServer implements HotlineService {
             new Running(storage, agi, ami, panel, deadlines, background, null, null, null, surveys, relay, followUp).close();
             throw e;
         }
+    }
+
+    /** Rings {@code personId}'s configured phone and reads out the number of urgent ticket {@code t}. */
+    private static void voiceAlert(AmiSurveyDialer dialer, HotlineConfig hotline, Ticket t, String personId) {
+        Optional<String> phone = hotline.people().stream().filter(p -> p.id().equals(personId))
+                .map(Person::phone).findFirst();
+        if (phone.isEmpty()) {
+            log.warn("urgent ticket {}: duty manager {} has no configured phone; no voice alert", t.number(), personId);
+            return;
+        }
+        dialer.alertDuty(t.number(), phone.get(), VOICE_ALERT_RING).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                log.warn("urgent ticket {}: voice alert to {} failed: {}", t.number(), personId, failure.toString());
+            } else {
+                log.info("urgent ticket {}: voice alert to duty manager {}: {} ({})", t.number(), personId,
+                        outcome.result(), outcome.reason());
+            }
+        });
     }
 
     /** The agents available now, the first to come on shift first: who takes the night's tickets at the opening. */

@@ -299,6 +299,15 @@ class HotlineConfigLoaderTest {
     }
 
     @Test
+    void theDutyVoiceCallIsOffUnlessAskedFor() throws Exception {
+        assertThat(loader.load(write(EXAMPLE)).notifications().dutyVoiceCall()).isFalse();
+        assertThat(loader.load(write(EXAMPLE + "notifications:\n  duty-voice-call: true\n")).notifications()
+                .dutyVoiceCall()).isTrue();
+        String text = EXAMPLE + "notifications:\n  duty-voice-call: sometimes\n";
+        assertThat(problems(text)).singleElement().asString().contains("notifications.duty-voice-call");
+    }
+
+    @Test
     void aSurveyCommentIsNoneOrFiveSecondsAtLeast() throws Exception {
         String text = EXAMPLE + "surveys:\n  comment-seconds: 3\n";
         assertThat(problems(text)).containsExactly("hotline.yaml:" + line(text, "comment-seconds: 3")

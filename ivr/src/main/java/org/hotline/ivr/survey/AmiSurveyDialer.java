@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * ever enters a fixed context. The number must be digits (3 to 20), the ticket number and
  * attempt id letters, digits and dashes.
  *
+ * <p>The same user places the optional voice alert to a duty manager for an urgent ticket
+ * ({@link #alertDuty}): context {@value #ALERT_CONTEXT}, extension {@code s}, with
+ * {@code TICKET_NUMBER} set; the dialplan reads the number out and hangs up.
+ *
  * <p>Each call waits for its {@code OriginateResponse} on a small pool of threads (the AMI
  * session itself is not blocked: the originate is asynchronous). The connection is made on first
  * use and again whenever it was lost. Thread-safe.
@@ -42,8 +46,12 @@ import org.slf4j.LoggerFactory;
 public final class AmiSurveyDialer implements SurveyDialer, AutoCloseable {
     /** The dialplan context the call-back enters (asterisk-config/extensions.conf). */
     public static final String CONTEXT = "hotline-survey";
+    /** The dialplan context of the duty manager's voice alert: it reads out the ticket number. */
+    public static final String ALERT_CONTEXT = "hotline-duty-alert";
     private static final Logger log = LoggerFactory.getLogger(AmiSurveyDialer.class);
     private static final Pattern DIGITS = Pattern.compile("[0-9]{3,20}");
+    /** A configured person's phone: digits with an optional leading {@code +}. */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Duration RESPONSE_GRACE = Duration.ofSeconds(30);
 
@@ -79,6 +87,37 @@ public final class AmiSurveyDialer implements SurveyDialer, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> place(action, ring), waiting);
     }
 
+    /**
+     * Calls the duty manager at {@code number} and reads out {@code ticketNumber} (the voice alert
+     * of an urgent ticket). Completes with the originate's outcome; never fails.
+     *
+     * @throws IllegalArgumentException when the number is not 3-20 digits or the ticket number not a token
+     */
+    public CompletionStage<Outcome> alertDuty(String ticketNumber, String number, Duration ring) {
+        OriginateAction action = alert(ticketNumber, number, ring);
+        return CompletableFuture.supplyAsync(() -> place(action, ring), waiting);
+    }
+
+    /** The Originate of a voice alert: context and extension, never an application. */
+    OriginateAction alert(String ticketNumber, String number, Duration ring) {
+        if (number == null || !PHONE.matcher(number).matches()) {
+            throw new IllegalArgumentException("refusing to call '" + number + "': a phone number is 3 to 20 digits "
+                    + "with an optional leading +");
+        }
+        if (ticketNumber == null || !TOKEN.matcher(ticketNumber).matches()) {
+            throw new IllegalArgumentException("a ticket number is letters, digits and dashes, got '" + ticketNumber + "'");
+        }
+        OriginateAction a = new OriginateAction();
+        a.setChannel(dial.dialString(number));
+        a.setContext(ALERT_CONTEXT);
+        a.setExten("s");
+        a.setPriority(1);
+        a.setTimeout(ring.toMillis());
+        a.setAsync(true);
+        a.setVariables(Map.of("TICKET_NUMBER", ticketNumber));
+        return a;
+    }
+
     /** The Originate for one attempt: context and extension, never an application. */
     OriginateAction originate(String ticketNumber, String number, String attemptId, Duration ring) {
         if (number == null || !DIGITS.matcher(number).matches()) {
@@ -109,7 +148,7 @@ public final class AmiSurveyDialer implements SurveyDialer, AutoCloseable {
         try {
             events = connected().sendEventGeneratingAction(action, ring.plus(RESPONSE_GRACE).toMillis());
         } catch (Exception e) {
-            log.warn("satisfaction call-back to {} not placed: {}", action.getChannel(), e.toString());
+            log.warn("{} call to {} not placed: {}", action.getContext(), action.getChannel(), e.toString());
             return new Outcome(Result.NOT_PLACED, "AMI: " + e.getMessage());
         }
         if (events.getResponse() != null && "Error".equalsIgnoreCase(events.getResponse().getResponse())) {

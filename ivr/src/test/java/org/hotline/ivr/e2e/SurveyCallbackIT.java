@@ -197,6 +197,28 @@ class SurveyCallbackIT {
     }
 
     @Test
+    void theDutyManagersVoiceAlertReadsTheTicketNumberOutThroughTheProductionContext() throws Exception {
+        String phone = nextPhone();
+        asterisk.phone(phone, AsteriskHarness.PhoneMode.ANSWER);
+        String ticket = "HL-2026-004217";
+
+        var outcome = dialer.alertDuty(ticket, phone, Duration.ofSeconds(10)).toCompletableFuture()
+                .get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(outcome.result()).isEqualTo(org.hotline.domain.survey.SurveyDialer.Result.ANSWERED);
+        asterisk.ami().await(0, m -> m.isEvent("Newexten") && AmiSurveyDialer.ALERT_CONTEXT.equals(m.get("Context"))
+                && "SayAlpha".equals(m.get("Application")) && ticket.equals(m.get("AppData")), WAIT,
+                "the alert reads " + ticket + " out in " + AmiSurveyDialer.ALERT_CONTEXT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dialer.alertDuty(ticket, "12; Application=System", Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 to 20 digits");
+
+        String silent = nextPhone();
+        asterisk.phone(silent, AsteriskHarness.PhoneMode.SILENT);
+        var unanswered = dialer.alertDuty(ticket, silent, Duration.ofSeconds(5)).toCompletableFuture()
+                .get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(unanswered.result()).isEqualTo(org.hotline.domain.survey.SurveyDialer.Result.NOT_ANSWERED);
+    }
+
+    @Test
     void theSurveyUserCannotRunCommandsAndTheHotlineUserCannotOriginate() throws Exception {
         try (AmiTestConnection survey = AmiTestConnection.open(asterisk.amiPort(), AsteriskHarness.SURVEY_AMI_USER,
                 asterisk.surveyAmiSecret(), Duration.ofSeconds(5))) {

@@ -69,6 +69,12 @@ public final class AfterHoursWatcher {
          * {@code day}, sent once per day.
          */
         void morningList(LocalDate day, Instant since, Instant opening, List<Ticket> arrived);
+
+        /**
+         * The ticket now names {@code people} (this instance won the {@code duty-told} entry): a
+         * place for what must happen once, such as the voice alert of an urgent ticket.
+         */
+        default void named(Ticket t, List<String> people) {}
     }
 
     /** What one scan did. */
@@ -171,8 +177,10 @@ public final class AfterHoursWatcher {
             }
             sink.afterHours(t, people); // keyed: a repeat after a crash here is not sent twice
             try {
-                told.add(tickets.apply(t.id(), t.version(), ACTOR,
-                        new TicketAction.DutyTold(String.join(",", people), "notified off the panel")));
+                Ticket named = tickets.apply(t.id(), t.version(), ACTOR,
+                        new TicketAction.DutyTold(String.join(",", people), "notified off the panel"));
+                told.add(named);
+                sink.named(named, people);
             } catch (VersionConflictException | TransitionRefusedException | TicketNotFoundException changed) {
                 // changed meanwhile (taken, or another instance named them): the next scan decides
             }

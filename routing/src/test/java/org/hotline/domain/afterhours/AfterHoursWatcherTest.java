@@ -85,6 +85,7 @@ class AfterHoursWatcherTest {
     }
 
     List<String> onShift = new ArrayList<>();
+    final List<String> named = new ArrayList<>();
 
     AfterHoursWatcher watcher() {
         Notices notices = new Notices(new Notifier(outbox, contacts, SHANGHAI, clock), users);
@@ -94,6 +95,7 @@ class AfterHoursWatcherTest {
                     public void morningList(LocalDate day, Instant since, Instant opening, List<Ticket> arrived) {
                         notices.morningList(day, since, opening, arrived);
                     }
+                    public void named(Ticket t, List<String> p) { named.add(t.number() + " " + p + " " + t.dutyTold()); }
                 }, () -> List.copyOf(onShift), Duration.ofDays(3), clock);
     }
 
@@ -123,7 +125,10 @@ class AfterHoursWatcherTest {
                 duty.stream().map(p -> "after-hours/1/" + p + "/email").toList());
         assertThat(enqueued.get(0).subject()).contains("HL-2026-000001").contains("after hours");
 
+        assertThat(named).as("what must happen once (the voice alert) follows the duty-told entry")
+                .containsExactly("HL-2026-000001 " + duty + " " + String.join(",", duty));
         assertThat(watcher().scan().told()).as("a second scan, or a second instance, tells nobody again").isEmpty();
+        assertThat(named).hasSize(1);
         assertThat(enqueued).hasSize(duty.size());
         assertThat(tickets.find(2).orElseThrow().dutyTold()).isNull();
         assertThat(tickets.find(3).orElseThrow().dutyTold()).isNull();
