@@ -148,6 +148,69 @@ class NotificationsIT {
     }
 
     @Test
+    void anAfterHoursCallBackMailsTheDutyManagersOnceNamesThemAndTheMorningListFollowsOnce() throws Exception {
+        org.hotline.domain.routing.CallRouter router = new org.hotline.domain.routing.CallRouter(CONFIG);
+        WorkingCalendar calendar = new WorkingCalendar(CONFIG.calendar(), CONFIG.zone());
+        Instant evening = java.time.LocalDateTime.parse("2026-03-02T20:00").atZone(ZONE).toInstant();
+        List<String> duty = router.decide("complaints", evening, false).fallback().notifyPersonIds();
+        assertThat(duty).isNotEmpty();
+        Map<String, Contact> people = new java.util.HashMap<>();
+        for (String p : duty) {
+            people.put(p, new Contact(p, Optional.of(p + "@example.org"), Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        storage.users().create(new User("sam", "Sam", Role.SUPERVISOR, "x", null, true));
+        people.put("sam", new Contact("sam", Optional.of("sam@example.org"), Optional.empty(), Optional.empty(), Optional.empty()));
+        clock.set(evening);
+        Ticket t = storage.tickets().openForCall(new CallIntake("complaints", "13900000002", null, "ah-1", "ah-1", evening));
+        t = storage.tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT));
+        t = storage.tickets().recordCallOutcome(t.id(), new org.hotline.domain.ticket.CallOutcome.NoAnswer());
+        assertThat(t.callbackRequested()).isTrue();
+
+        java.util.function.Function<Storage, org.hotline.domain.afterhours.AfterHoursWatcher> watcherOn = s -> {
+            Notices notices = new Notices(new Notifier(s.notifications(), people, ZONE, clock), s.users());
+            return new org.hotline.domain.afterhours.AfterHoursWatcher(s.tickets(), calendar,
+                    (line, at, urgent) -> router.decide(line, at, urgent).fallback(),
+                    new org.hotline.domain.afterhours.AfterHoursWatcher.Sink() {
+                        public void afterHours(Ticket x, List<String> p) { notices.afterHours(x, p); }
+                        public void morningList(java.time.LocalDate d, Instant since, Instant opening, List<Ticket> a) {
+                            notices.morningList(d, since, opening, a);
+                        }
+                    }, List::of, Duration.ofDays(3), clock);
+        };
+        NotificationRelay relay = new NotificationRelay(storage.notifications(), List.of(mail()), clock);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(watcherOn.apply(storage).scan().told()).extracting(Ticket::id).containsExactly(t.id());
+        assertThat(watcherOn.apply(storage).scan().told()).as("a second instance").isEmpty();
+        relay.runOnce();
+        assertThat(smtp.waitForIncomingEmail(10_000, duty.size())).isTrue();
+        assertThat(storage.tickets().find(t.id()).orElseThrow().dutyTold()).isEqualTo(String.join(",", duty));
+
+        clock.set(java.time.LocalDateTime.parse("2026-03-03T08:35").atZone(ZONE).toInstant());
+        watcherOn.apply(storage).scan();
+        storage.close(); // a restart within the first interval: the list is not sent again
+        storage = Storage.start(storageConfig, clock);
+        clock.advance(Duration.ofMinutes(5));
+        watcherOn.apply(storage).scan();
+        new NotificationRelay(storage.notifications(), List.of(mail()), clock).runOnce();
+
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(java.util.Arrays.stream(mails).filter(m -> subject(m).contains("after hours")).count())
+                .isEqualTo(duty.size());
+        List<MimeMessage> morning = java.util.Arrays.stream(mails).filter(m -> subject(m).contains("overnight")).toList();
+        assertThat(morning).as("one morning list per recipient: the supervisor and the duty managers told")
+                .hasSize(1 + duty.size());
+        assertThat(morning.get(0).getContent().toString()).contains(t.number());
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void twoRelaysRacingOverOneOutboxSendEachNotificationOnce() throws Exception {
         NotificationOutbox outbox = storage.notifications();
         for (int i = 0; i < 20; i++) {
