@@ -182,10 +182,13 @@ class SurveyFlowTest {
 
     @Test
     void aPanelSurveysCommentGoesIntoTheHistoryAsTheUsers() throws Exception {
+        when(store.find(ticket.id())).thenReturn(Optional.of(ticket));
         simulator.run(SimulatedCall.survey(ticket.number(), "alice", "13912345678", "4#").withMessageSeconds(5));
 
-        assertThat(store.applied).extracting(Map.Entry::getValue).containsExactly(
-                new TicketAction.RecordCallback(CallbackResult.SATISFIED, "IVR satisfaction survey: 4 of 5"),
+        Actor alice = new Actor("alice", Role.AGENT);
+        verify(store).apply(ticket.id(), ticket.version(), alice,
+                new TicketAction.RecordCallback(CallbackResult.SATISFIED, "IVR satisfaction survey: 4 of 5"));
+        verify(store).apply(ticket.id(), ticket.version(), alice,
                 new TicketAction.SurveyComment("hotline/messages/" + ticket.number() + "-survey-alice.wav", null, null));
     }
 
