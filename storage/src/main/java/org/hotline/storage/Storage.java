@@ -84,6 +84,9 @@ public final class Storage implements AutoCloseable {
     /** The lock file that makes a data directory one service's. */
     public static final String LOCK_FILE = "hotline.lock";
 
+    /** Ticket numbers reserved per round trip; a refill starts when half are used. */
+    public static final int TICKET_NUMBER_BLOCK = 1000;
+
     private final DataDirectoryLock lock;
     private final EmbeddedPostgresServer embeddedPg;
     private final EmbeddedRedisServer embeddedRedis;
@@ -91,6 +94,8 @@ public final class Storage implements AutoCloseable {
     private final UnifiedJedis redis;
     private final PgTicketRepository repository;
     private final SpoolingTicketStore tickets;
+    private final org.hotline.storage.pg.TicketNumberBlocks ticketNumbers;
+    private final java.nio.file.Path dataDir;
     private final RedisDispatchQueue queue;
     private final RedisEventStream events;
     private final RedisPresenceStore presence;
@@ -127,6 +132,9 @@ public final class Storage implements AutoCloseable {
         this.queue = new RedisDispatchQueue(redis, clock);
         this.repository = new PgTicketRepository(dataSource, clock, this::drainSoon);
         this.tickets = new SpoolingTicketStore(repository, new IntakeSpool(config.dataDir().resolve("spool")));
+        this.ticketNumbers = new org.hotline.storage.pg.TicketNumberBlocks(dataSource, clock.getZone(), clock,
+                TICKET_NUMBER_BLOCK);
+        this.dataDir = config.dataDir();
         this.events = new RedisEventStream(redis, tuning.streamMaxLength());
         this.presence = new RedisPresenceStore(redis, clock);
         this.users = new PgUserRepository(dataSource);
@@ -275,6 +283,22 @@ public final class Storage implements AutoCloseable {
         return tickets;
     }
 
+    /**
+     * Ticket numbers reserved ahead in blocks of {@value #TICKET_NUMBER_BLOCK} from the intake's own
+     * sequence: the IVR tells a caller the number without waiting for the ticket's write.
+     */
+    public org.hotline.storage.pg.TicketNumberBlocks ticketNumbers() {
+        return ticketNumbers;
+    }
+
+    /**
+     * The directory of the IVR's write-behind intake journal ({@code data-dir/spool/journal}): local,
+     * durable disk, like the outage spool beside it.
+     */
+    public java.nio.file.Path intakeJournalDir() {
+        return dataDir.resolve("spool").resolve("journal");
+    }
+
     /** The spooling store itself (to replay on demand, for tests and the health page). */
     public SpoolingTicketStore spoolingTickets() {
         return tickets;
@@ -383,6 +407,7 @@ public final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
+        ticketNumbers.close();
         maintenance.shutdownNow();
         try {
             maintenance.awaitTermination(5, TimeUnit.SECONDS);

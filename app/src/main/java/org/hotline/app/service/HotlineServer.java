@@ -74,6 +74,8 @@ import org.hotline.panel.PanelServer;
 import org.hotline.panel.roster.ConfigRosterOverrideValidator;
 import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.Storage;
+import org.hotline.storage.spool.IntakeJournal;
+import org.hotline.storage.spool.WriteBehindTicketStore;
 import org.hotline.domain.store.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +91,12 @@ public final class HotlineServer implements HotlineService {
     private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
     /** How far back a caller's earlier tickets count for the repeat flag on a screen pop. */
     private static final Duration REPEAT_WINDOW = RepeatPolicy.defaults().window();
+    /** Writers of the IVR's journaled intake; a call always goes to the same one, so its writes stay in order. */
+    private static final int INTAKE_WRITERS = 8;
+    /** Records per intake journal file; a file is deleted once every record in it is written. */
+    private static final int JOURNAL_FILE_RECORDS = 10_000;
+    /** How long a start waits for the journal a killed predecessor left to be written. */
+    private static final Duration RECOVERY_WAIT = Duration.ofSeconds(30);
     /** How often the deadline watcher looks for steps at risk or missed. */
     private static final Duration DEADLINE_SCAN_EVERY = Duration.ofMinutes(1);
     /** How often the follow-up watcher looks for tickets nobody followed up. */
@@ -266,6 +274,20 @@ public final class HotlineServer implements HotlineService {
                     board, new PanelMetrics(registry)), notices), notificationSection.major(),
                     (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
 
+            // the IVR's writes leave the caller's path: journaled on local disk, written behind in order per call
+            storage.ticketNumbers().fill();
+            WriteBehindTicketStore ivrTickets = new WriteBehindTicketStore(tickets,
+                    new IntakeJournal(storage.intakeJournalDir(), JOURNAL_FILE_RECORDS), storage.ticketNumbers()::take,
+                    clock, INTAKE_WRITERS);
+            background.add(ivrTickets);
+            int recovered = ivrTickets.recover();
+            if (recovered > 0) {
+                // like the outage spool: written before the service says it is ready, unless the database is down
+                boolean written = ivrTickets.awaitWritten(RECOVERY_WAIT);
+                log.info("{} intake records journaled before the last stop {}", recovered,
+                        written ? "written" : "still waiting for the database; written as soon as it answers");
+            }
+
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             PanelPhones users = new PanelPhones(storage.users(), agents, asterisk.agents());
             if (asterisk.ami().isPresent()) {
@@ -320,7 +342,7 @@ public final class HotlineServer implements HotlineService {
             HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(asterisk.dial(), clock,
                     asterisk.agents());
             AgiFlows flows = new AgiFlows(Map.of(
-                    HotlineFlow.NAME, new HotlineFlow(routing, tickets, flowConfig),
+                    HotlineFlow.NAME, new HotlineFlow(routing, ivrTickets, flowConfig),
                     SurveyFlow.NAME, new SurveyFlow(tickets, flowConfig, callbacks, surveySection.questionPrompt(),
                             surveySection.commentPrompt(), surveySection.commentSeconds())));
             agi = new FastAgiServer(asterisk.agi(), flows, registry);
@@ -485,9 +507,12 @@ public final class HotlineServer implements HotlineService {
             jobs.add(job);
         }
 
+        /** Closes the jobs, the last added first. */
         @Override
         public void close() {
-            jobs.forEach(Running::closeQuietly);
+            for (int i = jobs.size() - 1; i >= 0; i--) {
+                Running.closeQuietly(jobs.get(i));
+            }
         }
     }
 

@@ -37,14 +37,17 @@ final class PgIntakeBatcher {
 
     private static final String SQL = """
             WITH input AS (
-              SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int[])
-                     AS i(line, caller_number, caller_name, uniqueid, linkedid, at, year)
+              SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int[],
+                                   ?::text[])
+                     AS i(line, caller_number, caller_name, uniqueid, linkedid, at, year, number)
             ), ins AS (
               INSERT INTO tickets (number, line, urgency, status, caller_number, caller_name, uniqueid, linkedid,
                                    version, created_at, updated_at)
-              SELECT 'HL-' || i.year || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+              -- a number reserved ahead (TicketNumberBlocks) is kept; otherwise the next of the year's sequence
+              SELECT coalesce(i.number, (SELECT 'HL-' || i.year || '-' || lpad(n::text, greatest(6, length(n::text)), '0')
+                                           FROM next_ticket_number(i.year) AS n)),
                      i.line, 'NORMAL', 'ACCEPTED', i.caller_number, i.caller_name, i.uniqueid, i.linkedid, 0, i.at, i.at
-                FROM input i CROSS JOIN LATERAL next_ticket_number(i.year) AS n
+                FROM input i
               ON CONFLICT (linkedid) DO NOTHING
               RETURNING *
             ), ev AS (
@@ -169,6 +172,7 @@ final class PgIntakeBatcher {
         String[] linkedids = new String[n];
         Timestamp[] ats = new Timestamp[n];
         Integer[] years = new Integer[n];
+        String[] reserved = new String[n];
         for (int i = 0; i < n; i++) {
             CallIntake in = batch.get(i).intake();
             lines[i] = in.line();
@@ -178,6 +182,7 @@ final class PgIntakeBatcher {
             linkedids[i] = in.linkedid();
             ats[i] = TicketRows.timestamp(in.at());
             years[i] = batch.get(i).year();
+            reserved[i] = in.number();
         }
         Map<String, Ticket> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
@@ -188,6 +193,7 @@ final class PgIntakeBatcher {
             ps.setArray(5, c.createArrayOf("text", linkedids));
             ps.setArray(6, c.createArrayOf("timestamptz", ats));
             ps.setArray(7, c.createArrayOf("int4", years));
+            ps.setArray(8, c.createArrayOf("text", reserved));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Ticket t = TicketRows.ticket(rs);

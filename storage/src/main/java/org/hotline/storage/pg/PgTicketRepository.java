@@ -83,7 +83,7 @@ public final class PgTicketRepository implements TicketStore {
     public Ticket openForCall(CallIntake intake) {
         CallIntake clean = new CallIntake(TextRule.shortText(intake.line()), TextRule.shortText(intake.callerNumber()),
                 TextRule.name(intake.callerName()), TextRule.shortText(intake.uniqueid()),
-                TextRule.shortText(intake.linkedid()), intake.at().truncatedTo(ChronoUnit.MICROS));
+                TextRule.shortText(intake.linkedid()), intake.at().truncatedTo(ChronoUnit.MICROS), intake.number());
         return intakes.open(clean);
     }
 

@@ -39,6 +39,9 @@ sealed interface SpoolRecord {
             CallIntake i = o.intake();
             n.put("op", "open").put("line", i.line()).put("callerNumber", i.callerNumber())
                     .put("callerName", i.callerName()).put("uniqueid", i.uniqueid()).put("at", i.at().toString());
+            if (i.number() != null) {
+                n.put("number", i.number());
+            }
         } else if (this instanceof Update u) {
             IntakeUpdate x = u.update();
             n.put("op", "update");
@@ -88,7 +91,7 @@ sealed interface SpoolRecord {
         switch (n.get("op").asText()) {
             case "open":
                 return new Open(new CallIntake(text(n, "line"), text(n, "callerNumber"), text(n, "callerName"),
-                        text(n, "uniqueid"), linkedid, Instant.parse(text(n, "at"))));
+                        text(n, "uniqueid"), linkedid, Instant.parse(text(n, "at")), text(n, "number")));
             case "update":
                 Map<String, Instant> deadlines = null;
                 if (n.hasNonNull("deadlines")) {

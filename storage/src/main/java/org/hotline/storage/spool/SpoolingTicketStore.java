@@ -64,7 +64,8 @@ public final class SpoolingTicketStore extends ForwardingTicketStore {
         } catch (StoreUnavailableException e) {
             spool.append(new SpoolRecord.Open(intake));
             long n = provisionalIds.incrementAndGet();
-            Ticket t = new Ticket.Builder().id(-n).number("HL-PENDING-" + n).line(intake.line())
+            Ticket t = new Ticket.Builder().id(-n).number(intake.number() != null ? intake.number() : "HL-PENDING-" + n)
+                    .line(intake.line())
                     .callerNumber(intake.callerNumber()).callerName(intake.callerName())
                     .uniqueid(intake.uniqueid()).linkedid(intake.linkedid())
                     .createdAt(intake.at()).updatedAt(intake.at()).build();

@@ -1,0 +1,270 @@
+package org.hotline.storage.spool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write-behind intake's durable log: every store call the IVR makes is appended here, and
+ * {@code fsync}ed, before the caller is let on; its write to PostgreSQL follows in the background,
+ * and an {@code applied} marker is appended once it is done. After a crash {@link #recover()}
+ * returns, in their order, the records with no marker: nothing acknowledged is lost, and a record
+ * is written twice only if the process died between its write and its marker's.
+ *
+ * <p>Group commit: appenders queue their lines and one of them writes all that are queued and
+ * forces the file once, so the cost of an {@code fsync} is shared by the calls arriving together.
+ * Markers are queued without waiting; the next force takes them. Files ({@code journal-<seq>.jsonl})
+ * are rotated every {@code segmentRecords} records and deleted once every record in them has its
+ * marker. Thread-safe.
+ */
+public final class IntakeJournal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeJournal.class);
+
+    /** A record and its place in the journal. */
+    public record Entry(long seq, SpoolRecord record) {}
+
+    private final Path dir;
+    private final int segmentRecords;
+    private final Object queueLock = new Object();
+    private final Object flushLock = new Object();
+    /** Lines to write (byte[]) and, between them, the file the lines after go to (Path). */
+    private final List<Object> queued = new ArrayList<>();
+    private long appended;
+    private long forced;
+    private long nextSeq;
+    private FileChannel channel;
+    private Path currentFile;
+    private int currentRecords;
+    /** Per live file: records written and markers seen; a file whose every record has its marker is deleted. */
+    private final Map<Path, int[]> segments = new LinkedHashMap<>();
+    private final Map<Long, Path> segmentOf = new HashMap<>();
+
+    public IntakeJournal(Path dir, int segmentRecords) {
+        this.dir = dir;
+        this.segmentRecords = segmentRecords;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the intake journal directory " + dir, e);
+        }
+    }
+
+    /**
+     * Reads what a previous process left: the records without an {@code applied} marker, oldest
+     * first. Their files stay until those records are marked; new records go to a new file.
+     * Call once, before the first {@link #append}.
+     */
+    public List<Entry> recover() {
+        Map<Long, Entry> records = new LinkedHashMap<>();
+        Map<Long, Path> fileOf = new HashMap<>();
+        long maxSeq = 0;
+        for (Path file : files()) {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        JsonNode n = SpoolRecord.JSON.readTree(line);
+                        long seq = n.get("seq").asLong();
+                        maxSeq = Math.max(maxSeq, seq);
+                        if (n.has("applied")) {
+                            records.remove(seq);
+                        } else {
+                            records.put(seq, new Entry(seq, SpoolRecord.parse(n.get("rec").toString())));
+                            fileOf.put(seq, file);
+                        }
+                    } catch (Exception torn) {
+                        // only the last write can be torn: it was never acknowledged
+                        log.warn("intake journal {}: a line that is not a complete record is skipped ({})", file,
+                                torn.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the intake journal " + file, e);
+            }
+        }
+        synchronized (queueLock) {
+            nextSeq = Math.max(maxSeq + 1, nextSeq);
+            for (Path file : files()) {
+                segments.put(file, new int[] {0, 0});
+            }
+            for (Entry e : records.values()) {
+                Path file = fileOf.get(e.seq());
+                segments.get(file)[0]++;
+                segmentOf.put(e.seq(), file);
+            }
+            deleteDone();
+        }
+        if (!records.isEmpty()) {
+            log.info("intake journal: {} records of calls taken before the restart still to be written", records.size());
+        }
+        return new ArrayList<>(records.values());
+    }
+
+    /** Appends {@code record} and returns once it is on disk ({@code fsync}), with its sequence number. */
+    public long append(SpoolRecord record) {
+        long seq;
+        long mine;
+        synchronized (queueLock) {
+            seq = nextSeq++;
+            ObjectNode n = SpoolRecord.JSON.createObjectNode();
+            n.put("seq", seq);
+            try {
+                n.set("rec", SpoolRecord.JSON.readTree(record.toJson()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            queue(n.toString(), seq, true);
+            mine = appended;
+        }
+        flushUpTo(mine);
+        return seq;
+    }
+
+    /** Marks record {@code seq} as written to the database; durable with the next force (not awaited). */
+    public void applied(long seq) {
+        synchronized (queueLock) {
+            queue("{\"seq\":" + seq + ",\"applied\":true}", seq, false);
+            Path file = segmentOf.remove(seq);
+            if (file != null) {
+                int[] counts = segments.get(file);
+                if (counts != null) {
+                    counts[1]++;
+                }
+            }
+            // safe before the marker is on disk: a deleted record is never written again, and it was written
+            deleteDone();
+        }
+    }
+
+    /** Forces whatever is queued (markers included). */
+    public void flush() {
+        long upTo;
+        synchronized (queueLock) {
+            upTo = appended;
+        }
+        flushUpTo(upTo);
+    }
+
+    private void queue(String line, long seq, boolean record) {
+        if (currentFile == null || record && currentRecords >= segmentRecords) {
+            currentFile = dir.resolve(String.format("journal-%020d.jsonl", record ? seq : nextSeq));
+            currentRecords = 0;
+            segments.put(currentFile, new int[] {0, 0});
+            queued.add(currentFile);
+        }
+        queued.add((line + "\n").getBytes(StandardCharsets.UTF_8));
+        appended++;
+        if (record) {
+            currentRecords++;
+            segments.get(currentFile)[0]++;
+            segmentOf.put(seq, currentFile);
+        }
+    }
+
+    private void flushUpTo(long mine) {
+        synchronized (flushLock) {
+            List<Object> batch;
+            long upTo;
+            synchronized (queueLock) {
+                if (forced >= mine) {
+                    return;
+                }
+                batch = new ArrayList<>(queued);
+                queued.clear();
+                upTo = appended;
+            }
+            try {
+                for (Object item : batch) {
+                    if (item instanceof Path next) {
+                        if (channel != null) {
+                            channel.force(false);
+                            channel.close();
+                        }
+                        channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                StandardOpenOption.APPEND);
+                        continue;
+                    }
+                    ByteBuffer buf = ByteBuffer.wrap((byte[]) item);
+                    while (buf.hasRemaining()) {
+                        channel.write(buf);
+                    }
+                }
+                if (channel != null) {
+                    channel.force(false);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the intake journal in " + dir
+                        + "; the call's ticket is written directly instead: check the disk", e);
+            }
+            synchronized (queueLock) {
+                forced = Math.max(forced, upTo);
+                deleteDone();
+            }
+        }
+    }
+
+    /** Deletes every file but the current one whose records all have their markers. Under queueLock. */
+    private void deleteDone() {
+        var it = segments.entrySet().iterator();
+        while (it.hasNext()) {
+            var s = it.next();
+            if (!s.getKey().equals(currentFile) && s.getValue()[1] >= s.getValue()[0]) {
+                try {
+                    Files.deleteIfExists(s.getKey());
+                    it.remove();
+                } catch (IOException e) {
+                    log.warn("cannot delete the written intake journal file {}: {}", s.getKey(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Records appended whose write is not done yet. */
+    public int pending() {
+        synchronized (queueLock) {
+            return segmentOf.size();
+        }
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("journal-\\d+\\.jsonl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the intake journal directory " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        synchronized (flushLock) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                log.warn("closing the intake journal: {}", e.getMessage());
+            }
+        }
+    }
+}
