@@ -23,4 +23,12 @@ public interface AgiFlow {
     default Map<String, String> fallbackVariables(AgiRequest request) {
         return Map.of();
     }
+
+    /**
+     * Called on the event loop when the server refuses a call for this flow before running it
+     * (over {@code max-calls}); the dialplan's fallback takes the caller. Must not block: a flow
+     * that records calls does it through {@link AgiSession#call}. By default nothing.
+     */
+    default void refused(AgiSession session, String reason) {
+    }
 }

@@ -85,6 +85,9 @@ final class FastAgiServerHandler extends ChannelInboundHandlerAdapter {
             log.warn("overload: call {} refused, {} calls already served", request.uniqueId(), gate.active());
             metrics.overload();
             finish(ctx, session, "OVERLOAD", Map.of());
+            // the verdict first; then the call still leaves its record
+            flows.find(request.flowName()).ifPresent(f -> f.refused(session,
+                    "refused over max-calls (" + gate.active() + " calls already served)"));
             return;
         }
         var flow = flows.find(request.flowName());

@@ -6,6 +6,12 @@ import org.hotline.ivr.agi.AgiFlow;
 import org.hotline.ivr.agi.AgiRequest;
 import org.hotline.ivr.agi.AgiSession;
 import org.hotline.domain.store.TicketStore;
+import org.hotline.domain.ticket.CallIntake;
+import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.RequestKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hotline call flow, {@code agi://host/hotline}: answer; find the line by the dialled
@@ -28,6 +34,8 @@ public final class HotlineFlow implements AgiFlow {
     /** The name the dialplan uses: {@code AGI(agi://host/hotline)}. */
     public static final String NAME = "hotline";
 
+    private static final Logger log = LoggerFactory.getLogger(HotlineFlow.class);
+
     private final HotlineRouting routing;
     private final TicketStore tickets;
     private final HotlineFlowConfig config;
@@ -41,6 +49,36 @@ public final class HotlineFlow implements AgiFlow {
     @Override
     public CompletionStage<?> run(AgiSession session) {
         return new HotlineCall(session, routing, tickets, config).run();
+    }
+
+    /**
+     * A call refused over {@code max-calls} still leaves its ticket: opened (by its uniqueid, the
+     * linkedid of a call's first channel), with the kind {@code unknown} so it gets the line's
+     * deadlines, and {@code Interrupted} with the reason; the dialplan's fallback then takes the
+     * caller, and what it achieved is recorded by the AMI follower or the call reconciler. In the
+     * background, never holding the verdict back.
+     */
+    @Override
+    public void refused(AgiSession session, String reason) {
+        var request = session.request();
+        String dialled = request.dialledNumber();
+        session.call(() -> {
+            var line = routing.lineForNumber(dialled);
+            if (line.isEmpty()) {
+                return null;
+            }
+            String caller = request.callerId().orElse(null);
+            var ticket = tickets.openForCall(new CallIntake(line.get().id(), caller, null, request.uniqueId(),
+                    request.uniqueId(), config.clock().instant()));
+            tickets.updateIntake(ticket.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
+            return tickets.recordCallOutcome(ticket.id(), new CallOutcome.Interrupted(
+                    reason + "; the dialplan's fallback took the call"));
+        }).whenComplete((ticket, failure) -> {
+            if (failure != null) {
+                log.warn("call {} refused over max-calls: its ticket could not be written: {}", request.uniqueId(),
+                        HotlineCall.unwrap(failure).toString());
+            }
+        });
     }
 
     /** Nothing is known when the flow itself broke: the dialplan's static fallback decides. */

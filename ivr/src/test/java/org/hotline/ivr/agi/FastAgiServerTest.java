@@ -32,9 +32,20 @@ class FastAgiServerTest {
                 });
     };
 
-    private final AgiFlow hold = session -> {
-        runs.incrementAndGet();
-        return session.send(new AgiCommand.Answer()).thenCompose(r -> release);
+    /** Calls the server refused for the hold flow, by uniqueid, with the reason. */
+    private final java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final AgiFlow hold = new AgiFlow() {
+        @Override
+        public java.util.concurrent.CompletionStage<?> run(AgiSession session) {
+            runs.incrementAndGet();
+            return session.send(new AgiCommand.Answer()).thenCompose(r -> release);
+        }
+
+        @Override
+        public void refused(AgiSession session, String reason) {
+            refused.add(session.request().uniqueId() + ": " + reason);
+        }
     };
 
     private final AgiFlow broken = session -> session.send(new AgiCommand.Answer()).thenApply(r -> {
@@ -159,6 +170,8 @@ class FastAgiServerTest {
         }
         assertThat(runs).hasValue(1);
         assertThat(counter("overload")).isEqualTo(1);
+        assertThat(refused).as("the refused call is handed to its flow, to leave its ticket").hasSize(1)
+                .allMatch(r -> r.contains("refused over max-calls (1 calls already served)"));
         // the slot is free again
         try (var third = new FakeAsterisk(server.localAddress())) {
             third.call("greet");

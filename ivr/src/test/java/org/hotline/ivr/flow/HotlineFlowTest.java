@@ -264,6 +264,24 @@ class HotlineFlowTest {
     }
 
     @Test
+    void aCallRefusedOverMaxCallsGetsTheOverloadVerdictAndStillLeavesItsTicket() throws Exception {
+        server.close();
+        start(TestAgiConfig.maxCalls(0));
+
+        var transcript = call(SimulatedCall.hotline(LINE, CALLER, "1"));
+
+        assertThat(transcript.commands()).containsExactly("SET VARIABLE HOTLINE_STATUS \"OVERLOAD\"");
+        CallOutcome outcome = awaitOutcome();
+        assertThat(outcome).isInstanceOf(CallOutcome.Interrupted.class);
+        assertThat(((CallOutcome.Interrupted) outcome).reason()).contains("refused over max-calls")
+                .contains("the dialplan's fallback took the call");
+        Ticket ticket = store.only();
+        assertThat(ticket.callerNumber()).isEqualTo(CALLER);
+        assertThat(ticket.line()).isEqualTo("complaints");
+        assertThat(ticket.kind()).isEqualTo(RequestKind.UNKNOWN);
+    }
+
+    @Test
     void slowRouterGivesAFallbackVerdictInsteadOfDeadAir() throws Exception {
         server.close();
         start(TestAgiConfig.dependencyTimeout(Duration.ofMillis(300)));
