@@ -124,7 +124,23 @@ final class SimulateCallCommand implements Command {
             return Optional.empty();
         }
         try (StorageReader reader = StorageReader.open(loaded.storage(), context.clock())) {
+            // the IVR writes behind the call: read the ticket once its writes have settled (up to 5 s)
             Optional<Ticket> ticket = reader.tickets().findByNumber(number);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                Optional<Ticket> again = reader.tickets().findByNumber(number);
+                boolean settled = ticket.isPresent() && again.isPresent() && again.get().version() == ticket.get().version();
+                ticket = again;
+                if (settled) {
+                    break;
+                }
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ticket", ticket.orElse(null));
             m.put("history", ticket.map(t -> reader.tickets().history(t.id())).orElse(List.<HistoryEvent>of()));
