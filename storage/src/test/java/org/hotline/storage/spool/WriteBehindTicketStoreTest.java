@@ -39,6 +39,7 @@ class WriteBehindTicketStoreTest {
     static final class Behind extends ForwardingTicketStore {
         final List<String> writes = Collections.synchronizedList(new ArrayList<>());
         final ConcurrentHashMap<String, Long> ids = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<Long, String> calls = new ConcurrentHashMap<>();
         final AtomicLong next = new AtomicLong();
         final AtomicBoolean down = new AtomicBoolean();
         volatile CountDownLatch gate = new CountDownLatch(0);
@@ -63,7 +64,9 @@ class WriteBehindTicketStoreTest {
             reach();
             long id = ids.computeIfAbsent(intake.linkedid(), l -> {
                 writes.add("open " + l + " " + intake.number());
-                return next.incrementAndGet();
+                long n = next.incrementAndGet();
+                calls.put(n, l);
+                return n;
             });
             String number = intake.number() != null ? intake.number() : String.format("HL-2026-%06d", 900_000 + id);
             return new Ticket.Builder().id(id).number(number).line(intake.line()).linkedid(intake.linkedid())
@@ -73,7 +76,7 @@ class WriteBehindTicketStoreTest {
         @Override
         public Ticket updateIntake(long id, IntakeUpdate update) {
             reach();
-            writes.add("update " + id + " " + update.kind());
+            writes.add("update " + calls.get(id) + " " + update.kind());
             return new Ticket.Builder().id(id).number("x").line("l").linkedid("x").createdAt(CLOCK.instant())
                     .updatedAt(CLOCK.instant()).build();
         }
@@ -81,7 +84,7 @@ class WriteBehindTicketStoreTest {
         @Override
         public Ticket recordCallOutcome(long id, CallOutcome outcome) {
             reach();
-            writes.add("outcome " + id + " " + outcome.disposition());
+            writes.add("outcome " + calls.get(id) + " " + outcome.disposition());
             return new Ticket.Builder().id(id).number("x").line("l").linkedid("x").createdAt(CLOCK.instant())
                     .updatedAt(CLOCK.instant()).build();
         }
@@ -121,8 +124,8 @@ class WriteBehindTicketStoreTest {
 
             behind.gate.countDown();
             assertThat(store.awaitWritten(Duration.ofSeconds(10))).isTrue();
-            assertThat(behind.writes).containsExactly("open call-1 HL-2026-000042", "update 1 COMPLAINT",
-                    "outcome 1 FORWARDED", "outcome 1 ANSWERED");
+            assertThat(behind.writes).containsExactly("open call-1 HL-2026-000042", "update call-1 COMPLAINT",
+                    "outcome call-1 FORWARDED", "outcome call-1 ANSWERED");
         }
     }
 
@@ -137,7 +140,7 @@ class WriteBehindTicketStoreTest {
             assertThat(behind.writes).isEmpty();
             behind.down.set(false);
             assertThat(store.awaitWritten(Duration.ofSeconds(15))).isTrue();
-            assertThat(behind.writes).containsExactly("open call-2 HL-2026-000001", "outcome 1 ABANDONED");
+            assertThat(behind.writes).containsExactly("open call-2 HL-2026-000001", "outcome call-2 ABANDONED");
         }
     }
 
@@ -157,10 +160,12 @@ class WriteBehindTicketStoreTest {
         try (WriteBehindTicketStore next = store(second, journal, new AtomicLong(100))) {
             assertThat(next.recover()).isEqualTo(4);
             assertThat(next.awaitWritten(Duration.ofSeconds(10))).isTrue();
-            assertThat(second.writes).containsExactlyInAnyOrder("open call-a HL-2026-000001", "update 1 REPAIR",
-                    "open call-b HL-2026-000002", "outcome 2 NO_ANSWER");
+            assertThat(second.writes).containsExactlyInAnyOrder("open call-a HL-2026-000001", "update call-a REPAIR",
+                    "open call-b HL-2026-000002", "outcome call-b NO_ANSWER");
             assertThat(second.writes.indexOf("open call-a HL-2026-000001"))
-                    .isLessThan(second.writes.indexOf("update 1 REPAIR"));
+                    .isLessThan(second.writes.indexOf("update call-a REPAIR"));
+            assertThat(second.writes.indexOf("open call-b HL-2026-000002"))
+                    .isLessThan(second.writes.indexOf("outcome call-b NO_ANSWER"));
             Ticket c = next.openForCall(call("call-c"));
             assertThat(c.number()).isEqualTo("HL-2026-000101");
             assertThat(next.awaitWritten(Duration.ofSeconds(10))).isTrue();
@@ -184,7 +189,7 @@ class WriteBehindTicketStoreTest {
             assertThat(t.id()).isPositive();
             assertThat(behind.writes).containsExactly("open call-d null");
             store.recordCallOutcome(t.id(), new CallOutcome.Abandoned());
-            assertThat(behind.writes).containsExactly("open call-d null", "outcome 1 ABANDONED");
+            assertThat(behind.writes).containsExactly("open call-d null", "outcome call-d ABANDONED");
         }
     }
 
