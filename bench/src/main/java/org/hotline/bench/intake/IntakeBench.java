@@ -20,10 +20,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.hotline.storage.Storage;
+import org.hotline.bench.BenchStorage;
 import org.hotline.storage.StorageConfig;
 import org.hotline.storage.embedded.EmbeddedPostgresServer;
 import org.hotline.storage.embedded.EmbeddedRedisServer;
-import org.hotline.storage.pg.PgSchema;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.store.Claim;
 import org.hotline.domain.store.DispatchQueue;
@@ -56,10 +56,7 @@ public final class IntakeBench {
         Path work = Files.createTempDirectory("hotline-bench");
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(work.resolve("postgres"));
                 EmbeddedRedisServer redis = EmbeddedRedisServer.start(work.resolve("redis"))) {
-            PgSchema.ensureAppRole(pg.superuser("postgres"), "hotline_app", "bench", true);
-            StorageConfig config = new StorageConfig(pg.jdbcUrl("postgres"), "hotline_app", "bench",
-                    EmbeddedPostgresServer.SUPERUSER, null, redis.url(), work.resolve("data"),
-                    StorageConfig.Tuning.defaults());
+            StorageConfig config = BenchStorage.appConfig(pg, redis, work);
             PgbenchRun baseline = new PgbenchRun(pgbench, pg.port(), "postgres", "postgres", work);
             List<String> rows = new ArrayList<>();
             List<String> sqlRows = new ArrayList<>();

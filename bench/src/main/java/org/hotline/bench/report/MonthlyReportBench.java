@@ -23,10 +23,10 @@ import org.hotline.domain.report.ReportBuilder;
 import org.hotline.domain.report.ReportDocument;
 import org.hotline.domain.report.StepRule;
 import org.hotline.storage.Storage;
+import org.hotline.bench.BenchStorage;
 import org.hotline.storage.StorageConfig;
 import org.hotline.storage.embedded.EmbeddedPostgresServer;
 import org.hotline.storage.embedded.EmbeddedRedisServer;
-import org.hotline.storage.pg.PgSchema;
 
 /**
  * The monthly report over N tickets (default 1,000,000) on the embedded PostgreSQL, through the
@@ -52,10 +52,7 @@ public final class MonthlyReportBench {
         Path work = Files.createTempDirectory("hotline-report-bench");
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(work.resolve("postgres"));
                 EmbeddedRedisServer redis = EmbeddedRedisServer.start(work.resolve("redis"))) {
-            PgSchema.ensureAppRole(pg.superuser("postgres"), "hotline_app", "bench", true);
-            StorageConfig config = new StorageConfig(pg.jdbcUrl("postgres"), "hotline_app", "bench",
-                    EmbeddedPostgresServer.SUPERUSER, null, redis.url(), work.resolve("data"),
-                    StorageConfig.Tuning.defaults());
+            StorageConfig config = BenchStorage.appConfig(pg, redis, work);
             Clock clock = Clock.fixed(Instant.parse("2026-04-01T02:00:00Z"), SHANGHAI);
             try (Storage storage = Storage.start(config, clock)) {
                 long t0 = System.nanoTime();

@@ -24,11 +24,11 @@ final class KpiCsv {
         for (RecordComponent c : FIELDS) {
             header.add(c.getName());
         }
-        row(out, header);
-        row(out, cells("period", "", r.query().from().toString(), r.query().to().toString(),
+        TicketCsv.row(out, header);
+        TicketCsv.row(out, cells("period", "", r.query().from().toString(), r.query().to().toString(),
                 Integer.toString(r.workingDays()), r.total()));
         for (KpiReport.Day d : r.days()) {
-            row(out, cells("day", d.date().toString(), d.date().toString(), d.date().toString(),
+            TicketCsv.row(out, cells("day", d.date().toString(), d.date().toString(), d.date().toString(),
                     d.workingDay() ? "yes" : "no", d.kpis()));
         }
         slices(out, r, "line", r.byLine());
@@ -39,7 +39,7 @@ final class KpiCsv {
     }
 
     private static void slices(StringBuilder out, KpiReport r, String slice, Map<String, Kpis> byKey) {
-        byKey.forEach((key, k) -> row(out, cells(slice, key, r.query().from().toString(), r.query().to().toString(), "", k)));
+        byKey.forEach((key, k) -> TicketCsv.row(out, cells(slice, key, r.query().from().toString(), r.query().to().toString(), "", k)));
     }
 
     private static List<String> cells(String slice, String key, String from, String to, String working, Kpis k) {
@@ -55,13 +55,4 @@ final class KpiCsv {
         return cells;
     }
 
-    private static void row(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(TicketCsv.cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
 }

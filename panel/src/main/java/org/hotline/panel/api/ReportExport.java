@@ -33,13 +33,13 @@ final class ReportExport {
 
     static String csv(StoredReport r, ReportDocument doc) {
         StringBuilder out = new StringBuilder(TicketCsv.BOM);
-        row(out, List.of(doc.title()));
-        row(out, List.of("period", r.from() + " to " + r.to(), "status", r.status().name().toLowerCase(java.util.Locale.ROOT)));
+        TicketCsv.row(out, List.of(doc.title()));
+        TicketCsv.row(out, List.of("period", r.from() + " to " + r.to(), "status", r.status().name().toLowerCase(java.util.Locale.ROOT)));
         for (ReportDocument.Section s : doc.sections()) {
             out.append("\r\n");
-            row(out, List.of(s.title()));
-            row(out, s.header());
-            s.rows().forEach(x -> row(out, x.cells()));
+            TicketCsv.row(out, List.of(s.title()));
+            TicketCsv.row(out, s.header());
+            s.rows().forEach(x -> TicketCsv.row(out, x.cells()));
         }
         return out.toString();
     }
@@ -117,16 +117,6 @@ final class ReportExport {
     static String defuse(String v) {
         String s = v == null ? "" : v;
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    }
-
-    private static void row(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(TicketCsv.cell(cells.get(i)));
-        }
-        out.append("\r\n");
     }
 
     private static String esc(String s) {

@@ -48,6 +48,17 @@ final class TicketCsv {
         out.append("\r\n");
     }
 
+    /** One CSV line of formula-safe cells, ended by CRLF. */
+    static void row(StringBuilder out, java.util.List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
     /** One quoted, formula-safe cell. */
     static String cell(String v) {
         String s = v == null ? "" : v;

@@ -25,6 +25,8 @@ import org.hotline.domain.routing.CallRouter;
 import org.hotline.domain.store.UserStore;
 import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.hotline.domain.testing.InMemoryTickets;
+import org.hotline.domain.testing.FixedUsers;
+import org.hotline.domain.testing.RecordingOutbox;
 import org.hotline.domain.testing.MutableClock;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Role;
@@ -41,38 +43,9 @@ class AfterHoursWatcherTest {
 
     final MutableClock clock = new MutableClock(local("2026-03-02T21:00"), ZoneOffset.UTC);
     final InMemoryTickets tickets = new InMemoryTickets(clock);
-    final List<Notification> enqueued = new ArrayList<>();
-    final NotificationOutbox outbox = new NotificationOutbox() {
-        final Set<String> keys = new HashSet<>();
-
-        @Override
-        public synchronized boolean enqueue(Notification n, Instant notBefore, Instant now) {
-            boolean added = keys.add(n.key());
-            if (added) {
-                enqueued.add(n);
-            }
-            return added;
-        }
-
-        @Override
-        public List<Entry> claim(Instant now, Duration lease, int limit) { return NONE.claim(now, lease, limit); }
-        @Override
-        public void sent(long id, Instant now) { NONE.sent(id, now); }
-        @Override
-        public void failed(long id, String error, Instant retryAt, Instant now) { NONE.failed(id, error, retryAt, now); }
-        @Override
-        public List<Entry> dead(int limit) { return NONE.dead(limit); }
-        @Override
-        public List<Entry> byKeyPrefix(String prefix, int limit) { return NONE.byKeyPrefix(prefix, limit); }
-    };
+    final RecordingOutbox outbox = new RecordingOutbox();
     final List<User> people = List.of(new User("sam", "Sam", Role.SUPERVISOR, "x", null, true));
-    final UserStore users = new UserStore() {
-        public User create(User user) { throw new UnsupportedOperationException(); }
-        public User update(User user) { throw new UnsupportedOperationException(); }
-        public Optional<User> find(String username) { return people.stream().filter(u -> u.username().equals(username)).findFirst(); }
-        public List<User> list() { return people; }
-        public boolean hasActiveAdmin() { return false; }
-    };
+    final UserStore users = new FixedUsers(people);
     final Map<String, Contact> contacts = Map.of(
             "sam", email("sam"), "wang", email("wang"), "li", email("li"), "chen", email("chen"));
 
@@ -121,15 +94,15 @@ class AfterHoursWatcherTest {
         assertThat(told.dutyTold()).isEqualTo(String.join(",", duty));
         assertThat(tickets.history(1)).filteredOn(e -> "duty-told".equals(e.action())).singleElement()
                 .satisfies(e -> assertThat(e.data()).containsEntry("person", String.join(",", duty)));
-        assertThat(enqueued).extracting(Notification::key).containsExactlyElementsOf(
+        assertThat(outbox.notifications()).extracting(Notification::key).containsExactlyElementsOf(
                 duty.stream().map(p -> "after-hours/1/" + p + "/email").toList());
-        assertThat(enqueued.get(0).subject()).contains("HL-2026-000001").contains("after hours");
+        assertThat(outbox.notifications().get(0).subject()).contains("HL-2026-000001").contains("after hours");
 
         assertThat(named).as("what must happen once (the voice alert) follows the duty-told entry")
                 .containsExactly("HL-2026-000001 " + duty + " " + String.join(",", duty));
         assertThat(watcher().scan().told()).as("a second scan, or a second instance, tells nobody again").isEmpty();
         assertThat(named).hasSize(1);
-        assertThat(enqueued).hasSize(duty.size());
+        assertThat(outbox.notifications()).hasSize(duty.size());
         assertThat(tickets.find(2).orElseThrow().dutyTold()).isNull();
         assertThat(tickets.find(3).orElseThrow().dutyTold()).isNull();
     }
@@ -140,7 +113,7 @@ class AfterHoursWatcherTest {
         put(2, "2026-03-02T10:00", true, null);
         put(4, "2026-03-03T06:40", false, null);
         watcher().scan(); // the night's scan names the duty managers of ticket 1
-        enqueued.clear();
+        outbox.clear();
 
         clock.set(local("2026-03-03T08:00"));
         assertThat(watcher().scan().morningList()).as("before the opening").isEmpty();
@@ -149,9 +122,9 @@ class AfterHoursWatcherTest {
         clock.set(local("2026-03-03T09:15"));
         watcher().scan(); // another scan (or instance) in the first interval: the key holds it back
         List<String> duty = ROUTER.decide("complaints", local("2026-03-02T20:00"), false).fallback().notifyPersonIds();
-        assertThat(enqueued).extracting(Notification::recipient)
+        assertThat(outbox.notifications()).extracting(Notification::recipient)
                 .containsExactlyInAnyOrderElementsOf(new java.util.LinkedHashSet<>(concat(List.of("sam"), duty)));
-        assertThat(enqueued).allSatisfy(n -> {
+        assertThat(outbox.notifications()).allSatisfy(n -> {
             assertThat(n.key()).startsWith("morning-list/2026-03-03/");
             assertThat(n.body()).contains("HL-2026-000001").contains("HL-2026-000004").doesNotContain("HL-2026-000002")
                     .contains("2 tickets");
@@ -197,7 +170,7 @@ class AfterHoursWatcherTest {
         put(6, "2026-03-08T22:00", true, null); // Sunday night
         clock.set(local("2026-03-09T08:45"));    // Monday
         assertThat(watcher().scan().morningList()).contains(LocalDate.of(2026, 3, 9));
-        assertThat(enqueued).filteredOn(n -> n.key().startsWith("morning-list/")).allSatisfy(n ->
+        assertThat(outbox.notifications()).filteredOn(n -> n.key().startsWith("morning-list/")).allSatisfy(n ->
                 assertThat(n.body()).contains("HL-2026-000005").contains("HL-2026-000006"));
     }
 

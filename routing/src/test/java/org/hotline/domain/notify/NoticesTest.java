@@ -27,6 +27,8 @@ import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.domain.ticket.TransitionRefusedException;
 import org.hotline.domain.ticket.User;
+import org.hotline.domain.testing.FixedUsers;
+import org.hotline.domain.testing.RecordingOutbox;
 import org.junit.jupiter.api.Test;
 
 class NoticesTest {
@@ -35,43 +37,13 @@ class NoticesTest {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     final Clock clock = Clock.fixed(NIGHT, ZoneOffset.UTC);
-    final List<Object[]> enqueued = new ArrayList<>();
-    /** Records what is enqueued, once per key; the rest of the outbox is not used here. */
-    final NotificationOutbox outbox = new NotificationOutbox() {
-        final java.util.Set<String> keys = new java.util.HashSet<>();
-
-        @Override
-        public boolean enqueue(Notification n, Instant notBefore, Instant now) {
-            boolean added = keys.add(n.key());
-            if (added) {
-                enqueued.add(new Object[] {n, notBefore});
-            }
-            return added;
-        }
-
-        @Override
-        public List<Entry> claim(Instant now, Duration lease, int limit) { return NONE.claim(now, lease, limit); }
-        @Override
-        public void sent(long id, Instant now) { NONE.sent(id, now); }
-        @Override
-        public void failed(long id, String error, Instant retryAt, Instant now) { NONE.failed(id, error, retryAt, now); }
-        @Override
-        public List<Entry> dead(int limit) { return NONE.dead(limit); }
-        @Override
-        public List<Entry> byKeyPrefix(String prefix, int limit) { return NONE.byKeyPrefix(prefix, limit); }
-    };
+    final RecordingOutbox outbox = new RecordingOutbox();
     final List<User> people = List.of(
             new User("li", "Li", Role.SENIOR_MANAGER, "x", null, true),
             new User("old", "Old", Role.SENIOR_MANAGER, "x", null, false),
             new User("sam", "Sam", Role.SUPERVISOR, "x", null, true),
             new User("wang", "Wang", Role.AGENT, "x", null, true));
-    final UserStore users = new UserStore() {
-        public User create(User user) { throw new UnsupportedOperationException(); }
-        public User update(User user) { throw new UnsupportedOperationException(); }
-        public Optional<User> find(String username) { return people.stream().filter(u -> u.username().equals(username)).findFirst(); }
-        public List<User> list() { return people; }
-        public boolean hasActiveAdmin() { return false; }
-    };
+    final UserStore users = new FixedUsers(people);
     final Map<String, Contact> contacts = Map.of(
             "li", new Contact("li", Optional.of("li@example.org"), Optional.of("13800000009"), Optional.empty(), Optional.empty()),
             "old", new Contact("old", Optional.of("old@example.org"), Optional.empty(), Optional.empty(), Optional.empty()),
@@ -89,9 +61,9 @@ class NoticesTest {
     void anEscalationGoesToEveryActiveSeniorManagerOnEachChannelAtOnceAndOnce() {
         notices.escalated(ticket(7, "wang"), "third dispatch");
         notices.escalated(ticket(7, "wang"), "third dispatch"); // raised again: nothing new
-        assertThat(enqueued).extracting(e -> ((Notification) e[0]).key())
+        assertThat(outbox.enqueued()).extracting(e -> e.notification().key())
                 .containsExactly("escalation/7/3/li/email", "escalation/7/3/li/webhook");
-        assertThat(enqueued).allSatisfy(e -> assertThat(e[1]).isEqualTo(NIGHT));
+        assertThat(outbox.enqueued()).allSatisfy(e -> assertThat(e.notBefore()).isEqualTo(NIGHT));
     }
 
     @Test
@@ -99,9 +71,9 @@ class NoticesTest {
         var call = new org.hotline.domain.survey.SurveyCall(7, 1, "HL-2026-000007", "13900000001",
                 org.hotline.domain.survey.SurveyCall.State.FAILED, 3, 3, NIGHT, "not reached", NIGHT);
         notices.callbackFailed(call, ticket(7, "wang"));
-        assertThat(enqueued).singleElement().satisfies(e -> {
-            assertThat(((Notification) e[0]).recipient()).isEqualTo("wang");
-            assertThat(e[1]).isEqualTo(Instant.parse("2026-03-02T23:00:00Z")); // 07:00 Shanghai
+        assertThat(outbox.enqueued()).singleElement().satisfies(e -> {
+            assertThat(e.notification().recipient()).isEqualTo("wang");
+            assertThat(e.notBefore()).isEqualTo(Instant.parse("2026-03-02T23:00:00Z")); // 07:00 Shanghai
         });
     }
 

@@ -162,7 +162,7 @@ public final class PgTicketFacts implements TicketFactStore {
         if (prior.isPresent()) {
             next = prior.get().next(after, action, data, at);
         } else {
-            next = TicketFacts.replay(after, history(c, after.id()));
+            next = TicketFacts.replay(after, TicketRows.history(c, after.id()));
         }
         boolean issueChanged = prior.isEmpty() || prior.get().kind() != next.kind()
                 || !java.util.Objects.equals(prior.get().location(), next.location());
@@ -190,20 +190,6 @@ public final class PgTicketFacts implements TicketFactStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    private static List<HistoryEvent> history(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + TicketRows.EVENT_COLUMNS
-                + " FROM ticket_events WHERE ticket_id = ? ORDER BY seq")) {
-            ps.setLong(1, id);
-            List<HistoryEvent> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(TicketRows.event(rs));
-                }
-            }
-            return out;
         }
     }
 

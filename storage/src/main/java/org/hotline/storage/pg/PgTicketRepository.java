@@ -286,19 +286,7 @@ public final class PgTicketRepository implements TicketStore {
 
     @Override
     public List<HistoryEvent> history(long id) {
-        return tx.autoCommit("read the history of ticket " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TicketRows.EVENT_COLUMNS
-                    + " FROM ticket_events WHERE ticket_id = ? ORDER BY seq")) {
-                ps.setLong(1, id);
-                List<HistoryEvent> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(TicketRows.event(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        return tx.autoCommit("read the history of ticket " + id, c -> TicketRows.history(c, id));
     }
 
     @Override

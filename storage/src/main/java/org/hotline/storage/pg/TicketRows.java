@@ -80,6 +80,21 @@ final class TicketRows {
                 .build();
     }
 
+    /** The history of ticket {@code id}, oldest first, on connection {@code c}. */
+    static java.util.List<HistoryEvent> history(java.sql.Connection c, long id) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
+                + " FROM ticket_events WHERE ticket_id = ? ORDER BY seq")) {
+            ps.setLong(1, id);
+            java.util.List<HistoryEvent> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(event(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     static HistoryEvent event(ResultSet rs) throws SQLException {
         return new HistoryEvent(rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)), rs.getString(4),
                 Role.valueOf(rs.getString(5)), rs.getString(6), enumOf(TicketStatus.class, rs.getString(7)),
