@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiConfig;
@@ -32,6 +33,14 @@ public final class BenchServer {
             case "floor" -> new FloorServer(port, ioThreads);
             default -> throw new IllegalArgumentException("server kind is hotline, asterisk-java or floor, got " + kind);
         };
+        serveUntilStdinCloses(server);
+    }
+
+    /**
+     * Prints {@code READY} and keeps {@code server} running until standard input closes (the
+     * driver that started this JVM ends it that way), then closes it.
+     */
+    public static void serveUntilStdinCloses(AutoCloseable server) throws Exception {
         System.out.println("READY");
         System.out.flush();
         try (server) {
@@ -50,7 +59,13 @@ public final class BenchServer {
     }
 
     static AutoCloseable asteriskJava(int port, int maxCalls) throws IOException, InterruptedException {
-        var server = new DefaultAgiServer(new BenchScript());
+        return asteriskJava(new BenchScript(), port, maxCalls);
+    }
+
+    /** Asterisk-Java's {@code DefaultAgiServer} running {@code script} on loopback, listening when this returns. */
+    public static AutoCloseable asteriskJava(AgiScript script, int port, int maxCalls)
+            throws IOException, InterruptedException {
+        var server = new DefaultAgiServer(script);
         server.setAddress(InetAddress.getByName("127.0.0.1"));
         server.setPort(port);
         // one thread per call is Asterisk-Java's model: let it have as many as there are calls
@@ -70,7 +85,7 @@ public final class BenchServer {
     }
 
     private static void waitForPort(int port) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 200; i++) {
             try (var probe = new java.net.Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {

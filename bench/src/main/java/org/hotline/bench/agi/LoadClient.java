@@ -7,15 +7,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.hotline.bench.AgiCallers;
 
 /**
  * The Asterisk side of the load: keeps {@code calls} FastAGI calls open at all times (a call
@@ -37,9 +33,7 @@ final class LoadClient implements AutoCloseable {
 
     private final InetSocketAddress server;
     private final int calls;
-    private final long thinkMillis;
-    private final double thinkJitter;
-    private final SplittableRandom thinkTimes = new SplittableRandom(20261124L);
+    private final AgiCallers.ThinkTime thinkTimes;
     private final int commandsPerCall;
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -59,18 +53,9 @@ final class LoadClient implements AutoCloseable {
     LoadClient(InetSocketAddress server, int calls, long thinkMillis, double thinkJitter, int commandsPerCall) {
         this.server = server;
         this.calls = calls;
-        this.thinkMillis = thinkMillis;
-        this.thinkJitter = thinkJitter;
+        this.thinkTimes = new AgiCallers.ThinkTime(new SplittableRandom(20261124L), thinkMillis, thinkJitter);
         this.commandsPerCall = commandsPerCall;
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new LineBasedFrameDecoder(8192), new CallHandler());
-                    }
-                });
+        this.bootstrap = AgiCallers.bootstrap(group, CallHandler::new);
     }
 
     /** Opens the calls, about four new connections per millisecond. */
@@ -175,9 +160,7 @@ final class LoadClient implements AutoCloseable {
      * Drawn from one seeded sequence on the event loop: every server gets the same think times in the same order.
      */
     private long thinkNanos() {
-        long mean = TimeUnit.MILLISECONDS.toNanos(thinkMillis);
-        long spread = (long) (mean * thinkJitter);
-        return spread == 0 ? mean : mean - spread + thinkTimes.nextLong(2 * spread + 1);
+        return thinkTimes.nextNanos();
     }
 
     /** One call. Works on bytes: the driver must cost both servers as little as it can. */

@@ -6,13 +6,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.hotline.bench.AgiCallers;
 
 /**
  * Asterisk's side of the load: new calls arrive at a steady rate (one tick a millisecond, never in
@@ -36,9 +32,9 @@ final class CallerLoad implements AutoCloseable {
 
     private final InetSocketAddress server;
     private final String flow;
-    private final long thinkMillis;
     private final long holdMillis;
     private final SplittableRandom random = new SplittableRandom(20261202L);
+    private final AgiCallers.ThinkTime thinkTimes;
     private final String runId;
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Bootstrap bootstrap;
@@ -65,18 +61,10 @@ final class CallerLoad implements AutoCloseable {
     CallerLoad(InetSocketAddress server, String flow, long thinkMillis, long holdMillis, String runId) {
         this.server = server;
         this.flow = flow;
-        this.thinkMillis = thinkMillis;
+        this.thinkTimes = new AgiCallers.ThinkTime(random, thinkMillis, 0.5);
         this.holdMillis = holdMillis;
         this.runId = runId;
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new LineBasedFrameDecoder(8192), new CallHandler());
-                    }
-                });
+        this.bootstrap = AgiCallers.bootstrap(group, CallHandler::new);
     }
 
     /** Starts the arrivals at {@code perSecond} new calls a second. */
@@ -109,9 +97,7 @@ final class CallerLoad implements AutoCloseable {
     }
 
     private long thinkNanos() {
-        long mean = TimeUnit.MILLISECONDS.toNanos(thinkMillis);
-        long spread = mean / 2;
-        return mean - spread + random.nextLong(2 * spread + 1);
+        return thinkTimes.nextNanos();
     }
 
     int held() {
