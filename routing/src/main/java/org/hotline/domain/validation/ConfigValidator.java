@@ -95,13 +95,7 @@ public final class ConfigValidator {
         void calendar() {
             CalendarConfig c = config.calendar();
             int before = problems.size();
-            boolean anyHours = false;
-            for (DayOfWeek day : DayOfWeek.values()) {
-                List<TimeRange> hours = c.officeHoursOn(day);
-                anyHours |= !hours.isEmpty();
-                ranges("calendar.office-hours." + dayKey(day), hours);
-            }
-            if (!anyHours) {
+            if (!weeklyHours("calendar.office-hours", c::officeHoursOn)) {
                 problem("calendar.office-hours", "no weekday has office hours, so the hotline would never open; "
                         + "give at least one day a range such as \"08:30-17:30\"");
             }
@@ -369,14 +363,20 @@ public final class ConfigValidator {
 
         // ---- lines
 
-        /** A line's own hours: the same rules as the office's weekly hours and lunch. */
-        private void ownHours(String path, LineHours.Own own) {
+        /** Checks the ranges of each weekday under {@code path}; whether any weekday has hours. */
+        private boolean weeklyHours(String path, java.util.function.Function<DayOfWeek, List<TimeRange>> hoursOn) {
             boolean anyHours = false;
             for (DayOfWeek day : DayOfWeek.values()) {
-                anyHours |= !own.officeHoursOn(day).isEmpty();
-                ranges(path + ".office-hours." + dayKey(day), own.officeHoursOn(day));
+                List<TimeRange> hours = hoursOn.apply(day);
+                anyHours |= !hours.isEmpty();
+                ranges(path + "." + dayKey(day), hours);
             }
-            if (!anyHours) {
+            return anyHours;
+        }
+
+        /** A line's own hours: the same rules as the office's weekly hours and lunch. */
+        private void ownHours(String path, LineHours.Own own) {
+            if (!weeklyHours(path + ".office-hours", own::officeHoursOn)) {
                 problem(path + ".office-hours", "no weekday has hours, so the line's agents would never answer; "
                         + "give at least one day a range such as \"08:00-20:00\", or write hours: always");
             }
