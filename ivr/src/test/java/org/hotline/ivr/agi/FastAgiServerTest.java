@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.hotline.domain.testing.Conditions;
 import org.junit.jupiter.api.Test;
 
 /** The server over real loopback sockets, with a hand-driven fake Asterisk. */
@@ -172,7 +173,8 @@ class FastAgiServerTest {
         assertThat(counter("overload")).isEqualTo(1);
         assertThat(refused).as("the refused call is handed to its flow, to leave its ticket").hasSize(1)
                 .allMatch(r -> r.contains("refused over max-calls (1 calls already served)"));
-        // the slot is free again
+        // the slot is free again once the first call's end has been handled (on the server's own thread)
+        Conditions.await("the first call's slot to be freed", Duration.ofSeconds(5), () -> server.activeCalls() == 0);
         try (var third = new FakeAsterisk(server.localAddress())) {
             third.call("greet");
             assertThat(third.answerAllUntilClosed()).hasSize(3).last().isEqualTo("SET VARIABLE HOTLINE_STATUS \"OK\"");
