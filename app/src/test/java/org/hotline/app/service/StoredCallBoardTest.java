@@ -76,6 +76,12 @@ class StoredCallBoardTest {
             }
 
             @Override
+            public void scanOpen(Instant from, Instant to, org.hotline.domain.report.KpiQuery q,
+                    java.util.function.Consumer<TicketFacts> each) {
+                facts.scanOpen(from, to, q, each);
+            }
+
+            @Override
             public java.util.OptionalLong callsRecordedByAsterisk(Instant from, Instant to) {
                 return java.util.OptionalLong.empty();
             }

@@ -3,6 +3,7 @@ package org.hotline.domain.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import org.hotline.domain.calendar.WorkingCalendar;
 import org.hotline.domain.ticket.CallbackResult;
 import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.TicketStatus;
 
 /**
  * Computes KPIs from the stored facts ({@link TicketFactStore}) with the formulas of
@@ -105,6 +107,105 @@ public final class KpiReports {
         return new KpiReport(query, from, to, asOf, working, total.kpis(), store.callsRecordedByAsterisk(from, to),
                 dayList, kpis(byLine), kpis(byKind), kpis(byDepartment), kpis(byAgent),
                 limit(dissatisfied), limit(failed));
+    }
+
+    /**
+     * The KPIs of {@code query} over time, as of now: by hour of the day (local time) and day by
+     * day, each day with its backlog: the tickets of the query's line, kind and department still
+     * open at its end (today: now), whenever they were accepted. A ticket is open from its
+     * acceptance until it is closed; abandoned and missed calls' tickets stay open until someone
+     * closes them, as the lifecycle has it.
+     */
+    public KpiSeries series(KpiQuery query) {
+        Instant asOf = clock.instant();
+        Instant from = query.start(zone);
+        Instant to = query.end(zone);
+        KpiCounts[] hours = new KpiCounts[24];
+        for (int h = 0; h < 24; h++) {
+            hours[h] = new KpiCounts();
+        }
+        TreeMap<LocalDate, KpiCounts> days = new TreeMap<>();
+        for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
+            days.put(d, new KpiCounts());
+        }
+        store.scan(from, to, query, f -> {
+            if (!query.matches(f) || f.offeredAt().isBefore(from) || !f.offeredAt().isBefore(to)) {
+                return;
+            }
+            hours[LocalDateTime.ofInstant(f.offeredAt(), zone).getHour()].add(f, steps, asOf);
+            days.get(LocalDate.ofInstant(f.offeredAt(), zone)).add(f, steps, asOf);
+        });
+        // the instant each day's backlog is taken at: its end, or now for today; days not begun have none
+        List<Instant> at = new ArrayList<>();
+        for (LocalDate d : days.keySet()) {
+            Instant start = d.atStartOfDay(zone).toInstant();
+            Instant end = d.plusDays(1).atStartOfDay(zone).toInstant();
+            if (start.isAfter(asOf)) {
+                break;
+            }
+            at.add(end.isAfter(asOf) ? asOf : end);
+        }
+        long[] open = backlog(query, from, at);
+        List<KpiSeries.Day> dayList = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<LocalDate, KpiCounts> e : days.entrySet()) {
+            Long backlog = i < at.size() ? open[i] : null;
+            i++;
+            dayList.add(new KpiSeries.Day(e.getKey(), calendar.isWorkingDay(e.getKey()), backlog, e.getValue().kpis()));
+        }
+        List<KpiSeries.Hour> hourList = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            hourList.add(new KpiSeries.Hour(h, hours[h].kpis()));
+        }
+        return new KpiSeries(query, asOf, hourList, dayList);
+    }
+
+    /**
+     * How many tickets of the query were open at each of the ascending instants {@code at} (after
+     * {@code from}): accepted before the instant and not closed before it. One scan: each ticket
+     * is open at a contiguous run of the instants, added to a difference array.
+     */
+    private long[] backlog(KpiQuery query, Instant from, List<Instant> at) {
+        int n = at.size();
+        long[] delta = new long[n + 1];
+        if (n == 0) {
+            return delta;
+        }
+        Instant[] points = at.toArray(Instant[]::new);
+        store.scanOpen(from, points[n - 1].plusNanos(1), query, f -> {
+            if (!query.matches(f)) {
+                return;
+            }
+            Instant closed = f.reached().get(TicketStatus.CLOSED);
+            int first = firstAfter(points, f.offeredAt());
+            int last = closed == null ? n : firstAfter(points, closed);
+            if (first < last) {
+                delta[first]++;
+                delta[last]--;
+            }
+        });
+        long[] open = new long[n];
+        long running = 0;
+        for (int k = 0; k < n; k++) {
+            running += delta[k];
+            open[k] = running;
+        }
+        return open;
+    }
+
+    /** The index of the first point strictly after {@code t} ({@code points.length}: none). */
+    private static int firstAfter(Instant[] points, Instant t) {
+        int lo = 0;
+        int hi = points.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points[mid].isAfter(t)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static List<Long> limit(List<Long> ids) {

@@ -19,6 +19,14 @@ public interface TicketFactStore {
     void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each);
 
     /**
+     * Hands {@code each} the facts of every ticket accepted before {@code to} and not closed
+     * before {@code from} (closed at or after {@code from}, or still open): those open at some
+     * instant of {@code [from, to)}, the backlog. The store may filter by line, kind and
+     * department itself; in no particular order.
+     */
+    void scanOpen(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each);
+
+    /**
      * Calls to a hotline number that Asterisk recorded (its {@code cdr}, one per linkedid) starting in
      * {@code [from, to)}; empty when Asterisk writes no call records here.
      */

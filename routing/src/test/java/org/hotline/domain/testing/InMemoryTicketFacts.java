@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.hotline.domain.report.KpiQuery;
 import org.hotline.domain.report.TicketFactStore;
 import org.hotline.domain.report.TicketFacts;
+import org.hotline.domain.ticket.TicketStatus;
 
 /** A {@link TicketFactStore} in memory, for tests of what computes from it. Thread-safe. */
 public final class InMemoryTicketFacts implements TicketFactStore {
@@ -33,6 +34,13 @@ public final class InMemoryTicketFacts implements TicketFactStore {
     @Override
     public void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
         facts.values().stream().filter(f -> !f.offeredAt().isBefore(from) && f.offeredAt().isBefore(to))
+                .filter(query::matches).forEach(each);
+    }
+
+    @Override
+    public void scanOpen(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
+        facts.values().stream().filter(f -> f.offeredAt().isBefore(to))
+                .filter(f -> f.reached().get(TicketStatus.CLOSED) == null || !f.reached().get(TicketStatus.CLOSED).isBefore(from))
                 .filter(query::matches).forEach(each);
     }
 

@@ -58,16 +58,33 @@ public final class PgTicketFacts implements TicketFactStore {
 
     @Override
     public void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ticket_facts WHERE offered_at >= ? AND offered_at < ?");
+        stream("SELECT " + COLUMNS + " FROM ticket_facts WHERE offered_at >= ? AND offered_at < ?", from, to, query,
+                "read the ticket facts of " + query.from() + " to " + query.to(), each);
+    }
+
+    /**
+     * Open tickets are those with no {@code closed_at} yet or one at or after {@code from}; the
+     * read goes through the tickets accepted before {@code to} (index on {@code offered_at}).
+     */
+    @Override
+    public void scanOpen(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
+        stream("SELECT " + COLUMNS + " FROM ticket_facts WHERE (closed_at IS NULL OR closed_at >= ?) AND offered_at < ?",
+                from, to, query, "read the tickets open during " + query.from() + " to " + query.to(), each);
+    }
+
+    /** Streams the rows of {@code where} (two timestamp parameters) narrowed to the query's line, kind and department. */
+    private void stream(String where, Instant first, Instant second, KpiQuery query, String what,
+            Consumer<TicketFacts> each) {
+        StringBuilder sql = new StringBuilder(where);
         query.line().ifPresent(l -> sql.append(" AND line = ?"));
         query.kind().ifPresent(k -> sql.append(" AND kind = ?"));
         query.department().ifPresent(d -> sql.append(" AND department = ?"));
-        tx.inTransaction("read the ticket facts of " + query.from() + " to " + query.to(), c -> {
+        tx.inTransaction(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 ps.setFetchSize(FETCH);
                 int i = 1;
-                ps.setTimestamp(i++, Timestamp.from(from));
-                ps.setTimestamp(i++, Timestamp.from(to));
+                ps.setTimestamp(i++, Timestamp.from(first));
+                ps.setTimestamp(i++, Timestamp.from(second));
                 if (query.line().isPresent()) {
                     ps.setString(i++, query.line().get());
                 }

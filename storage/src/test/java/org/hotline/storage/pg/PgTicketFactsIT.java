@@ -201,6 +201,49 @@ class PgTicketFactsIT {
         assertThat(facts.callsRecordedByAsterisk(from, to)).hasValue(2);
     }
 
+    @Test
+    void theBacklogCountsTicketsAcceptedBeforeThePeriodUntilTheyAreClosed() {
+        clock.set(Instant.parse("2026-02-27T02:00:00Z")); // Fri 27 Feb 10:00 local, before the period
+        Ticket early = complaint("o.1", "13900000001", "1201");
+        Ticket closedEarly = complaint("o.2", "13900000002", "0307");
+        close(closedEarly); // closed the same day: never in March's backlog
+        clock.set(Instant.parse("2026-03-02T01:30:00Z")); // Mon 2 Mar 09:30
+        Ticket monday = complaint("o.3", "13900000003", "0101");
+        Ticket inquiry = storage.tickets().updateIntake(call("o.4", "13900000004").id(),
+                IntakeUpdate.none().withKind(RequestKind.INQUIRY));
+        clock.set(Instant.parse("2026-03-03T03:00:00Z")); // Tue 11:00: Monday's complaint closed
+        close(monday);
+        clock.set(Instant.parse("2026-03-04T02:00:00Z")); // now: Wed 10:00
+
+        // through the store: tickets open at some instant of Mon..Tue, whenever accepted
+        java.util.List<Long> open = new java.util.ArrayList<>();
+        facts.scanOpen(Instant.parse("2026-03-01T16:00:00Z"), Instant.parse("2026-03-03T16:00:00Z"),
+                KpiQuery.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3)), f -> open.add(f.ticketId()));
+        assertThat(open).containsExactlyInAnyOrder(early.id(), monday.id(), inquiry.id());
+
+        org.hotline.domain.report.KpiSeries s = reports().series(new KpiQuery(LocalDate.of(2026, 3, 2),
+                LocalDate.of(2026, 3, 5), java.util.Optional.empty(), java.util.Optional.of(RequestKind.COMPLAINT),
+                java.util.Optional.empty()));
+        // complaints open at the end of Mon (early, monday), Tue (early), now on Wed (early); Thu not begun
+        assertThat(s.days()).extracting(org.hotline.domain.report.KpiSeries.Day::backlog)
+                .containsExactly(2L, 1L, 1L, null);
+        assertThat(s.days().get(0).kpis().offered()).isEqualTo(1);
+        assertThat(s.hours().get(9).kpis().offered()).as("Monday 09:30 local").isEqualTo(1);
+    }
+
+    /** Takes a complaint through to closed: dispatched, resolved, called back satisfied. */
+    private void close(Ticket t) {
+        Actor lin = new Actor("lin", Role.SUPERVISOR);
+        t = storage.tickets().apply(t.id(), t.version(), lin, new TicketAction.Dispatch("engineering", "go"));
+        t = storage.tickets().apply(t.id(), t.version(), lin, new TicketAction.Classify(
+                org.hotline.domain.ticket.Classification.VALID, "ours"));
+        t = storage.tickets().apply(t.id(), t.version(), lin, new TicketAction.Resolve("fixed", "Zhao"));
+        t = storage.tickets().apply(t.id(), t.version(), lin, new TicketAction.RecordCallback(
+                org.hotline.domain.ticket.CallbackResult.SATISFIED, null));
+        t = storage.tickets().apply(t.id(), t.version(), lin, new TicketAction.Close("thanks"));
+        assertThat(t.status()).isEqualTo(TicketStatus.CLOSED);
+    }
+
     private Ticket complaint(String linkedid, String caller, String location) {
         Ticket t = call(linkedid, caller);
         return storage.tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT)
