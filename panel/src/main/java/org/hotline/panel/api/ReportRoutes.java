@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.domain.report.KpiQuery;
 import org.hotline.domain.report.KpiReport;
+import org.hotline.domain.report.KpiSeries;
 import org.hotline.domain.report.ReportDocument;
 import org.hotline.domain.report.StoredReport;
 import org.hotline.domain.ticket.Actor;
@@ -24,7 +25,8 @@ import org.hotline.panel.http.Router;
 /**
  * Reports and KPIs: {@code GET /api/reports/kpis}, computed by the domain's
  * {@link org.hotline.domain.report.KpiReports} from the stored facts; the scheduled reports
- * ({@code GET /api/reports}, {@code GET /api/reports/{id}?format=json|csv|xlsx|html}). KPIs count every ticket,
+ * ({@code GET /api/reports}, {@code GET /api/reports/{id}?format=json|csv|xlsx|html}); the same KPIs over time
+ * for the charts ({@code GET /api/reports/kpis/series}). KPIs count every ticket,
  * confidential ones included; the tickets a report names (the dissatisfied callers) are only those
  * the viewer may see ({@link Ticket#visibleTo}). For managers (supervisors, duty managers, senior
  * managers, admins).
@@ -40,6 +42,7 @@ public final class ReportRoutes {
 
     public void register(Router router) {
         router.add("GET", "/api/reports/kpis", Access.managers(), this::kpis)
+              .add("GET", "/api/reports/kpis/series", Access.managers(), this::series)
               .add("GET", "/api/reports", Access.managers(), this::list)
               .add("GET", "/api/reports/{id}", Access.managers(), this::one);
     }
@@ -137,6 +140,27 @@ public final class ReportRoutes {
                 .map(id -> ctx.ports().tickets().find(id, me))
                 .flatMap(Optional::stream)
                 .map(ReportRoutes::listed).toList());
+        return ctx.json().ok(out);
+    }
+
+    /**
+     * The KPIs over time for the charts: by hour of the day and day by day with the backlog. Counts
+     * only, like the KPIs, so nothing in it is confidential.
+     */
+    private ApiResponse series(ApiRequest r) {
+        r.requireSession();
+        KpiQuery query = query(r);
+        KpiSeries series = ctx.ports().reports().series(query);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("from", query.from());
+        out.put("to", query.to());
+        out.put("line", query.line().orElse(null));
+        out.put("kind", query.kind().map(TicketView::wire).orElse(null));
+        out.put("department", query.department().orElse(null));
+        out.put("zone", ctx.policy().zone().getId());
+        out.put("asOf", series.asOf());
+        out.put("hours", series.hours());
+        out.put("days", series.days());
         return ctx.json().ok(out);
     }
 

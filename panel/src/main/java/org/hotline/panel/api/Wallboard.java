@@ -35,6 +35,7 @@ public final class Wallboard {
         CallBoard.Snapshot calls = ctx.ports().callBoard().snapshot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", now);
+        out.put("today", java.time.LocalDate.ofInstant(now, ctx.policy().zone()));
         out.put("callsWaiting", calls.callsWaiting());
         out.put("longestWaitSeconds", calls.longestWait().toSeconds());
         out.put("offered", calls.offered());
