@@ -6,6 +6,7 @@ import { Live } from './live.js';
 import { initAdmin } from './admin.js';
 import { initSearch } from './search.js';
 import { initReports } from './reports.js';
+import * as charts from './charts.js';
 
 const MANAGERS = ['supervisor', 'duty_manager', 'senior_manager', 'admin'];
 const EXPORTERS = ['supervisor', 'duty_manager', 'tip_off_handler', 'senior_manager', 'admin'];
@@ -452,6 +453,31 @@ function renderBoard(b) {
   fill('w-risk', b.atRisk.map(item));
   fill('w-overdue', b.overdue.map(item));
   tickCountdowns();
+  boardCharts(b.today);
+}
+
+// The wallboard's charts: today by hour and the last 14 days, from the stored facts. Redrawn at
+// most once a minute (and when the day changes), not on every board push.
+const BOARD_CHARTS_EVERY_MS = 60000;
+let boardChartsAt = 0;
+let boardChartsDay = null;
+async function boardCharts(today) {
+  if (!today || !me || !MANAGERS.includes(me.role) || $('board-view').hidden) return;
+  if (today === boardChartsDay && Date.now() - boardChartsAt < BOARD_CHARTS_EVERY_MS) return;
+  boardChartsAt = Date.now();
+  boardChartsDay = today;
+  const first = new Date(Date.parse(today + 'T00:00:00Z') - 13 * 86400000).toISOString().slice(0, 10);
+  try {
+    const [day, fortnight] = await Promise.all([get('/api/reports/kpis/series?from=' + today + '&to=' + today),
+      get('/api/reports/kpis/series?from=' + first + '&to=' + today)]);
+    charts.callsByHour('w-c-hours', day);
+    charts.serviceLevelByHour('w-c-service', day);
+    charts.backlog('w-c-backlog', fortnight);
+    charts.deadlineCompliance('w-c-deadlines', fortnight);
+    charts.satisfaction('w-c-satisfaction', fortnight);
+  } catch (e) {
+    boardChartsAt = Date.now() - BOARD_CHARTS_EVERY_MS + 10000;   // the counters still update; charts again in 10 s
+  }
 }
 
 async function loadRoster() {

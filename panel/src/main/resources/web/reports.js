@@ -1,7 +1,9 @@
-// The reports page (managers): the KPIs of a period from the stored facts, with their CSV, and
-// the generated reports (daily, weekly hot topics, monthly) to open for print or download.
+// The reports page (managers): the KPIs of a period from the stored facts, with their CSV and their
+// charts over time (charts.js), and the generated reports (daily, weekly hot topics, monthly) to
+// open for print or download.
 import { $, el, fill } from './dom.js';
 import { get } from './api.js';
+import * as charts from './charts.js';
 
 const LABELS = [
   ['offered', 'Calls offered'], ['answered', 'Answered'], ['serviceLevel', 'Service level (15 s)', 'rate'],
@@ -42,6 +44,14 @@ export function initReports({ attempt }) {
       el('td', { dataset: { kpi: key } }, value(r.total[key], how)))));
     $('k-period').textContent = r.from + ' to ' + r.to + ' · ' + r.workingDays + ' working days'
       + (r.asteriskCallRecords == null ? '' : ' · ' + r.asteriskCallRecords + ' calls in Asterisk\'s records');
+    const s = await attempt(() => get('/api/reports/kpis/series?' + p));
+    if (!s) return;
+    $('k-charts').hidden = false;   // shown before drawing, so the charts have their size
+    charts.callsByHour('c-hours', s);
+    charts.serviceLevelByDay('c-service', s);
+    charts.backlog('c-backlog', s);
+    charts.deadlineCompliance('c-deadlines', s);
+    charts.satisfaction('c-satisfaction', s);
   }
 
   async function list() {

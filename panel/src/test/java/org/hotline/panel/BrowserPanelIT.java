@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.hotline.panel.auth.SessionCookies;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,65 +24,38 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The panel, backed by the real storage (embedded PostgreSQL and Redis from storage's test
- * fixture), in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
- * driven by Selenium with the system driver; nothing is downloaded). Screenshots go to
- * {@code target/screenshots}. Without Chromium the test fails under {@code CI=true} and is
- * skipped otherwise: install with {@code apt-get install chromium chromium-driver}.
+ * fixture), in a real headless Chromium ({@link HeadlessChromium}). Screenshots go to
+ * {@code target/screenshots}.
  */
 class BrowserPanelIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     private PanelHarness h;
+    private HeadlessChromium chromium;
     private WebDriver driver;
-    private Path profile;
 
     @BeforeEach
     void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present) {
-            String msg = "Chromium or chromedriver missing at " + CHROMIUM + " / " + DRIVER
-                    + ": install Debian's chromium and chromium-driver packages";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(msg + " (CI=true: browser tests must run)");
-            }
-            Assumptions.abort(msg);
-        }
+        HeadlessChromium.requireInstalled();
         h = new PanelHarness(java.time.Clock.systemUTC(), PanelHarness.Backend.storage(java.time.Clock.systemUTC()),
                 TestPanelConfig.onFreePort());
-        profile = Files.createTempDirectory("panel-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver;
         Files.createDirectories(SHOTS);
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (h != null) {
             h.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 
