@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.ivr.agi.AgiCommand;
+import org.hotline.ivr.sim.Keypad;
 
 /**
  * The channel end of one benchmark call: answers each AGI command as Asterisk 22 would for a
@@ -23,12 +24,13 @@ final class AsteriskChannel {
     private final CallerScript script;
     private final String uniqueId;
     private final Map<String, String> variables = new HashMap<>();
-    private int next;
+    private final Keypad keypad;
     private boolean hungUp;
 
     AsteriskChannel(CallerScript script, String uniqueId) {
         this.script = script;
         this.uniqueId = uniqueId;
+        this.keypad = new Keypad(script.keys());
     }
 
     String environment(String flow) {
@@ -69,15 +71,13 @@ final class AsteriskChannel {
         }
         switch (two) {
             case "STREAM FILE":
-                return new Reply(streamFile(arg(args, 3)), Hold.THINK);
+                return new Reply(keypad.streamFile(arg(args, 3)), Hold.THINK);
             case "GET DATA":
-                return new Reply(getData(args.size() > 4 ? Integer.parseInt(args.get(4)) : 1024), Hold.THINK);
+                return new Reply(keypad.getData(args.size() > 4 ? Integer.parseInt(args.get(4)) : 1024), Hold.THINK);
             case "SAY DIGITS":
                 return new Reply("200 result=0", Hold.THINK);
             case "RECORD FILE":
-                if (peek() == '#') {
-                    next++;
-                }
+                keypad.press('#');
                 return new Reply("200 result=35 (dtmf) endpos=48000", Hold.LONG);
             case "CHANNEL STATUS":
                 return now("200 result=6");
@@ -112,37 +112,6 @@ final class AsteriskChannel {
         return value == null ? "200 result=0" : "200 result=1 (" + value + ")";
     }
 
-    private char peek() {
-        return next < script.keys().length() ? script.keys().charAt(next) : 0;
-    }
-
-    private String streamFile(String escapeDigits) {
-        char key = peek();
-        if (key != 0 && !escapeDigits.isEmpty() && escapeDigits.indexOf(key) >= 0) {
-            next++;
-            return "200 result=" + (int) key + " endpos=4000";
-        }
-        return "200 result=0 endpos=16000";
-    }
-
-    private String getData(int maxDigits) {
-        StringBuilder keyed = new StringBuilder();
-        while (true) {
-            char key = peek();
-            if (key == 0) {
-                return "200 result=" + keyed + " (timeout)";
-            }
-            next++;
-            if (key == '#') {
-                return "200 result=" + keyed;
-            }
-            keyed.append(key);
-            if (keyed.length() >= maxDigits) {
-                return "200 result=" + keyed;
-            }
-        }
-    }
-
     private Reply exec(String application, String options) {
         String[] parts = options.split(",", -1);
         if (application.equalsIgnoreCase("Dial")) {
@@ -159,9 +128,7 @@ final class AsteriskChannel {
         if (application.equalsIgnoreCase("Record")) {
             variables.put("RECORDED_FILE", parts[0].replaceAll("\\.wav$", ""));
             variables.put("RECORD_STATUS", "DTMF");
-            if (peek() == '#') {
-                next++;
-            }
+            keypad.press('#');
             return new Reply("200 result=0", Hold.LONG);
         }
         if (application.equalsIgnoreCase("Playback")) {

@@ -70,12 +70,13 @@ public final class CallSimulator {
         private final List<String> lines = new ArrayList<>();
         private final List<String> commands = new ArrayList<>();
         private final Map<String, String> variables = new LinkedHashMap<>();
-        private int next;
+        private final Keypad keypad;
         private boolean hungUp;
 
         SimulatedChannel(SimulatedCall call, String uniqueId) {
             this.call = call;
             this.uniqueId = uniqueId;
+            this.keypad = new Keypad(call.keys());
         }
 
         String environment(InetSocketAddress server) {
@@ -111,11 +112,12 @@ public final class CallSimulator {
         }
 
         CallTranscript transcript() {
-            return new CallTranscript(lines, commands, variables, hungUp);
+            return new CallTranscript(lines, commands, variables, hungUp || keypad.hungUp());
         }
 
         String answer(String line, List<String> args) {
             commands.add(line);
+            hungUp |= keypad.hungUp();
             String verb = args.isEmpty() ? "" : args.get(0).toUpperCase();
             String two = args.size() > 1 ? verb + " " + args.get(1).toUpperCase() : verb;
             switch (two) {
@@ -138,16 +140,16 @@ public final class CallSimulator {
             }
             switch (two) {
                 case "STREAM FILE":
-                    return call.missing().contains(arg(args, 2)) ? "200 result=-1 endpos=0" : streamFile(arg(args, 3));
+                    return call.missing().contains(arg(args, 2)) ? "200 result=-1 endpos=0" : keypad.streamFile(arg(args, 3));
                 case "GET DATA":
                     if (call.missing().contains(arg(args, 2))) {
                         return "200 result=-1"; // a missing prompt: the same reply as a hangup
                     }
-                    return getData(Integer.parseInt(args.size() > 4 ? args.get(4) : "1024"));
+                    return keypad.getData(Integer.parseInt(args.size() > 4 ? args.get(4) : "1024"));
                 case "CHANNEL STATUS":
                     return "200 result=6";
                 case "WAIT FOR":
-                    return waitForDigit();
+                    return keypad.waitForDigit();
                 case "RECORD FILE":
                     return writable(arg(args, 2)) ? recordFile() : "200 result=-1 (writefile)";
                 case "SAY DIGITS":
@@ -186,75 +188,12 @@ public final class CallSimulator {
             return value == null ? "200 result=0" : "200 result=1 (" + value + ")";
         }
 
-        private char peek() {
-            return next < call.keys().length() ? call.keys().charAt(next) : 0;
-        }
-
-        private String hangUpNow() {
-            next++;
-            hungUp = true;
-            return "HANGUP\n200 result=-1";
-        }
-
-        private String streamFile(String escapeDigits) {
-            char key = peek();
-            if (key == 'H') {
-                return hangUpNow();
-            }
-            if (key != 0 && !escapeDigits.isEmpty() && escapeDigits.indexOf(key) >= 0) {
-                next++;
-                return "200 result=" + (int) key + " endpos=4000";
-            }
-            return "200 result=0 endpos=16000";
-        }
-
-        private String getData(int maxDigits) {
-            StringBuilder keyed = new StringBuilder();
-            while (true) {
-                char key = peek();
-                if (key == 'H') {
-                    return hangUpNow();
-                }
-                if (key == 0) {
-                    return "200 result=" + keyed + " (timeout)";
-                }
-                next++;
-                if (key == '_') {
-                    return "200 result=" + keyed + " (timeout)";
-                }
-                if (key == '#') {
-                    return "200 result=" + keyed;
-                }
-                keyed.append(key);
-                if (keyed.length() >= maxDigits) {
-                    return "200 result=" + keyed;
-                }
-            }
-        }
-
-        private String waitForDigit() {
-            char key = peek();
-            if (key == 'H') {
-                return hangUpNow();
-            }
-            if (key == 0 || key == '_') {
-                next += key == 0 ? 0 : 1;
-                return "200 result=0";
-            }
-            next++;
-            return "200 result=" + (int) key;
-        }
-
         private String recordFile() {
             long samples = (long) call.messageSeconds() * SAMPLES_PER_SECOND;
-            char key = peek();
-            if (key == 'H') {
-                next++;
-                hungUp = true;
+            if (keypad.press(Keypad.HANG_UP)) {
                 return "HANGUP\n200 result=-1 (hangup) endpos=" + samples;
             }
-            if (key == '#') {
-                next++;
+            if (keypad.press('#')) {
                 return "200 result=35 (dtmf) endpos=" + samples;
             }
             return "200 result=0 (timeout) endpos=" + samples;
@@ -267,23 +206,17 @@ public final class CallSimulator {
                 return "200 result=0";
             }
             variables.put("RECORDED_FILE", file.replaceAll("\\.wav$", ""));
-            variables.put("RECORD_STATUS", peek() == 'H' ? "HANGUP" : peek() == '#' ? "DTMF" : "SILENCE");
-            return peek() == 'H' ? hangUpAfterMessage() : consumeTerminator();
+            char key = keypad.peek();
+            variables.put("RECORD_STATUS", key == Keypad.HANG_UP ? "HANGUP" : key == '#' ? "DTMF" : "SILENCE");
+            return key == Keypad.HANG_UP ? hangUpAfterMessage() : consumeTerminator();
         }
 
         private String hangUpAfterMessage() {
-            if (peek() == 'H') {
-                next++;
-                hungUp = true;
-                return "HANGUP\n200 result=-1";
-            }
-            return "200 result=0";
+            return keypad.peek() == Keypad.HANG_UP ? keypad.hangUp() : "200 result=0";
         }
 
         private String consumeTerminator() {
-            if (peek() == '#') {
-                next++;
-            }
+            keypad.press('#');
             return "200 result=0";
         }
 
