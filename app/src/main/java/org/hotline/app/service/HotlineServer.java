@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
+import org.hotline.ivr.ami.AmiClientGroup;
 import org.hotline.ivr.ami.CallParties;
 import org.hotline.ivr.ami.TicketOutcomes;
 import org.hotline.ivr.ami.EventStreamScreenPops;
@@ -167,7 +169,7 @@ public final class HotlineServer implements HotlineService {
     }
 
     /** Everything {@code run} starts, closed in reverse order. */
-    public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
+    public record Running(Storage storage, FastAgiServer agi, AmiClientGroup ami, PanelServer panel,
             DeadlineSchedule deadlines, AutoCloseable background, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets,
             Surveys surveys, AutoCloseable notifications, AutoCloseable followUps)
             implements AutoCloseable {
@@ -178,7 +180,7 @@ public final class HotlineServer implements HotlineService {
             s.put("status", "ready");
             s.put("agi", "agi://" + agiAddress.getHostString() + ":" + agiAddress.getPort() + "/hotline");
             s.put("panel", "http://" + panelAddress.getHostString() + ":" + panelAddress.getPort() + "/");
-            s.put("ami", ami == null ? "not configured" : "connecting");
+            s.put("ami", ami == null || ami.isEmpty() ? "not configured" : "connecting");
             s.put("postgres", storage.postgresReady() ? "up" : "down (intake is spooled)");
             s.put("redis", storage.redisReady() ? "up" : "down");
             s.put("surveys", surveys == null ? "off (no surveys.ami)" : "on");
@@ -246,7 +248,7 @@ public final class HotlineServer implements HotlineService {
             throw new ServiceStartException(e.getMessage(), e);
         }
         FastAgiServer agi = null;
-        AmiClient ami = null;
+        AmiClientGroup ami = null;
         PanelServer panel = null;
         DeadlineSchedule deadlines = null;
         Background background = new Background();
@@ -290,26 +292,27 @@ public final class HotlineServer implements HotlineService {
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             PanelPhones users = new PanelPhones(storage.users(), agents, asterisk.agents());
-            if (asterisk.ami().isPresent()) {
-                // the fallback's outcomes go through the same store as the flow's: deadlines, call board
-                CallParties parties = new CallParties(agents, hotline.people().stream()
-                        .collect(java.util.stream.Collectors.toMap(Person::phone, Person::id, (x, y) -> x)));
-                ami = new AmiClient(asterisk.ami().get(), agents,
-                        new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), parties,
-                        new TicketOutcomes(tickets), clock);
-            }
-            AmiClient amiClient = ami;
+            // one client per PBX; the fallback's outcomes go through the same store as the flow's:
+            // deadlines, call board
+            CallParties parties = new CallParties(agents, hotline.people().stream()
+                    .collect(java.util.stream.Collectors.toMap(Person::phone, Person::id, (x, y) -> x)));
+            EventStreamScreenPops pops = new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW);
+            TicketOutcomes outcomes = new TicketOutcomes(tickets);
+            ami = new AmiClientGroup(asterisk.ami().stream()
+                    .map(c -> new AmiClient(c, agents, pops, parties, outcomes, clock)).toList());
+            AmiClientGroup amiClients = ami;
 
             Map<String, HealthCheck> health = new LinkedHashMap<>();
             health.put("postgres", probe(storage::postgresReady, "unreachable; call intake is spooled to disk",
                     storage.embeddedPostgres().map(p -> p::describe)));
             health.put("redis", probe(storage::redisReady, "unreachable",
                     storage.embeddedRedis().map(r -> r::describe)));
-            health.put("ami", () -> amiClient == null ? HealthCheck.Status.up("not configured")
-                    : amiClient.isConnected() ? HealthCheck.Status.up("logged in")
-                    : HealthCheck.Status.down("not connected; reconnecting"));
+            health.put("ami", () -> amiClients.isEmpty() ? HealthCheck.Status.up("not configured")
+                    : amiClients.clients().size() == 1 && amiClients.allConnected() ? HealthCheck.Status.up("logged in")
+                    : amiClients.clients().size() == 1 ? HealthCheck.Status.down("not connected; reconnecting")
+                    : new HealthCheck.Status(amiClients.allConnected(), amiClients.describe(), List.of()));
             java.util.concurrent.atomic.AtomicReference<HealthCheck.Status> pbx = new java.util.concurrent.atomic.AtomicReference<>(
-                    HealthCheck.Status.up(amiClient == null ? "AMI not configured: not checked" : "not checked yet"));
+                    HealthCheck.Status.up(amiClients.isEmpty() ? "AMI not configured: not checked" : "not checked yet"));
             health.put("pbx", pbx::get);
             health.put("call-records", () -> storage.callRecords().lastRecordAt()
                     .map(at -> HealthCheck.Status.up("Asterisk's latest call record: " + at))
@@ -369,9 +372,7 @@ public final class HotlineServer implements HotlineService {
                     users.refresh();
                 }
             }));
-            if (ami != null) {
-                ami.start();
-            }
+            ami.start();
             log.info("hotline is ready: FastAGI on {}, panel on http://{}:{}/", agi.localAddress(),
                     panelAddress.getHostString(), panelAddress.getPort());
             // reminders and escalation: the same at-risk margin as the wallboard's
@@ -443,10 +444,10 @@ public final class HotlineServer implements HotlineService {
                     log.info("call records reconciled: {}", pass);
                 }
             }));
-            if (amiClient != null) {
+            if (!amiClients.isEmpty()) {
                 PbxCheck check = new PbxCheck(hotline.lines(), flowConfig.recordingDirectory(), "en");
                 background.add(new Periodic("pbx-check", Duration.ofSeconds(2), PBX_CHECK_EVERY,
-                        () -> pbx.set(pbxStatus(check, amiClient))));
+                        () -> pbx.set(pbxStatus(check, amiClients))));
             }
             return new Running(storage, agi, ami, panel, deadlines, background, agi.localAddress(), panelAddress, tickets,
                     surveys, relay, followUp);
@@ -484,19 +485,31 @@ public final class HotlineServer implements HotlineService {
                 .map(org.hotline.domain.ticket.Presence::agentId).toList();
     }
 
-    /** What the connected PBX lacks, for readiness: up with a warning per missing thing. */
-    private static HealthCheck.Status pbxStatus(PbxCheck check, AmiClient ami) {
-        var variables = ami.variables();
-        if (variables.isEmpty()) {
-            return HealthCheck.Status.up("AMI not connected: not checked");
+    /**
+     * What the connected PBXs lack, for readiness: up with a warning per missing thing (named by
+     * the PBX's address when there are several).
+     */
+    private static HealthCheck.Status pbxStatus(PbxCheck check, AmiClientGroup amis) {
+        boolean several = amis.clients().size() > 1;
+        List<String> details = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (AmiClient ami : amis.clients()) {
+            String name = several ? ami.address() + ": " : "";
+            var variables = ami.variables();
+            if (variables.isEmpty()) {
+                details.add(name + "AMI not connected: not checked");
+                continue;
+            }
+            try {
+                List<PbxWarning> found = check.run(variables.get());
+                details.add(name + (found.isEmpty() ? "the prompts and the recordings directory are there"
+                        : found.size() + " things the PBX lacks"));
+                found.forEach(w -> warnings.add(name + w.text()));
+            } catch (java.io.IOException e) {
+                details.add(name + "not checked: " + e.getMessage());
+            }
         }
-        try {
-            List<PbxWarning> warnings = check.run(variables.get());
-            return new HealthCheck.Status(true, warnings.isEmpty() ? "the prompts and the recordings directory are there"
-                    : warnings.size() + " things the PBX lacks", warnings.stream().map(PbxWarning::text).toList());
-        } catch (java.io.IOException e) {
-            return HealthCheck.Status.up("not checked: " + e.getMessage());
-        }
+        return new HealthCheck.Status(true, String.join("; ", details), warnings);
     }
 
     /** The service's periodic jobs, closed together. */

@@ -4,35 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.hotline.app.config.ExampleConfig;
 import org.hotline.ivr.e2e.AmiMessage;
 import org.hotline.ivr.e2e.AsteriskHarness;
 import org.hotline.ivr.e2e.AsteriskHarness.PhoneMode;
 import org.hotline.ivr.e2e.TestCall;
-import org.hotline.storage.pg.PgEndpoint;
-import org.hotline.storage.pg.PgSchema;
-import org.hotline.storage.testing.StorageFixture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,27 +36,19 @@ class MissedCallsIT {
     private static final Duration READY = Duration.ofSeconds(90);
     private static final String PHONES = AsteriskHarness.PHONES;
 
-    private static String database;
+    private static final Site.ClassDatabase database = new Site.ClassDatabase();
 
     @RegisterExtension
-    static final AsteriskHarness asterisk = new AsteriskHarness(() -> {
-        database = StorageFixture.shared().newDatabase();
-        return Site.callRecordsInto(database);
-    });
+    static final AsteriskHarness asterisk = new AsteriskHarness(database);
 
     @TempDir
     Path dir;
 
     private Site site;
 
-    @BeforeAll
-    static void jarIsBuilt() {
-        ServiceProcess.requireJar();
-    }
-
     @BeforeEach
     void site() {
-        site = new Site(asterisk, database);
+        site = new Site(asterisk, database.name());
     }
 
     @Test

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.app.config.ExampleConfig;
+import org.hotline.domain.store.EventStream;
+import org.hotline.domain.store.StreamEntry;
+import org.hotline.ivr.e2e.AmiMessage;
+import org.hotline.ivr.e2e.TestCall;
+import org.hotline.storage.redis.RedisEventStream;
 import org.hotline.ivr.e2e.AsteriskHarness;
 import org.hotline.storage.pg.PgEndpoint;
 import org.hotline.storage.pg.PgSchema;
@@ -43,6 +48,26 @@ final class Site {
     }
 
     /**
+     * A test class's database, created when its first Asterisk asks where to write its call
+     * records ({@code new AsteriskHarness(database)}); every later Asterisk writes into the same one.
+     */
+    static final class ClassDatabase implements java.util.function.Supplier<AsteriskHarness.CdrDatabase> {
+        private String name;
+
+        @Override
+        public synchronized AsteriskHarness.CdrDatabase get() {
+            if (name == null) {
+                name = StorageFixture.shared().newDatabase();
+            }
+            return callRecordsInto(name);
+        }
+
+        synchronized String name() {
+            return name;
+        }
+    }
+
+    /**
      * A new database as the service's first start leaves it (migrated, the call-record role able
      * to log in), for {@link AsteriskHarness#AsteriskHarness(java.util.function.Supplier)}: it must
      * exist before Asterisk is pointed at it, as cdr_pgsql reads the table's columns when it loads.
@@ -62,10 +87,29 @@ final class Site {
      * Returns the file's name, relative to {@code dir}.
      */
     String writeConfig(Path dir, int agiPort) throws IOException {
+        return writeConfig(dir, agiPort, List.of());
+    }
+
+    /**
+     * The same, following {@code morePbxs} over AMI too: {@code asterisk.ami} becomes a list with
+     * this site's Asterisk first.
+     */
+    String writeConfig(Path dir, int agiPort, List<AsteriskHarness> morePbxs) throws IOException {
         String text = ExampleConfig.text();
         text = ExampleConfig.replace(text, "    port: 4573\n", "    port: " + agiPort + "\n");
-        text = ExampleConfig.replace(text, "    port: 5038\n", "    port: " + asterisk.amiPort() + "\n");
-        text = ExampleConfig.replace(text, "secret: \"change-me\"", "secret: \"" + asterisk.hotlineAmiSecret() + "\"");
+        if (morePbxs.isEmpty()) {
+            text = ExampleConfig.replace(text, "    port: 5038\n", "    port: " + asterisk.amiPort() + "\n");
+            text = ExampleConfig.replace(text, "secret: \"change-me\"", "secret: \"" + asterisk.hotlineAmiSecret() + "\"");
+        } else {
+            StringBuilder list = new StringBuilder("  ami:\n");
+            for (AsteriskHarness pbx : concat(asterisk, morePbxs)) {
+                list.append("    - { host: 127.0.0.1, port: ").append(pbx.amiPort()).append(", username: ")
+                        .append(AsteriskHarness.HOTLINE_AMI_USER).append(", secret: \"").append(pbx.hotlineAmiSecret())
+                        .append("\" }\n");
+            }
+            text = ExampleConfig.replace(text, "  ami:\n    host: 127.0.0.1\n    port: 5038\n    username: hotline\n"
+                    + "    secret: \"change-me\"\n", list.toString());
+        }
         text = ExampleConfig.replace(text, "dial: \"PJSIP/{number}@trunk\"", "dial: \"" + AsteriskHarness.DIAL_TEMPLATE + "\"");
         text = ExampleConfig.replace(text, "\"PJSIP/1001\": alice", "\"" + AsteriskHarness.device("1001") + "\": alice");
         text = ExampleConfig.replace(text, "\"PJSIP/1002\": bob", "\"" + AsteriskHarness.device("1002") + "\": bob");
@@ -82,6 +126,12 @@ final class Site {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("hotline.yaml"), text);
         return "hotline.yaml";
+    }
+
+    private static List<AsteriskHarness> concat(AsteriskHarness first, List<AsteriskHarness> more) {
+        List<AsteriskHarness> all = new ArrayList<>(List.of(first));
+        all.addAll(more);
+        return all;
     }
 
     Connection db() throws SQLException {
@@ -149,6 +199,68 @@ final class Site {
             assertThat(ticketsByCall.keySet()).as("calls in Asterisk's record").isEqualTo(Set.copyOf(linkedids));
             assertThat(ticketsByCall.values()).as("one ticket per recorded call").containsOnly(1);
         }
+    }
+
+    /** The simulated agent phones of the example's queues, as the example's {@code asterisk.agents} names them. */
+    static final Map<String, String> AGENTS = Map.of(AsteriskHarness.device("1001"), "alice",
+            AsteriskHarness.device("1002"), "bob");
+
+    /**
+     * A caller on the 24-hour service line who keys a complaint, confirms the callback number,
+     * gives a location and leaves no message; the service queues the call and an agent answers.
+     * Fails if the dialplan's fallback ever takes the call.
+     */
+    static TestCall servedCall(AsteriskHarness pbx, String callerNumber) {
+        TestCall call = pbx.call("4008005678", callerNumber, "Caller " + callerNumber.substring(7));
+        call.answer("1");     // menu: complaint
+        call.answer("1");     // callback: the caller ID
+        call.answer("1203#"); // location code
+        call.answer("2");     // no voice message
+        AmiMessage connect = call.await(m -> m.isEvent("AgentConnect"), WAIT, "an agent answers in the queue");
+        assertThat(AGENTS).containsKey(connect.get("Interface"));
+        call.awaitEnd(WAIT);
+        assertThat(call.events()).as("the service, not the static fallback, ran the call")
+                .noneMatch(m -> m.isEvent("UserEvent") && "HotlineFallback".equals(m.get("UserEvent")));
+        return call;
+    }
+
+    /**
+     * Each ring of an agent's phone for the call (an AgentCalled event: a new leg) got one RINGING
+     * pop of its ticket, and the agent who answered one ANSWERED pop, however many instances saw it.
+     */
+    static void assertOnePopPerRing(RedisEventStream events, TestCall call, String ticketNumber) throws Exception {
+        Map<String, Long> rings = call.events().stream().filter(m -> m.isEvent("AgentCalled"))
+                .map(m -> String.valueOf(AGENTS.get(m.get("Interface"))))
+                .collect(java.util.stream.Collectors.groupingBy(a -> a, java.util.stream.Collectors.counting()));
+        assertThat(rings).as("agents rung for %s", ticketNumber).isNotEmpty().doesNotContainKey("null");
+        String answered = AGENTS.get(call.events().stream().filter(m -> m.isEvent("AgentConnect")).findFirst()
+                .orElseThrow().get("Interface"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            boolean complete = pops(events, answered, call, ticketNumber, "ANSWERED") >= 1
+                    && rings.entrySet().stream().allMatch(r -> pops(events, r.getKey(), call, ticketNumber, "RINGING") >= r.getValue());
+            if (complete || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // a second instance's pop, were it published, would be there by now
+        for (var ring : rings.entrySet()) {
+            assertThat(pops(events, ring.getKey(), call, ticketNumber, "RINGING")).as("RINGING pops of %s for %s (rung %s times): %s",
+                    ticketNumber, ring.getKey(), ring.getValue(),
+                    events.readAfter(EventStream.agentKey(ring.getKey()), EventStream.START, 10_000)).isEqualTo(ring.getValue());
+        }
+        assertThat(pops(events, answered, call, ticketNumber, "ANSWERED")).as("ANSWERED pops of %s for %s", ticketNumber, answered)
+                .isEqualTo(1);
+    }
+
+    /** The agent's pops of this call (tests share one Redis, so its streams hold other tests' calls too). */
+    private static long pops(RedisEventStream events, String agent, TestCall call, String ticketNumber, String state) {
+        return events.readAfter(EventStream.agentKey(agent), EventStream.START, 10_000).stream().map(StreamEntry::fields)
+                .filter(f -> "screen-pop".equals(f.get("type")) && ticketNumber.equals(f.get("ticketNumber"))
+                        && call.callerId().equals(f.get("callId"))
+                        && state.equals(f.get("state")))
+                .count();
     }
 
     static int freePort() throws IOException {
