@@ -482,19 +482,6 @@ abstract class PanelApiContract extends PanelContract {
         assertThat(h.backend.audit().recent(10, 0)).allSatisfy(e -> assertThat(e.at()).isNotNull());
     }
 
-    /** Two working days next week or later, the first with a lunch window and the next one that has one. */
-    private static List<LocalDate> twoWorkingDays() {
-        var calendar = new org.hotline.domain.calendar.WorkingCalendar(
-                org.hotline.domain.testing.HotlineConfigBuilder.example().calendar(), PanelHarness.ZONE);
-        List<LocalDate> out = new java.util.ArrayList<>();
-        for (LocalDate d = LocalDate.now(PanelHarness.ZONE).plusDays(7); out.size() < 2; d = d.plusDays(1)) {
-            if (calendar.lunchOn(d).isPresent()) {
-                out.add(d);
-            }
-        }
-        return out;
-    }
-
     private JsonNode day(TestHttp who, LocalDate d) throws Exception {
         var res = who.get("/api/roster/days?roster=main&from=" + d + "&days=1");
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
@@ -504,7 +491,7 @@ abstract class PanelApiContract extends PanelContract {
     @Test
     void aLunchTurnIsEditedAndTwoPeopleSwappedInOneAuditedAct() throws Exception {
         TestHttp sam = h.login("sam");
-        List<LocalDate> days = twoWorkingDays();
+        List<LocalDate> days = PanelHarness.lunchDays(2);
         LocalDate d1 = days.get(0);
         LocalDate d2 = days.get(1);
         var lunch = sam.send("PUT", "/api/roster/overrides", "{\"roster\":\"main\",\"date\":\"" + d1

@@ -188,6 +188,18 @@ final class PanelHarness implements AutoCloseable {
                         missed), Instant.now()));
     }
 
+    /** The first {@code n} days with a lunch window in the example calendar, a week from today on. */
+    static List<java.time.LocalDate> lunchDays(int n) {
+        var calendar = new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), ZONE);
+        List<java.time.LocalDate> out = new java.util.ArrayList<>();
+        for (var d = java.time.LocalDate.now(ZONE).plusDays(7); out.size() < n; d = d.plusDays(1)) {
+            if (calendar.lunchOn(d).isPresent()) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     /** A logged-in client. */
     TestHttp login(String user) throws Exception {
         TestHttp http = new TestHttp(base);
