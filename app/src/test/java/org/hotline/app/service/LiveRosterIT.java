@@ -2,7 +2,6 @@ package org.hotline.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,9 +41,7 @@ class LiveRosterIT {
     void aSavedLunchTurnRoutesCallsOnThisInstanceAtOnceAndOnTheOtherWithinASecond() throws Exception {
         Clock clock = Clock.systemUTC();
         StorageConfig first = StorageFixture.shared().freshConfig();
-        StorageConfig second = new StorageConfig(first.postgresUrl(), first.postgresUser(), first.postgresPassword(),
-                first.postgresOwnerUser(), first.postgresOwnerPassword(), first.redisUrl(),
-                Files.createTempDirectory("hotline-second-roster"), first.tuning());
+        StorageConfig second = StorageFixture.shared().secondInstance(first);
         try (Storage one = Storage.start(first, clock); Storage two = Storage.start(second, clock)) {
             LiveRouting routingOne = new LiveRouting(CONFIG, one.dutyOverrides().list());
             ObservedDutyOverrides overridesOne = new ObservedDutyOverrides(one.dutyOverrides(), routingOne::apply);

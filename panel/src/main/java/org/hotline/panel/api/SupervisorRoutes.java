@@ -17,7 +17,7 @@ import org.hotline.domain.roster.RosterSlot;
 import org.hotline.domain.store.DutyOverride;
 import org.hotline.domain.store.RosterChange;
 import org.hotline.domain.ticket.AuditEntry;
-import org.hotline.panel.roster.RosterInputException;
+import org.hotline.panel.users.InvalidFieldException;
 import org.hotline.panel.roster.RosterSwap;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.Ticket;
@@ -142,8 +142,8 @@ public final class SupervisorRoutes {
     private static <T> T checked(java.util.function.Supplier<T> check) {
         try {
             return check.get();
-        } catch (RosterInputException e) {
-            throw new ApiException(400, "invalid_" + e.field(), "Field '" + e.field() + "': " + e.getMessage() + ".");
+        } catch (InvalidFieldException e) {
+            throw new ApiException(400, "invalid_" + e.field(), e.getMessage());
         }
     }
 

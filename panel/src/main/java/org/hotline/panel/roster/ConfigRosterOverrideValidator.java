@@ -60,7 +60,7 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
         checkPair("duty", o.dutyA(), o.dutyB());
         checkPair("lunch", o.lunchA(), o.lunchB());
         if (o.dutyA() == null && o.lunchA() == null) {
-            throw new RosterInputException("dutyA", "give the duty slot (dutyA, and dutyB if any), the lunch slot "
+            throw RosterRefusal.of("dutyA", "give the duty slot (dutyA, and dutyB if any), the lunch slot "
                     + "(lunchA, and lunchB if any), or both");
         }
     }
@@ -77,7 +77,7 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
     /** The roster must be one of the configuration's. */
     private void checkRoster(String roster) {
         if (roster == null || config.roster(roster).isEmpty()) {
-            throw new RosterInputException("roster", "'" + roster + "' is not a roster; expected one of "
+            throw RosterRefusal.of("roster", "'" + printable(roster) + "' is not a roster; expected one of "
                     + config.rosters().stream().map(RosterConfig::id).sorted().collect(Collectors.joining(", ")));
         }
     }
@@ -86,13 +86,13 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
     private void checkDate(String field, LocalDate date) {
         LocalDate today = LocalDate.now(clock.withZone(config.zone()));
         if (date == null) {
-            throw new RosterInputException(field, "give the duty day (YYYY-MM-DD)");
+            throw RosterRefusal.of(field, "give the duty day (YYYY-MM-DD)");
         }
         if (date.isBefore(today)) {
-            throw new RosterInputException(field, date + " is in the past; overrides are for today or later");
+            throw RosterRefusal.of(field, date + " is in the past; overrides are for today or later");
         }
         if (date.isAfter(today.plusDays(HORIZON_DAYS))) {
-            throw new RosterInputException(field, date + " is more than " + HORIZON_DAYS
+            throw RosterRefusal.of(field, date + " is more than " + HORIZON_DAYS
                     + " days ahead; overrides are for the coming year");
         }
     }
@@ -100,14 +100,14 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
     /** A lunch turn needs a day with a lunch window. */
     private void checkLunchDay(String field, LocalDate date) {
         if (calendar.lunchOn(date).isEmpty()) {
-            throw new RosterInputException(field, date + " has no lunch window (not a working day, or no lunch is "
+            throw RosterRefusal.of(field, date + " has no lunch window (not a working day, or no lunch is "
                     + "configured): there is no lunch turn to change");
         }
     }
 
     private void checkPair(String slot, String a, String b) {
         if (a == null && b != null) {
-            throw new RosterInputException(slot + "A", "name the primary (A) before the backup (B) of the " + slot + " slot");
+            throw RosterRefusal.of(slot + "A", "name the primary (A) before the backup (B) of the " + slot + " slot");
         }
         if (a != null) {
             checkPerson(slot + "A", a);
@@ -115,7 +115,7 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
         if (b != null) {
             checkPerson(slot + "B", b);
             if (b.equals(a)) {
-                throw new RosterInputException(slot + "B", "the backup must be someone other than A ('" + a + "')");
+                throw RosterRefusal.of(slot + "B", "the backup must be someone other than A ('" + a + "')");
             }
         }
     }
@@ -123,7 +123,7 @@ public final class ConfigRosterOverrideValidator implements RosterOverrideValida
     @Override
     public void checkPerson(String field, String personId) {
         if (personId == null || !people.contains(personId)) {
-            throw new RosterInputException(field, "'" + printable(personId) + "' is not one of the configuration's "
+            throw RosterRefusal.of(field, "'" + printable(personId) + "' is not one of the configuration's "
                     + "people; expected one of " + people.stream().sorted().collect(Collectors.joining(", ")));
         }
     }

@@ -1,5 +1,6 @@
 package org.hotline.panel.roster;
 
+import org.hotline.panel.users.InvalidFieldException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,19 +19,19 @@ import org.hotline.domain.store.DutyOverride;
 public interface RosterOverrideValidator {
 
     /**
-     * @throws RosterInputException naming the field when {@code o} is wrong in itself
+     * @throws InvalidFieldException naming the field when {@code o} is wrong in itself
      */
     void checkInput(DutyOverride o);
 
     /**
-     * @throws RosterInputException naming {@code field} (or {@code roster}) when {@code roster} is not
+     * @throws InvalidFieldException naming {@code field} (or {@code roster}) when {@code roster} is not
      *     a roster, {@code date} is in the past or beyond the horizon, or {@code slot} is the lunch
      *     turn of a day without a lunch window
      */
     void checkDay(String field, String roster, LocalDate date, RosterSlot slot);
 
     /**
-     * @throws RosterInputException naming {@code field} when {@code personId} is not one of the
+     * @throws InvalidFieldException naming {@code field} when {@code personId} is not one of the
      *     configuration's people
      */
     void checkPerson(String field, String personId);

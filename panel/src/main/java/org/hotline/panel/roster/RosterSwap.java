@@ -1,5 +1,6 @@
 package org.hotline.panel.roster;
 
+import org.hotline.panel.users.InvalidFieldException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public record RosterSwap(String roster, RosterSlot slot, LocalDate date, String 
      * The overrides that make this swap, each built on the day's saved override ({@code savedOn},
      * whose other slot is kept) or a new one.
      *
-     * @throws RosterInputException naming the field: an unknown roster or person, a day out of range,
+     * @throws InvalidFieldException naming the field: an unknown roster or person, a day out of range,
      *     a person with themself, a person not on that slot that day, or one already on the other's
      */
     public List<DutyOverride> overrides(RosterOverrideValidator rules,
@@ -40,7 +41,7 @@ public record RosterSwap(String roster, RosterSlot slot, LocalDate date, String 
         rules.checkPerson("person", person);
         rules.checkPerson("withPerson", withPerson);
         if (person.equals(withPerson)) {
-            throw new RosterInputException("withPerson", "a swap needs two different people; '" + person
+            throw RosterRefusal.of("withPerson", "a swap needs two different people; '" + person
                     + "' cannot swap with themself");
         }
         DutyPair first = on(rules, "person", date, person);
@@ -55,11 +56,11 @@ public record RosterSwap(String roster, RosterSlot slot, LocalDate date, String 
             return out;
         }
         if (first.ids().contains(withPerson)) {
-            throw new RosterInputException("withPerson", "'" + withPerson + "' is already on the " + slot.wireName()
+            throw RosterRefusal.of("withPerson", "'" + withPerson + "' is already on the " + slot.wireName()
                     + " slot of " + date + " with '" + person + "'; swap them on that day (withDate " + date + ")");
         }
         if (second.ids().contains(person)) {
-            throw new RosterInputException("person", "'" + person + "' is already on the " + slot.wireName()
+            throw RosterRefusal.of("person", "'" + person + "' is already on the " + slot.wireName()
                     + " slot of " + withDate + " with '" + withPerson + "'; swap them on that day (date " + withDate + ")");
         }
         out.add(day(savedOn, date, replace(first, exchange)));
@@ -75,8 +76,8 @@ public record RosterSwap(String roster, RosterSlot slot, LocalDate date, String 
         return pair.get();
     }
 
-    private RosterInputException notOn(String field, String who, LocalDate day, DutyPair pair) {
-        return new RosterInputException(field, "'" + who + "' is not on the " + slot.wireName() + " slot of " + day
+    private InvalidFieldException notOn(String field, String who, LocalDate day, DutyPair pair) {
+        return RosterRefusal.of(field, "'" + who + "' is not on the " + slot.wireName() + " slot of " + day
                 + (pair == null ? " (nobody is)" : " (A " + pair.a() + pair.b().map(b -> ", B " + b).orElse("") + ")"));
     }
 

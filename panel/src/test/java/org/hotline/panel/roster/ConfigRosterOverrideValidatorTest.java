@@ -33,10 +33,11 @@ class ConfigRosterOverrideValidatorTest {
     static String field(Runnable r) {
         try {
             r.run();
-        } catch (RosterInputException e) {
-            return e.field() + ": " + e.getMessage();
+        } catch (org.hotline.panel.users.InvalidFieldException e) {
+            assertThat(e.getMessage()).startsWith("Field '" + e.field() + "': ");
+            return e.getMessage();
         }
-        throw new AssertionError("no RosterInputException");
+        throw new AssertionError("no InvalidFieldException");
     }
 
     @Test
@@ -50,24 +51,24 @@ class ConfigRosterOverrideValidatorTest {
     void inputMistakesNameTheirField() {
         LocalDate monday = LocalDate.parse("2026-12-07");
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", monday, "ghost", null, null))))
-                .startsWith("dutyA: 'ghost' is not one of the configuration's people");
+                .startsWith("Field 'dutyA': 'ghost' is not one of the configuration's people");
         assertThat(field(() -> validator.checkInput(new DutyOverride("night", monday, "sun", null, null))))
-                .startsWith("roster: ").contains("expected one of main");
+                .startsWith("Field 'roster': ").contains("expected one of main");
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", LocalDate.parse("2026-11-30"), "sun", null, null))))
-                .startsWith("date: ").contains("in the past");
+                .startsWith("Field 'date': ").contains("in the past");
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", LocalDate.parse("2028-01-03"), "sun", null, null))))
-                .startsWith("date: ").contains("days ahead");
+                .startsWith("Field 'date': ").contains("days ahead");
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", monday, "sun", "sun", null))))
-                .startsWith("dutyB: ").contains("someone other than A");
+                .startsWith("Field 'dutyB': ").contains("someone other than A");
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", monday, null, null, null, "zhao", null))))
-                .startsWith("lunchA: ");
+                .startsWith("Field 'lunchA': ");
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", monday, null, null, "zhao", "ghost", null))))
-                .startsWith("lunchB: 'ghost'");
+                .startsWith("Field 'lunchB': 'ghost'");
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", monday, null, null, null, null, "empty"))))
-                .startsWith("dutyA: give the duty slot");
+                .startsWith("Field 'dutyA': give the duty slot");
         // Saturday 2026-12-05 has no office hours, so no lunch window
         assertThat(field(() -> validator.checkInput(new DutyOverride("main", LocalDate.parse("2026-12-05"), null, null,
-                "zhao", null, null)))).startsWith("date: 2026-12-05 has no lunch window");
+                "zhao", null, null)))).startsWith("Field 'date': 2026-12-05 has no lunch window");
     }
 
     @Test

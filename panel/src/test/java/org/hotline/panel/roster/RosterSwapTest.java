@@ -55,18 +55,18 @@ class RosterSwapTest {
                 new DutyOverride("main", MON, "li", null, null, null, "swap"),
                 new DutyOverride("main", fri, "chen", "wang", null, null, "swap"));
         assertThat(refused(RosterSlot.DUTY, MON, "chen", WED, "wang"))
-                .startsWith("person: 'chen' is already on the duty slot of 2026-12-09");
+                .startsWith("Field 'person': 'chen' is already on the duty slot of 2026-12-09");
     }
 
     @Test
     void badSwapsNameTheField() {
-        assertThat(refused(RosterSlot.LUNCH, MON, "qian", MON, "qian")).startsWith("withPerson: a swap needs two different people");
-        assertThat(refused(RosterSlot.LUNCH, MON, "ghost", WED, "sun")).startsWith("person: 'ghost' is not one of");
-        assertThat(refused(RosterSlot.LUNCH, MON, "qian", WED, "nobody")).startsWith("withPerson: 'nobody' is not one of");
-        assertThat(refused(RosterSlot.LUNCH, MON, "sun", WED, "qian")).startsWith("person: 'sun' is not on the lunch slot of 2026-12-07 (A zhao, B qian)");
-        assertThat(refused(RosterSlot.LUNCH, MON, "qian", WED, "chen")).startsWith("withPerson: 'chen' is not on the lunch slot of 2026-12-09");
-        assertThat(refused(RosterSlot.LUNCH, MON, "qian", WED, "zhao")).startsWith("withPerson: 'zhao' is already on the lunch slot of 2026-12-07");
-        assertThat(refused(RosterSlot.LUNCH, LocalDate.parse("2026-12-05"), "qian", WED, "sun")).startsWith("date: 2026-12-05 has no lunch window");
-        assertThat(refused(RosterSlot.LUNCH, MON, "qian", LocalDate.parse("2026-11-30"), "sun")).startsWith("withDate: 2026-11-30 is in the past");
+        assertThat(refused(RosterSlot.LUNCH, MON, "qian", MON, "qian")).startsWith("Field 'withPerson': a swap needs two different people");
+        assertThat(refused(RosterSlot.LUNCH, MON, "ghost", WED, "sun")).startsWith("Field 'person': 'ghost' is not one of");
+        assertThat(refused(RosterSlot.LUNCH, MON, "qian", WED, "nobody")).startsWith("Field 'withPerson': 'nobody' is not one of");
+        assertThat(refused(RosterSlot.LUNCH, MON, "sun", WED, "qian")).startsWith("Field 'person': 'sun' is not on the lunch slot of 2026-12-07 (A zhao, B qian)");
+        assertThat(refused(RosterSlot.LUNCH, MON, "qian", WED, "chen")).startsWith("Field 'withPerson': 'chen' is not on the lunch slot of 2026-12-09");
+        assertThat(refused(RosterSlot.LUNCH, MON, "qian", WED, "zhao")).startsWith("Field 'withPerson': 'zhao' is already on the lunch slot of 2026-12-07");
+        assertThat(refused(RosterSlot.LUNCH, LocalDate.parse("2026-12-05"), "qian", WED, "sun")).startsWith("Field 'date': 2026-12-05 has no lunch window");
+        assertThat(refused(RosterSlot.LUNCH, MON, "qian", LocalDate.parse("2026-11-30"), "sun")).startsWith("Field 'withDate': 2026-11-30 is in the past");
     }
 }

@@ -2,7 +2,6 @@ package org.hotline.storage.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -35,9 +34,7 @@ class PgChangeListenerIT {
     void aChangeCommittedByOneInstanceReachesTheOtherWithinASecond() throws Exception {
         Clock clock = Clock.systemUTC();
         StorageConfig first = StorageFixture.shared().freshConfig();
-        StorageConfig second = new StorageConfig(first.postgresUrl(), first.postgresUser(), first.postgresPassword(),
-                first.postgresOwnerUser(), first.postgresOwnerPassword(), first.redisUrl(),
-                Files.createTempDirectory("hotline-second-instance"), first.tuning());
+        StorageConfig second = StorageFixture.shared().secondInstance(first);
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         try (Storage one = Storage.start(first, clock); Storage two = Storage.start(second, clock);
              AutoCloseable listener = two.followChanges(seen::add)) {
