@@ -133,10 +133,10 @@ function start(session) {
   loadMine();
   loadHandover();
   loadState();
+  loadAlerts();
   if (manager) {
     loadRoster();
     loadDuty();
-    loadAlerts();
   }
 }
 
@@ -556,7 +556,8 @@ async function loadDuty() {
 // ---- boot
 
 setInterval(() => tickCountdowns(), 1000);
-setInterval(() => { if (me && MANAGERS.includes(me.role)) { loadDuty(); loadAlerts(); } }, 30000);
+setInterval(() => { if (me && MANAGERS.includes(me.role)) loadDuty(); }, 30000);
+setInterval(() => { if (me && !document.hidden) loadAlerts(); }, 30000);
 setInterval(() => { if (me && !document.hidden) loadQueue(); }, 10000);
 
 (async () => {
