@@ -133,6 +133,7 @@ function start(session) {
   loadMine();
   loadHandover();
   loadState();
+  loadAlerts();
   if (manager) {
     loadRoster();
     loadDuty();
@@ -432,8 +433,8 @@ $('handover-form').addEventListener('submit', async (e) => {
   const r = await attempt(() => post('/api/handover',
     { onDuty: $('handover-to').value, people, followUp: $('handover-notes').value }));
   if (r) {
-    banner('Handover recorded: ' + r.openTickets + ' open ticket(s), ' + r.pendingCallbacks + ' call-back(s) waiting, '
-      + r.overdue + ' overdue', 'info');
+    banner('Handover recorded: ' + r.openTickets + ' open ticket(s), ' + r.pendingCallbacks + ' call-back(s) pending, '
+      + r.unacknowledgedAlerts + ' alert(s) not acknowledged', 'info');
     loadHandover();
   }
 });
@@ -481,23 +482,69 @@ async function boardCharts(today) {
 }
 
 async function loadRoster() {
-  const rows = await attempt(() => get('/api/roster/overrides'));
+  const roster = $('r-roster').value || 'main';
+  const [rows, days] = await Promise.all([attempt(() => get('/api/roster/overrides')),
+    attempt(() => get('/api/roster/days?roster=' + encodeURIComponent(roster) + '&days=21'))]);
+  if (days) {
+    fill('r-days', days.days.map((d) => el('tr', { 'data-date': d.date }, el('td', {}, d.date),
+      el('td', { class: 'duty-a' }, d.dutyA ?? '—'), el('td', { class: 'duty-b' }, d.dutyB ?? '—'),
+      el('td', { class: 'lunch-a' }, d.lunchA ?? '—'), el('td', { class: 'lunch-b' }, d.lunchB ?? '—'),
+      el('td', {}, d.overridden ? el('span', { class: 'badge' }, 'changed') : ''))));
+  }
   if (!rows) return;
-  fill('r-rows', rows.map((o) => el('tr', {}, el('td', {}, o.roster), el('td', {}, o.date), el('td', {}, o.dutyA),
-    el('td', {}, o.dutyB ?? ''), el('td', {}, o.note ?? ''),
-    el('td', {}, el('button', { class: 'link', type: 'button', onclick: async () => {
-      const ok = await attempt(() => del('/api/roster/overrides/' + encodeURIComponent(o.roster) + '/' + o.date));
-      if (ok !== undefined) loadRoster();
-    } }, 'remove')))));
+  fill('r-rows', rows.map((o) => el('tr', { 'data-date': o.date }, el('td', {}, o.roster), el('td', {}, o.date),
+    el('td', {}, o.dutyA ?? ''), el('td', {}, o.dutyB ?? ''), el('td', {}, o.lunchA ?? ''), el('td', {}, o.lunchB ?? ''),
+    el('td', {}, o.note ?? ''),
+    el('td', {}, el('button', { class: 'link', type: 'button', onclick: () => editOverride(o) }, 'edit'), ' ',
+      el('button', { class: 'link', type: 'button', onclick: async () => {
+        const ok = await attempt(() => del('/api/roster/overrides/' + encodeURIComponent(o.roster) + '/' + o.date));
+        if (ok !== undefined) loadRoster();
+      } }, 'remove')))));
+}
+
+// A saved override is replaced whole: editing one fills the form with both of its slots.
+function editOverride(o) {
+  $('r-roster').value = o.roster;
+  $('r-date').value = o.date;
+  $('r-a').value = o.dutyA ?? '';
+  $('r-b').value = o.dutyB ?? '';
+  $('r-la').value = o.lunchA ?? '';
+  $('r-lb').value = o.lunchB ?? '';
+  $('r-note').value = o.note ?? '';
 }
 
 $('r-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const r = await attempt(() => put('/api/roster/overrides', {
-    roster: $('r-roster').value, date: $('r-date').value, dutyA: $('r-a').value, dutyB: $('r-b').value || null, note: $('r-note').value || null,
+    roster: $('r-roster').value, date: $('r-date').value, dutyA: $('r-a').value || null, dutyB: $('r-b').value || null,
+    lunchA: $('r-la').value || null, lunchB: $('r-lb').value || null, note: $('r-note').value || null,
   }));
   if (r) { banner('Override saved for ' + r.date, 'info'); loadRoster(); }
 });
+
+$('sw-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const r = await attempt(() => post('/api/roster/swaps', {
+    roster: $('r-roster').value || 'main', slot: $('sw-slot').value, date: $('sw-date').value, person: $('sw-person').value,
+    withDate: $('sw-with-date').value || null, withPerson: $('sw-with').value, note: $('sw-note').value || null,
+  }));
+  if (r) {
+    banner('Swapped ' + r.audit.detail.person + ' and ' + r.audit.detail.withPerson + ' (' + r.audit.detail.slot + ')', 'info');
+    loadRoster();
+  }
+});
+
+async function loadAlerts() {
+  const r = await attempt(() => get('/api/alerts'));
+  if (!r) return;
+  fill('al-list', r.alerts.length ? r.alerts.map((a) => el('li', { 'data-alert': String(a.id) },
+    el('strong', {}, a.subject), el('span', { class: 'who' }, a.kind + ' · ' + new Date(a.raisedAt).toLocaleString()),
+    a.ticketId ? el('button', { class: 'link', type: 'button', onclick: () => openTicket(a.ticketId) }, 'open') : '',
+    el('button', { class: 'ack', type: 'button', onclick: async () => {
+      const done = await attempt(() => post('/api/alerts/' + a.id + '/acknowledge'));
+      if (done) { banner('Acknowledged by ' + done.acknowledgedBy, 'info'); loadAlerts(); }
+    } }, 'Acknowledge'))) : [el('li', { class: 'muted' }, 'None.')]);
+}
 
 async function loadDuty() {
   const d = await attempt(() => get('/api/duty'));
@@ -510,6 +557,7 @@ async function loadDuty() {
 
 setInterval(() => tickCountdowns(), 1000);
 setInterval(() => { if (me && MANAGERS.includes(me.role)) loadDuty(); }, 30000);
+setInterval(() => { if (me && !document.hidden) loadAlerts(); }, 30000);
 setInterval(() => { if (me && !document.hidden) loadQueue(); }, 10000);
 
 (async () => {

@@ -47,7 +47,7 @@ public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease,
 
     /** Sensible defaults for the given zone and queues. */
     public static PanelPolicy defaults(ZoneId zone, List<String> queues) {
-        return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), RepeatPolicy.defaults().window(),
+        return new PanelPolicy(zone, queues, org.hotline.domain.store.ClaimHolds.DEFAULT_LEASE, Duration.ofMinutes(2), RepeatPolicy.defaults().window(),
                 Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 10_000, Set.of());
     }
 

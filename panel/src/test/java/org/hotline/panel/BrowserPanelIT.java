@@ -348,6 +348,77 @@ class BrowserPanelIT {
         shot("06-wallboard");
     }
 
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
+    }
+
+    private void type(String id, String value) {
+        driver.findElement(By.id(id)).clear();
+        driver.findElement(By.id(id)).sendKeys(value);
+    }
+
+    /** The text of a cell of the "who is on" table on {@code date}. */
+    private String onDuty(java.time.LocalDate date, String cell) {
+        // read in one script: the table is re-rendered as the roster reloads
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("const c = document.querySelector("
+                + "\"#r-days tr[data-date='\" + arguments[0] + \"'] td.\" + arguments[1]); return c ? c.textContent : null;",
+                date.toString(), cell));
+    }
+
+    @Test
+    void aSupervisorChangesALunchTurnSwapsTwoPeopleAndAcknowledgesAnAlert() throws Exception {
+        List<java.time.LocalDate> days = PanelHarness.lunchDays(2);
+        java.time.LocalDate d1 = days.get(0);
+        java.time.LocalDate d2 = days.get(1);
+        h.alerts.raise("morning-list/browser", "morning-list", "What arrived overnight: 3 tickets", 0, List.of("sam"), false,
+                java.time.Instant.now());
+        logIn("sam");
+        assertThat(driver.findElement(By.id("board-view")).isDisplayed()).isTrue();
+        waitUpTo(5).until(d -> !d.findElements(By.cssSelector("#r-days tr[data-date='" + d2 + "']")).isEmpty());
+        String other = onDuty(d2, "lunch-a");
+
+        // the lunch turn of d1: chen, then wang
+        setValue("r-date", d1.toString());
+        type("r-la", "chen");
+        type("r-lb", "wang");
+        type("r-note", "lunch cover");
+        driver.findElement(By.id("r-save")).click();
+        waitUpTo(5).until(d -> onDuty(d1, "lunch-a").equals("chen"));
+        assertThat(onDuty(d1, "lunch-b")).isEqualTo("wang");
+        assertThat(text("r-rows")).contains(d1.toString(), "chen", "wang", "lunch cover");
+
+        // chen swaps with the lunch duty of d2
+        new Select(driver.findElement(By.id("sw-slot"))).selectByValue("lunch");
+        setValue("sw-date", d1.toString());
+        type("sw-person", "chen");
+        setValue("sw-with-date", d2.toString());
+        type("sw-with", other);
+        driver.findElement(By.id("sw-save")).click();
+        waitUpTo(5).withMessage(() -> "the banner says: " + ((JavascriptExecutor) driver).executeScript(
+                        "return document.getElementById('banner').textContent") + "; d1 " + onDuty(d1, "lunch-a") + ", d2 "
+                        + onDuty(d2, "lunch-a"))
+                .until(d -> onDuty(d1, "lunch-a").equals(other) && onDuty(d2, "lunch-a").equals("chen"));
+        assertThat(onDuty(d1, "lunch-b")).isEqualTo("wang");
+        assertThat(text("banner")).contains("Swapped chen and " + other);
+        assertThat(h.backend.audit().recent(1, 0).get(0).action()).isEqualTo("roster.swapped");
+        shot("07-roster-swap");
+
+        // a swap of a person with themself is refused with the field named, and nothing changes
+        type("sw-person", "wang");
+        type("sw-with", "wang");
+        driver.findElement(By.id("sw-save")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("banner")).getText().contains("Field 'withPerson'"));
+        assertThat(onDuty(d1, "lunch-a")).isEqualTo(other);
+
+        waitUpTo(5).until(d -> d.findElement(By.id("al-list")).getText().contains("What arrived overnight"));
+        driver.findElement(By.cssSelector("#al-list li[data-alert] button.ack")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("al-list")).getText().contains("None."));
+        assertThat(h.alerts.recent(false, 10, 0)).singleElement().satisfies(a -> {
+            assertThat(a.acknowledgedBy()).isEqualTo("sam");
+            assertThat(a.acknowledgedAt()).isNotNull();
+        });
+    }
+
     /** The session cookie as the browser stores it. */
     private record Cookie(boolean httpOnly) {
         static Cookie of(WebDriver driver) {

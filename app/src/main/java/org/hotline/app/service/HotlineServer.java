@@ -267,7 +267,7 @@ public final class HotlineServer implements HotlineService {
             // Meters are shared by name: the panel registers the same ones on this registry.
             WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
             NotificationSection notificationSection = config.notifications();
-            Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
+            Notices notices = new Notices(new Notifier(storage.notifications(), storage.alerts(), notificationSection.contacts(),
                     hotline.zone(), clock), storage.users());
             PolicyDeadlines policyDeadlines = new PolicyDeadlines(hotline, new DeadlineCalculator(calendar));
             KpiReports reports = new KpiReports(storage.ticketFacts(), calendar, policyDeadlines::doneAt, clock);
@@ -337,7 +337,7 @@ public final class HotlineServer implements HotlineService {
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
                     storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health,
                     callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications(), reports,
-                    storage.reports());
+                    storage.reports(), storage.alerts());
             PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
                     .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(config.panel(), policy, ports, registry, clock);

@@ -417,6 +417,12 @@ public final class PgTicketRepository implements TicketStore {
                 "t.owner IS NULL AND t.callback_requested AND t.status <> 'CLOSED' ORDER BY t.id", ps -> {});
     }
 
+    /** Claims being worked: owned call-back tickets not yet dispatched or answered (their holds' truth). */
+    public List<Ticket> claimedBeforeDispatch() {
+        return many("list claimed tickets before dispatch", "t.owner IS NOT NULL AND t.callback_requested"
+                + " AND t.status IN ('ACCEPTED', 'MISSED', 'ABANDONED') ORDER BY t.id", ps -> {});
+    }
+
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
