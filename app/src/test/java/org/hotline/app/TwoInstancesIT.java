@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fixture's real servers), each with its own data directory and ports, as two machines run it:
  * a call through each leaves one ticket each, a panel session opened on one works on the other,
  * two agents working on different instances claim at once and each ticket goes to one of them,
+ * a roster override saved on one reaches the other's routing within a second,
  * a deadline step past due is alerted once although both instances' watchers see it, and after
  * {@code kill -9} of one the other takes the next call.
  */
@@ -133,6 +134,20 @@ class TwoInstancesIT {
         } finally {
             pool.shutdownNow();
         }
+
+        // a roster override saved on one instance is what routing on the other sees within a second
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String dayOnTwo = "api/roster/days?roster=main&from=" + tomorrow + "&days=1";
+        String before = PanelSession.ok(admin.on(panelTwo).get(dayOnTwo)).get("days").get(0).get("dutyA").asText();
+        String other = before.equals("sun") ? "chen" : "sun";
+        PanelSession.ok(admin.put("api/roster/overrides", "{\"roster\":\"main\",\"date\":\"" + tomorrow
+                + "\",\"dutyA\":\"" + other + "\",\"note\":\"two instances\"}"));
+        long saved = System.nanoTime();
+        String seen = before;
+        while (!seen.equals(other) && System.nanoTime() - saved < Duration.ofSeconds(1).toNanos()) {
+            seen = PanelSession.ok(admin.on(panelTwo).get(dayOnTwo)).get("days").get(0).get("dutyA").asText();
+        }
+        assertThat(seen).as("duty A of %s on the other instance, within a second of the save", tomorrow).isEqualTo(other);
 
         // a deadline step that is past is alerted once, though both instances' watchers see it
         long ticket = ticketId("13911110001");
