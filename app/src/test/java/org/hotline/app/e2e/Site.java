@@ -38,6 +38,8 @@ import org.hotline.storage.testing.StorageFixture;
 final class Site {
     static final Duration WAIT = Duration.ofSeconds(40);
     static final String CDR_PASSWORD = "cdr-it-secret";
+    /** The first admin's password (panel.admin-password) in the sites' configuration. */
+    static final String ADMIN_PASSWORD = "site admin 42";
 
     private final AsteriskHarness asterisk;
     private final String database;
@@ -83,7 +85,8 @@ final class Site {
     /**
      * Writes {@code dir/hotline.yaml}: the example with the FastAGI port, the AMI port and secret,
      * the dial template and agent devices of the simulated phones, the shared PostgreSQL and
-     * Redis, the call-record password, its own data directory under {@code dir} and any panel port.
+     * Redis, the call-record password, its own data directory under {@code dir}, any panel port
+     * and {@link #ADMIN_PASSWORD}.
      * Returns the file's name, relative to {@code dir}.
      */
     String writeConfig(Path dir, int agiPort) throws IOException {
@@ -122,7 +125,7 @@ final class Site {
                         + "  redis-url: \"" + storage.redis().url() + "\"\n"
                         + "  cdr-password: \"" + CDR_PASSWORD + "\"\n"
                         + "  data-dir: \"" + dir.resolve("data") + "\"");
-        text = ExampleConfig.replace(text, "  port: 8080\n", "  port: 0\n");
+        text = ExampleConfig.replace(text, "  port: 8080\n", "  port: 0\n  admin-password: \"" + ADMIN_PASSWORD + "\"\n");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("hotline.yaml"), text);
         return "hotline.yaml";

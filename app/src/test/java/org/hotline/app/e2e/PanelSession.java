@@ -1,4 +1,4 @@
-package org.hotline.app;
+package org.hotline.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
  */
 final class PanelSession {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final String panel;
     private final String cookie;
@@ -34,7 +35,7 @@ final class PanelSession {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("log-in of %s: %s", username, r.body()).isEqualTo(200);
-        return new PanelSession(panel, cookieOf(r), HotlineJar.JSON.readTree(r.body()).get("csrfToken").asText());
+        return new PanelSession(panel, cookieOf(r), JSON.readTree(r.body()).get("csrfToken").asText());
     }
 
     /** A user who must change the password at first log-in changes it; the new session it gets. */
@@ -43,7 +44,7 @@ final class PanelSession {
                 "{\"currentPassword\":\"" + current + "\",\"newPassword\":\"" + next + "\"}");
         assertThat(r.statusCode()).as("password change: %s", r.body()).isEqualTo(200);
         String renewed = r.headers().firstValue("set-cookie").map(c -> c.split(";", 2)[0]).orElse(cookie);
-        String token = HotlineJar.JSON.readTree(r.body()).path("csrfToken").asText(csrf);
+        String token = JSON.readTree(r.body()).path("csrfToken").asText(csrf);
         return new PanelSession(panel, renewed, token);
     }
 
@@ -74,7 +75,7 @@ final class PanelSession {
     /** The body of a 200 answer as JSON; fails the test on any other status. */
     static JsonNode ok(HttpResponse<String> r) throws IOException {
         assertThat(r.statusCode()).as("%s %s: %s", r.request().method(), r.uri(), r.body()).isEqualTo(200);
-        return HotlineJar.JSON.readTree(r.body());
+        return JSON.readTree(r.body());
     }
 
     private static String cookieOf(HttpResponse<String> r) {
