@@ -189,6 +189,55 @@ public final class PgTicketFacts implements TicketFactStore {
             next = next.withRepeat(isRepeat(c, next, zone));
         }
         upsert(c, next);
+        if (issueChanged && prior.isPresent()) {
+            java.util.Set<String> numbers = new java.util.HashSet<>(prior.get().contact().numbers());
+            numbers.addAll(next.contact().numbers());
+            refreshLater(c, next, numbers, zone);
+        }
+    }
+
+    /**
+     * After a ticket's issue or numbers changed: the caller's later tickets of the same quarter
+     * (sharing one of its old or new numbers) may have become, or stopped being, repeats of it;
+     * their flags are decided again. Rows another transaction holds are skipped (that change
+     * decides its own ticket's flag), so two changes of one caller's tickets never wait on each other.
+     */
+    private static void refreshLater(Connection c, TicketFacts changed, java.util.Set<String> numbers, ZoneId zone)
+            throws SQLException {
+        if (numbers.isEmpty()) {
+            return;
+        }
+        RepeatRule rule = new RepeatRule(zone);
+        java.time.LocalDate quarter = RepeatRule.quarterOf(java.time.LocalDate.ofInstant(changed.offeredAt(), zone));
+        String[] n = numbers.toArray(String[]::new);
+        List<TicketFacts> later = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts "
+                + "WHERE (caller_number = ANY (?) OR callback_number = ANY (?)) AND offered_at >= ? AND offered_at < ? "
+                + "AND ticket_id <> ? ORDER BY offered_at LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
+            ps.setArray(1, c.createArrayOf("text", n));
+            ps.setArray(2, c.createArrayOf("text", n));
+            ps.setTimestamp(3, Timestamp.from(changed.offeredAt()));
+            ps.setTimestamp(4, Timestamp.from(quarter.plusMonths(3).atStartOfDay(zone).toInstant()));
+            ps.setLong(5, changed.ticketId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    later.add(facts(rs));
+                }
+            }
+        }
+        for (TicketFacts f : later) {
+            if (!changed.contact().before(f.contact())) {
+                continue;
+            }
+            boolean repeat = isRepeat(c, f, zone);
+            if (repeat != f.repeat()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE ticket_facts SET is_repeat = ? WHERE ticket_id = ?")) {
+                    ps.setBoolean(1, repeat);
+                    ps.setLong(2, f.ticketId());
+                    ps.executeUpdate();
+                }
+            }
+        }
     }
 
     /**

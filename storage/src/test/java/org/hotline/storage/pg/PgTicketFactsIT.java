@@ -169,6 +169,19 @@ class PgTicketFactsIT {
     }
 
     @Test
+    void whenAnEarlierTicketGetsTheSameIssueLaterTheCallersLaterTicketBecomesARepeatAndStopsBeingOne() {
+        Ticket first = call("e.1", "13900000001");
+        clock.advance(Duration.ofHours(2));
+        Ticket second = complaint("e.2", "13900000001", "1201");
+        assertThat(facts.find(second.id()).orElseThrow().repeat()).isFalse();
+        storage.tickets().updateIntake(first.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT).withLocation("1201"));
+        assertThat(facts.find(second.id()).orElseThrow().repeat()).as("the earlier ticket now says 1201 too").isTrue();
+        assertThat(facts.find(first.id()).orElseThrow().repeat()).isFalse();
+        storage.tickets().updateIntake(first.id(), IntakeUpdate.none().withLocation("0307"));
+        assertThat(facts.find(second.id()).orElseThrow().repeat()).as("corrected to another place").isFalse();
+    }
+
+    @Test
     void theQuarterlyAnalysisReadsTheStoredFactsWithTheRule() {
         complaint("q.1", "13900000001", "1201");
         clock.advance(Duration.ofDays(3));
