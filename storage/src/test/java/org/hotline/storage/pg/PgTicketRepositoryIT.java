@@ -362,6 +362,26 @@ class PgTicketRepositoryIT {
     }
 
     @Test
+    void aCallOnTheAreaLineLinksItselfToTheCallersProjectTicketAsAnEscalation() {
+        org.hotline.domain.escalation.ComplaintTiers tiers = new org.hotline.domain.escalation.ComplaintTiers(Map.of(
+                "site", org.hotline.domain.config.ComplaintTier.PROJECT, "area", org.hotline.domain.config.ComplaintTier.AREA),
+                new org.hotline.domain.ticket.RepeatRule(SHANGHAI));
+        TicketStore tiered = new org.hotline.domain.escalation.TierEscalationTicketStore(store, tiers);
+        Ticket site = tiered.openForCall(new CallIntake("site", "13911112222", "Wang", "u-t1", "t1", clock.instant()));
+        clock.advance(Duration.ofDays(1));
+        Ticket area = tiered.openForCall(new CallIntake("area", "13911112222", "Wang", "u-t2", "t2", clock.instant()));
+        assertThat(area.linkedTo()).isEqualTo(site.id());
+        assertThat(area.linkReason()).isEqualTo(LinkReason.ESCALATION);
+        assertThat(store.find(area.id()).orElseThrow()).isEqualTo(area);
+        assertThat(store.history(site.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("escalated");
+            assertThat(e.actor()).isEqualTo("tier-escalation");
+            assertThat(e.data()).containsEntry("later", area.number());
+        });
+        assertThat(storage.ticketFacts().find(area.id()).orElseThrow().linkedTo()).isEqualTo(site.id());
+    }
+
+    @Test
     void aLinkToTheSameCallersEarlierTicketIsRecordedOnBothInOneTransaction() {
         Ticket first = store.openForCall(call("l1", "13911112222"));
         clock.advance(Duration.ofDays(2));
