@@ -193,7 +193,8 @@ public record TicketFacts(
         });
         return new TicketFacts(ticketId, line, after.kind(), after.department(), after.confidential(),
                 after.callerNumber(), after.callbackNumber(), after.location(), after.linkedTo(), offeredAt, ring, q,
-                answered, by, as, a, b, gaveUp, wasMissed, r, due, Math.max(dispatchCount, after.dispatchCount()), attempts, last, repeat);
+                answered, by, as, a, b, gaveUp, wasMissed, r, due, Math.max(dispatchCount, after.dispatchCount()),
+                attempts, last, repeat);
     }
 
     /**
@@ -236,8 +237,8 @@ public record TicketFacts(
     /** The same facts with the repeat flag the store found (same caller, same issue, same quarter). */
     public TicketFacts withRepeat(boolean isRepeat) {
         return new TicketFacts(ticketId, line, kind, department, confidential, callerNumber, callbackNumber, location,
-                linkedTo, offeredAt, ringAt, queued, answeredAt, answeredBy, answeredAs, dutyA, dutyB, abandoned, missed, reached, deadlines,
-                dispatchCount, callbackAttempts, lastCallback, isRepeat);
+                linkedTo, offeredAt, ringAt, queued, answeredAt, answeredBy, answeredAs, dutyA, dutyB, abandoned, missed,
+                reached, deadlines, dispatchCount, callbackAttempts, lastCallback, isRepeat);
     }
 
     /** What the repeat rule reads of these facts. */
