@@ -327,6 +327,28 @@ abstract class PanelApiContract extends PanelContract {
     }
 
     @Test
+    void anEscalationLinkGoesUpTheTiersOfComplaintLine() throws Exception {
+        Ticket site = h.call("13922223333", "Up", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        Ticket area = h.tickets.openForCall(new org.hotline.domain.ticket.CallIntake("service", "13922223333", "Up",
+                "esc-1.1", "esc-1", h.clock.instant()));
+        area = h.tickets.recordCallOutcome(area.id(), new CallOutcome.Answered("alice"));
+        Ticket later = h.call("13922223333", "Up", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        TestHttp alice = h.login("alice");
+        var down = alice.post("/api/tickets/" + later.id() + "/actions", "{\"type\":\"link-earlier\",\"version\":"
+                + later.version() + ",\"earlier\":\"" + area.number() + "\",\"reason\":\"escalation\"}");
+        assertThat(down.statusCode()).isEqualTo(400);
+        assertThat(json(down).get("message").asText()).contains("'reason'", "not below");
+        var up = alice.post("/api/tickets/" + area.id() + "/actions", "{\"type\":\"link-earlier\",\"version\":"
+                + area.version() + ",\"earlier\":\"" + site.id() + "\",\"reason\":\"escalation\"}");
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(json(up).get("ticket").get("linkReason").asText()).isEqualTo("escalation");
+        assertThat(json(up).get("linked").get("line").asText()).isEqualTo("complaints");
+        List<org.hotline.domain.ticket.HistoryEvent> h0 = h.tickets.history(site.id());
+        assertThat(h0.get(h0.size() - 1).action()).isEqualTo("escalated");
+        assertThat(h0.get(h0.size() - 1).data()).containsEntry("later", area.number());
+    }
+
+    @Test
     void anAgentLinksTheCallersEarlierTicketAndEveryMistakeIsA400NamingItsField() throws Exception {
         Ticket first = h.call("13911112222", "Repeat", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
         Ticket stranger = h.call("13800000000", "Other", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
