@@ -352,6 +352,8 @@ function render(d, popped = false) {
   setText('t-explanation', t.explanation
     ? t.explanation + (t.explanationAccepted ? ' (accepted by the caller)' : ' (not accepted)') : '—');
   setText('t-duty-told', t.dutyTold ?? '—');
+  setText('t-linked', d.linked ? d.linked.number + ' (' + d.linked.reason.replace('-', ' ') + ', line ' + d.linked.line + ')'
+    : t.linkedTo ? 'an earlier ticket you may not see' : '—');
   if (d.proposedDepartment && !t.department) $('a-dispatch-dept').value = d.proposedDepartment;
   $('f-kind').value = t.kind ?? '';
   $('f-urgency').value = t.urgency;
@@ -362,6 +364,10 @@ function render(d, popped = false) {
     show('t-repeat', d.caller.repeat);
     fill('t-caller-history', d.caller.previous.map((p) =>
       el('li', {}, p.number + ' · ' + (p.kind ?? '?') + ' · ' + p.status + ' · ' + new Date(p.createdAt).toLocaleDateString())));
+    // the caller's earlier tickets are what this one can be linked to (the server checks the rest)
+    const earlier = d.caller.previous.filter((p) => new Date(p.createdAt) <= new Date(t.createdAt));
+    fill('a-link-earlier', earlier.map((p) => el('option', { value: p.number }, p.number + ' · ' + (p.kind ?? '?') + ' · ' + p.line)));
+    show('a-link', earlier.length > 0);
   }
   fill('t-history', (d.history ?? []).map((e) =>
     el('li', {}, new Date(e.at).toLocaleString() + ' — ' + e.actor + ': ' + e.action
@@ -404,6 +410,7 @@ onSubmit('a-callback', () => ({ type: 'record-callback', result: $('a-callback-r
 onSubmit('a-classify', () => ({ type: 'classify', classification: $('a-classify-value').value }));
 onSubmit('a-explain', () => ({ type: 'record-explanation', explanation: $('a-explain-text').value, accepted: $('a-explain-accepted').checked }));
 onSubmit('a-close', () => ({ type: 'close', note: $('a-close-note').value }));
+onSubmit('a-link', () => ({ type: 'link-earlier', earlier: $('a-link-earlier').value, reason: $('a-link-reason').value, note: $('a-link-note').value }));
 onSubmit('a-redispatch', () => ({ type: 'redispatch', reason: $('a-redispatch-reason').value, department: $('a-redispatch-dept').value || null }));
 
 $('a-reassign').addEventListener('submit', async (e) => {

@@ -281,16 +281,30 @@ class BrowserPanelIT {
     @Test
     void theScreenPopShowsTheCallersPreviousTicketsAndTheRepeatFlag() throws Exception {
         logIn("alice");
+        Ticket first = h.call("13900000778", "Mr Zhao", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        h.tickets.updateIntake(first.id(), org.hotline.domain.ticket.IntakeUpdate.none().withLocation("5-1-302"));
+        Ticket second = h.call("13900000778", "Mr Zhao", RequestKind.INQUIRY, new CallOutcome.Answered("bob"));
         Ticket t = h.call("13900000778", "Mr Zhao", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.tickets.updateIntake(t.id(), org.hotline.domain.ticket.IntakeUpdate.none().withLocation("5-1-302"));
         h.events.publish(org.hotline.domain.store.EventStream.agentKey("alice"),
                 new org.hotline.domain.store.AgentEvent.ScreenPopEvent("RINGING", "call-778", "PJSIP/1001", "13900000778",
                         "Mr Zhao", "complaints", "complaints", t.number(), java.util.Optional.of(t.id()),
-                        java.util.Optional.of(2), java.util.List.of("HL-2026-000010", "HL-2026-000004"),
+                        java.util.Optional.of(2), java.util.List.of(second.number(), first.number()),
                         java.util.Optional.of(true), java.util.Optional.of(java.time.Instant.now())).fields());
         waitUpTo(5).until(d -> d.findElement(By.id("pop-history")).isDisplayed());
-        assertThat(text("pop-history")).contains("2 previous tickets: HL-2026-000010, HL-2026-000004");
+        assertThat(text("pop-history")).contains("2 previous tickets: " + second.number() + ", " + first.number());
         assertThat(driver.findElement(By.id("pop-repeat")).isDisplayed()).isTrue();
         shot("pop-repeat");
+
+        // the agent links the call to the caller's earlier ticket from the ticket page
+        waitUpTo(5).until(d -> d.findElement(By.id("a-link")).isDisplayed());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("a-link-earlier"))).selectByValue(first.number());
+        driver.findElement(By.id("a-link-note")).sendKeys("the same leak again");
+        driver.findElement(By.id("link-button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-linked")).getText().startsWith(first.number()));
+        assertThat(text("t-linked")).contains("same issue");
+        assertThat(h.ticket(t.id()).orElseThrow().linkedTo()).isEqualTo(first.id());
+        shot("linked");
     }
 
     @Test

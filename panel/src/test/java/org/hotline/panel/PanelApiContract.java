@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.IntakeUpdate;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
@@ -314,11 +315,79 @@ abstract class PanelApiContract extends PanelContract {
 
     @Test
     void callerHistoryFlagsARepeat() throws Exception {
-        h.call("13911112222", "Repeat", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        Ticket first = h.call("13911112222", "Repeat", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
         Ticket second = h.call("13911112222", "Repeat", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
-        JsonNode detail = json(h.login("alice").get("/api/tickets/" + second.id()));
-        assertThat(detail.get("caller").get("repeat").asBoolean()).isTrue();
+        TestHttp alice = h.login("alice");
+        JsonNode detail = json(alice.get("/api/tickets/" + second.id()));
+        assertThat(detail.get("caller").get("repeat").asBoolean()).as("no location: not the same issue yet").isFalse();
         assertThat(detail.get("caller").get("previous")).hasSize(1);
+        h.tickets.updateIntake(first.id(), IntakeUpdate.none().withLocation("3-2-101"));
+        h.tickets.updateIntake(second.id(), IntakeUpdate.none().withLocation("3-2-101"));
+        assertThat(json(alice.get("/api/tickets/" + second.id())).get("caller").get("repeat").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEscalationLinkGoesUpTheTiersOfComplaintLine() throws Exception {
+        Ticket site = h.call("13922223333", "Up", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        Ticket area = h.tickets.openForCall(new org.hotline.domain.ticket.CallIntake("service", "13922223333", "Up",
+                "esc-1.1", "esc-1", h.clock.instant()));
+        area = h.tickets.recordCallOutcome(area.id(), new CallOutcome.Answered("alice"));
+        Ticket later = h.call("13922223333", "Up", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        TestHttp alice = h.login("alice");
+        var down = alice.post("/api/tickets/" + later.id() + "/actions", "{\"type\":\"link-earlier\",\"version\":"
+                + later.version() + ",\"earlier\":\"" + area.number() + "\",\"reason\":\"escalation\"}");
+        assertThat(down.statusCode()).isEqualTo(400);
+        assertThat(json(down).get("message").asText()).contains("'reason'", "not below");
+        var up = alice.post("/api/tickets/" + area.id() + "/actions", "{\"type\":\"link-earlier\",\"version\":"
+                + area.version() + ",\"earlier\":\"" + site.id() + "\",\"reason\":\"escalation\"}");
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(json(up).get("ticket").get("linkReason").asText()).isEqualTo("escalation");
+        assertThat(json(up).get("linked").get("line").asText()).isEqualTo("complaints");
+        List<org.hotline.domain.ticket.HistoryEvent> h0 = h.tickets.history(site.id());
+        assertThat(h0.get(h0.size() - 1).action()).isEqualTo("escalated");
+        assertThat(h0.get(h0.size() - 1).data()).containsEntry("later", area.number());
+    }
+
+    @Test
+    void anAgentLinksTheCallersEarlierTicketAndEveryMistakeIsA400NamingItsField() throws Exception {
+        Ticket first = h.call("13911112222", "Repeat", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        Ticket stranger = h.call("13800000000", "Other", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        Ticket later = h.call("13911112222", "Repeat", RequestKind.REPAIR, new CallOutcome.Answered("alice"));
+        int firstEvents = h.tickets.history(first.id()).size();
+        TestHttp alice = h.login("alice");
+        String path = "/api/tickets/" + later.id() + "/actions";
+        String body = "{\"type\":\"link-earlier\",\"version\":" + later.version() + ",";
+        java.util.function.BiConsumer<String, String> refused = (json, field) -> {
+            try {
+                var r = alice.post(path, body + json + "}");
+                assertThat(r.statusCode()).as(json).isEqualTo(400);
+                assertThat(json(r).get("message").asText()).as(json).contains("'" + field + "'");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        refused.accept("\"note\":\"x\"", "earlier");
+        refused.accept("\"earlier\":\"HL-2099-999999\"", "earlier");
+        refused.accept("\"earlier\":\"" + later.number() + "\"", "earlier");
+        refused.accept("\"earlier\":\"" + stranger.number() + "\"", "earlier");
+        refused.accept("\"earlier\":\"" + first.number() + "\",\"reason\":\"because\"", "reason");
+        refused.accept("\"earlier\":\"" + first.number() + "\",\"reason\":\"escalation\"", "reason");
+        assertThat(h.tickets.history(first.id())).hasSize(firstEvents);
+        assertThat(h.tickets.find(later.id()).orElseThrow().version()).as("nothing half-done").isEqualTo(later.version());
+
+        var ok = alice.post(path, body + "\"earlier\":\"" + first.number() + "\",\"note\":\"the same leak\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode detail = json(ok);
+        assertThat(detail.get("ticket").get("linkedTo").asLong()).isEqualTo(first.id());
+        assertThat(detail.get("ticket").get("linkReason").asText()).isEqualTo("same-issue");
+        assertThat(detail.get("linked").get("number").asText()).isEqualTo(first.number());
+        assertThat(detail.get("caller").get("repeat").asBoolean()).as("a linked ticket is the same issue").isTrue();
+        assertThat(detail.get("history").findValuesAsText("action")).contains("link-earlier");
+        List<org.hotline.domain.ticket.HistoryEvent> earlier = h.tickets.history(first.id());
+        assertThat(earlier).hasSize(firstEvents + 1);
+        assertThat(earlier.get(earlier.size() - 1).action()).isEqualTo("linked-later");
+        assertThat(earlier.get(earlier.size() - 1).actor()).isEqualTo("alice");
+        assertThat(earlier.get(earlier.size() - 1).data()).containsEntry("later", later.number());
     }
 
     @Test

@@ -141,7 +141,11 @@ final class PanelHarness implements AutoCloseable {
                         org.hotline.domain.report.StepRule.DEFAULTS, clock),
                 backend.resources() instanceof Storage st ? st.reports() : generated, alerts);
         callbacks.recordIn(tickets);
+        // the complaint line as the project tier and the service line as the area tier (escalation links)
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
+                .withTiers(new org.hotline.domain.escalation.ComplaintTiers(Map.of(
+                        "complaints", org.hotline.domain.config.ComplaintTier.PROJECT,
+                        "service", org.hotline.domain.config.ComplaintTier.AREA), new org.hotline.domain.ticket.RepeatRule(ZONE)))
                 .withMaxLiveSockets(maxLiveSockets).withRosterPeople(HotlineConfigBuilder.example().build().people().stream()
                         .map(org.hotline.domain.config.Person::id).collect(java.util.stream.Collectors.toSet()));
         server = new PanelServer(config, policy, ports, registry, clock);

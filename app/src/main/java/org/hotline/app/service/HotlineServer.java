@@ -1,6 +1,6 @@
 package org.hotline.app.service;
 
-import org.hotline.domain.ticket.RepeatPolicy;
+import org.hotline.domain.ticket.RepeatRule;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -54,6 +54,8 @@ import org.hotline.app.notify.SmtpSender;
 import org.hotline.app.notify.WebhookSender;
 import org.hotline.domain.notify.EscalationNoticeTicketStore;
 import org.hotline.domain.leadership.MajorComplaintTicketStore;
+import org.hotline.domain.escalation.ComplaintTiers;
+import org.hotline.domain.escalation.TierEscalationTicketStore;
 import org.hotline.domain.followup.FollowUpWatcher;
 import org.hotline.domain.notify.NotificationRelay;
 import org.hotline.domain.notify.NotificationSender;
@@ -91,8 +93,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HotlineServer implements HotlineService {
     private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
-    /** How far back a caller's earlier tickets count for the repeat flag on a screen pop. */
-    private static final Duration REPEAT_WINDOW = RepeatPolicy.defaults().window();
     /** Writers of the IVR's journaled intake; a call always goes to the same one, so its writes stay in order. */
     private static final int INTAKE_WRITERS = 8;
     /** Records per intake journal file; a file is deleted once every record in it is written. */
@@ -271,10 +271,13 @@ public final class HotlineServer implements HotlineService {
                     hotline.zone(), clock), storage.users());
             PolicyDeadlines policyDeadlines = new PolicyDeadlines(hotline, new DeadlineCalculator(calendar));
             KpiReports reports = new KpiReports(storage.ticketFacts(), calendar, policyDeadlines::doneAt, clock);
-            TicketStore tickets = new MajorComplaintTicketStore(new EscalationNoticeTicketStore(new CallBoardTicketStore(
+            // a caller's call on the next tier of complaint line links itself to their earlier ticket
+            ComplaintTiers tiers = ComplaintTiers.of(hotline.lines(), new RepeatRule(hotline.zone()));
+            TicketStore tickets = new TierEscalationTicketStore(new MajorComplaintTicketStore(
+                    new EscalationNoticeTicketStore(new CallBoardTicketStore(
                     new DeadlineAssigningTicketStore(storage.tickets(), policyDeadlines),
                     board, new PanelMetrics(registry)), notices), notificationSection.major(),
-                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
+                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why))), tiers);
 
             // the IVR's writes leave the caller's path: journaled on local disk, written behind in order per call
             storage.ticketNumbers().fill();
@@ -296,7 +299,7 @@ public final class HotlineServer implements HotlineService {
             // deadlines, call board
             CallParties parties = new CallParties(agents, hotline.people().stream()
                     .collect(java.util.stream.Collectors.toMap(Person::phone, Person::id, (x, y) -> x)));
-            EventStreamScreenPops pops = new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW);
+            EventStreamScreenPops pops = new EventStreamScreenPops(storage.events(), storage.tickets());
             TicketOutcomes outcomes = new TicketOutcomes(tickets);
             ami = new AmiClientGroup(asterisk.ami().stream()
                     .map(c -> new AmiClient(c, agents, pops, parties, outcomes, clock)).toList());
@@ -338,7 +341,7 @@ public final class HotlineServer implements HotlineService {
                     storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health,
                     callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications(), reports,
                     storage.reports(), storage.alerts());
-            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
+            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds).withTiers(tiers)
                     .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(config.panel(), policy, ports, registry, clock);
 

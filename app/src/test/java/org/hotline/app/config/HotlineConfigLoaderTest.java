@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.ComplaintTier;
 import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.TimeRange;
 import org.hotline.domain.config.UrgentPath;
@@ -244,6 +245,18 @@ class HotlineConfigLoaderTest {
                 "    hours: { office-hours: { monday: [\"08:00-20:00\"] }, lunch: \"12:00-13:00\" }\n");
         assertThat(problems(lunch)).singleElement().asString().contains(
                 "lines[1].hours.lunch: lunch 12:00-13:00 overlaps the office hours of monday");
+    }
+
+    @Test
+    void aComplaintLinesTierIsReadAndCheckedByName() throws Exception {
+        HotlineConfig example = loader.load(write(EXAMPLE)).hotline();
+        assertThat(example.line("complaints").orElseThrow().tier()).isEqualTo(ComplaintTier.PROJECT);
+        assertThat(example.line("service").orElseThrow().tier()).isNull();
+        String area = replace(EXAMPLE, "    hours: always\n", "    hours: always\n    tier: area\n");
+        assertThat(loader.load(write(area)).hotline().line("service").orElseThrow().tier()).isEqualTo(ComplaintTier.AREA);
+        String word = replace(EXAMPLE, "    hours: always\n", "    hours: always\n    tier: head-office\n");
+        assertThat(problems(word)).containsExactly("hotline.yaml:" + line(word, "tier: head-office") + ": "
+                + "lines[1].tier: expected one of area, company, project, got \"head-office\"");
     }
 
     @Test

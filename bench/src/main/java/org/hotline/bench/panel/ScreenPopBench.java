@@ -10,7 +10,6 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,7 +127,7 @@ public final class ScreenPopBench {
                         officeHours(), ZONE), org.hotline.domain.report.StepRule.DEFAULTS, clock), storage.reports(), storage.alerts());
         this.panel = new PanelServer(config, PanelPolicy.defaults(ZONE, List.of("complaints", "service")), ports, registry, clock);
         this.base = "http://127.0.0.1:" + panel.start().getPort();
-        this.pops = new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30));
+        this.pops = new EventStreamScreenPops(storage.events(), storage.tickets());
         int most = levels.stream().mapToInt(Integer::intValue).max().orElseThrow();
         String hash = "$2a$10$7EqJtq98hPqEX7fNZaFWoO5uoDnZ0Ly4SHrPqAqGdiUUvM0UDmGaK"; // nobody logs in with it
         for (int i = 0; i < most; i++) {

@@ -104,7 +104,7 @@ class NoticesTest {
         tickets.put(ticket(2, "wang").toBuilder().escalated(false).dispatchCount(1).build());
         List<String> told = new ArrayList<>();
         MajorComplaintTicketStore store = new MajorComplaintTicketStore(tickets,
-                new MajorComplaintRules(Set.of(RequestKind.URGENT), false, Duration.ofDays(30)),
+                new MajorComplaintRules(Set.of(RequestKind.URGENT), false),
                 (t, why) -> told.add(t.number() + ": " + why));
         Actor wang = new Actor("wang", Role.AGENT);
 
