@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.domain.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -38,7 +39,7 @@ class BrowserChartsIT {
     private static final int[] NAVY = {0x0d, 0x2a, 0x4a};
     private static final int[] AMBER = {0xb2, 0x6a, 0x00};
 
-    private final PinnableClock clock = new PinnableClock(PanelHarness.ZONE);
+    private final MutableClock clock = MutableClock.realTime(PanelHarness.ZONE);
     private PanelHarness h;
     private ChartFixture fixture;
     private HeadlessChromium chromium;

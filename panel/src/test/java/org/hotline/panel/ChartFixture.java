@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.domain.testing.MutableClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,7 +47,7 @@ final class ChartFixture {
         this.todaysHour = todaysHour;
     }
 
-    static ChartFixture build(PanelHarness h, PinnableClock clock) {
+    static ChartFixture build(PanelHarness h, MutableClock clock) {
         LocalDate today = LocalDate.now(PanelHarness.ZONE);
         LocalDate yesterday = today.minusDays(1);
         Ticket a = queued(h, clock, yesterday, "09:00:00", "13900000001");
@@ -54,19 +55,19 @@ final class ChartFixture {
         Ticket b = queued(h, clock, yesterday, "09:20:00", "13900000002");
         answered(h, clock, b, yesterday, "09:20:40");
         Ticket c = queued(h, clock, yesterday, "10:30:00", "13900000003");
-        clock.pin(at(yesterday, "10:30:30"));
+        clock.set(at(yesterday, "10:30:30"));
         h.tickets.recordCallOutcome(c.id(), new CallOutcome.Abandoned());
         Ticket d = queued(h, clock, yesterday, "14:00:00", "13900000004");
         Ticket t = answered(h, clock, d, yesterday, "14:00:05");
         Actor sam = new Actor("sam", Role.SUPERVISOR);
-        clock.pin(at(yesterday, "14:20:00"));
+        clock.set(at(yesterday, "14:20:00"));
         t = h.tickets.apply(t.id(), t.version(), sam, new TicketAction.Dispatch("engineering", "lift 2"));
         t = h.tickets.apply(t.id(), t.version(), sam, new TicketAction.Classify(Classification.VALID, "our lift"));
-        clock.pin(at(yesterday, "14:40:00"));
+        clock.set(at(yesterday, "14:40:00"));
         t = h.tickets.apply(t.id(), t.version(), sam, new TicketAction.Resolve("controller reset", "Li"));
-        clock.pin(at(yesterday, "14:50:00"));
+        clock.set(at(yesterday, "14:50:00"));
         t = h.tickets.apply(t.id(), t.version(), sam, new TicketAction.RecordCallback(CallbackResult.SATISFIED, null));
-        clock.pin(at(yesterday, "15:00:00"));
+        clock.set(at(yesterday, "15:00:00"));
         t = h.tickets.apply(t.id(), t.version(), sam, new TicketAction.Close("thanks"));
         if (t.status() != TicketStatus.CLOSED) {
             throw new AssertionError("the fixture's ticket D did not close: " + t.status());
@@ -100,14 +101,14 @@ final class ChartFixture {
         return day.atTime(LocalTime.parse(time)).atZone(PanelHarness.ZONE).toInstant();
     }
 
-    private static Ticket queued(PanelHarness h, PinnableClock clock, LocalDate day, String time, String caller) {
-        clock.pin(at(day, time));
+    private static Ticket queued(PanelHarness h, MutableClock clock, LocalDate day, String time, String caller) {
+        clock.set(at(day, time));
         return h.call(caller, "Caller " + caller.substring(caller.length() - 1), RequestKind.COMPLAINT,
                 new CallOutcome.Queued("complaints"));
     }
 
-    private static Ticket answered(PanelHarness h, PinnableClock clock, Ticket t, LocalDate day, String time) {
-        clock.pin(at(day, time));
+    private static Ticket answered(PanelHarness h, MutableClock clock, Ticket t, LocalDate day, String time) {
+        clock.set(at(day, time));
         return h.tickets.recordCallOutcome(t.id(), new CallOutcome.Answered("alice"));
     }
 }

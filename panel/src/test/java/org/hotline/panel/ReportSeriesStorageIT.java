@@ -1,5 +1,6 @@
 package org.hotline.panel;
 
+import org.hotline.domain.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReportSeriesStorageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PinnableClock clock = new PinnableClock(PanelHarness.ZONE);
+    private final MutableClock clock = MutableClock.realTime(PanelHarness.ZONE);
     private PanelHarness h;
     private ChartFixture fixture;
 

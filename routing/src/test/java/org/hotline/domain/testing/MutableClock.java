@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand ({@link #advance}); thread-safe. */
+/**
+ * A clock tests move by hand ({@link #set}, {@link #advance}). One made by {@link #realTime}
+ * follows the system clock until a test sets it (to build facts in the past, say) and again
+ * after {@link #release}, so a panel can then run on real time in a real browser. Thread-safe.
+ */
 public final class MutableClock extends Clock {
 
+    /** The instant set, or null while the clock follows real time. */
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
@@ -17,12 +22,22 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
+    /** A clock on real time in {@code zone} until a test sets it. */
+    public static MutableClock realTime(ZoneId zone) {
+        return new MutableClock(null, zone);
+    }
+
     public void advance(Duration d) {
-        now.updateAndGet(i -> i.plus(d));
+        now.updateAndGet(i -> (i == null ? Instant.now() : i).plus(d));
     }
 
     public void set(Instant i) {
         now.set(i);
+    }
+
+    /** Back to real time. */
+    public void release() {
+        now.set(null);
     }
 
     @Override
@@ -37,6 +52,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        Instant set = now.get();
+        return set == null ? Instant.now() : set;
     }
 }
