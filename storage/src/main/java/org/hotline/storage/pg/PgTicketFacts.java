@@ -21,6 +21,8 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotline.domain.report.KpiQuery;
+import org.hotline.domain.report.KpiRollup;
+import org.hotline.domain.report.StepRule;
 import org.hotline.domain.report.TicketFactStore;
 import org.hotline.domain.report.TicketFacts;
 import org.hotline.domain.ticket.CallbackResult;
@@ -41,7 +43,7 @@ import org.hotline.domain.ticket.TicketStatus;
  */
 public final class PgTicketFacts implements TicketFactStore {
     private static final int FETCH = 5_000;
-    private static final String COLUMNS = "ticket_id, line, kind, department, confidential, caller_number, location, "
+    static final String COLUMNS = "ticket_id, line, kind, department, confidential, caller_number, location, "
             + "offered_at, ring_at, queued, answered_at, answered_by, answered_as, duty_a, duty_b, abandoned, missed, "
             + "dispatched_at, in_progress_at, resolved_at, callback_at, closed_at, deadlines::text, dispatch_count, "
             + "callback_attempts, last_callback, is_repeat";
@@ -50,10 +52,27 @@ public final class PgTicketFacts implements TicketFactStore {
 
     private final PgTransaction tx;
     private final ZoneId zone;
+    private final PgKpiRollup rollup;
 
-    public PgTicketFacts(DataSource dataSource, ZoneId zone) {
+    /** The facts, with their daily sums counted by {@code rollup}'s rule (what the repository writes with). */
+    public PgTicketFacts(DataSource dataSource, PgKpiRollup rollup) {
         this.tx = new PgTransaction(dataSource);
-        this.zone = zone;
+        this.zone = rollup.zone();
+        this.rollup = rollup;
+    }
+
+    /** The daily sums, when counted with {@code rule} (the same instance) and days in {@code zone}. */
+    @Override
+    public Optional<KpiRollup> rollup(StepRule rule, ZoneId zone) {
+        return rule == rollup.rule() && zone.equals(rollup.zone()) ? Optional.of(rollup) : Optional.empty();
+    }
+
+    /**
+     * Adds the facts not in the daily sums yet (written before V16, or by {@link #backfill}) to
+     * them; returns how many. Safe to run on several instances at once.
+     */
+    public int rollUp() {
+        return rollup.rollUp();
     }
 
     @Override
@@ -128,7 +147,7 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /** The facts of one ticket, if it has a row. */
     public Optional<TicketFacts> find(long ticketId) {
-        return tx.autoCommit("read the facts of ticket " + ticketId, c -> read(c, ticketId, false));
+        return tx.autoCommit("read the facts of ticket " + ticketId, c -> read(c, ticketId, false).map(Stored::facts));
     }
 
     /**
@@ -169,24 +188,31 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /**
      * In the transaction of a ticket change (the ticket row already updated and its event
-     * appended): folds the change into the ticket's facts and writes them. A ticket without a
-     * row (written before V11) gets its facts folded from its whole history.
+     * appended): folds the change into the ticket's facts and writes them, and moves the ticket's
+     * contribution in the daily sums from its old facts to its new ones. A ticket without a row
+     * (written before V11) gets its facts folded from its whole history.
      */
-    static void refresh(Connection c, Ticket after, String action, Map<String, String> data, Instant at, ZoneId zone)
-            throws SQLException {
-        Optional<TicketFacts> prior = read(c, after.id(), true);
+    static void refresh(Connection c, Ticket after, String action, Map<String, String> data, Instant at,
+            PgKpiRollup rollup) throws SQLException {
+        ZoneId zone = rollup.zone();
+        Optional<Stored> prior = read(c, after.id(), true);
         TicketFacts next;
         if (prior.isPresent()) {
-            next = prior.get().next(after, action, data, at);
+            next = prior.get().facts().next(after, action, data, at);
         } else {
             next = TicketFacts.replay(after, TicketRows.history(c, after.id()));
         }
-        boolean issueChanged = prior.isEmpty() || prior.get().kind() != next.kind()
-                || !java.util.Objects.equals(prior.get().location(), next.location());
+        boolean issueChanged = prior.isEmpty() || prior.get().facts().kind() != next.kind()
+                || !java.util.Objects.equals(prior.get().facts().location(), next.location());
         if (issueChanged) {
             next = next.withRepeat(isRepeat(c, next, zone));
         }
-        upsert(c, next);
+        PgKpiRollup.Delta delta = rollup.delta();
+        if (prior.isPresent() && prior.get().rolled()) {
+            delta.remove(prior.get().facts());
+        }
+        delta.add(next).write(c);
+        upsert(c, next, rollup.undecidedUntil(next));
     }
 
     /** Whether the same caller had an earlier ticket of the same kind and location this quarter. */
@@ -210,12 +236,16 @@ public final class PgTicketFacts implements TicketFactStore {
         }
     }
 
-    private static Optional<TicketFacts> read(Connection c, long id, boolean forUpdate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts WHERE ticket_id = ?"
-                + (forUpdate ? " FOR UPDATE" : ""))) {
+    /** A facts row and whether its contribution is in the daily sums. */
+    private record Stored(TicketFacts facts, boolean rolled) {
+    }
+
+    private static Optional<Stored> read(Connection c, long id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", rolled FROM ticket_facts "
+                + "WHERE ticket_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(facts(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(new Stored(facts(rs), rs.getBoolean("rolled"))) : Optional.empty();
             }
         }
     }
@@ -223,14 +253,17 @@ public final class PgTicketFacts implements TicketFactStore {
     private static final String UPSERT = "INSERT INTO ticket_facts (" + COLUMNS.replace("deadlines::text", "deadlines")
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
 
-    private static void upsert(Connection c, TicketFacts f) throws SQLException {
-        StringBuilder sql = new StringBuilder(UPSERT).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
-        String[] cols = COLUMNS.replace("deadlines::text", "deadlines").split(", ");
+    /** Writes the facts of a ticket whose contribution is in the daily sums ({@code rolled}). */
+    private static void upsert(Connection c, TicketFacts f, Instant undecidedUntil) throws SQLException {
+        StringBuilder sql = new StringBuilder(UPSERT.replace(") VALUES (", ", rolled, undecided_until) VALUES (")
+                .replace("?)", "?, true, ?)")).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
+        String[] cols = (COLUMNS.replace("deadlines::text", "deadlines") + ", rolled, undecided_until").split(", ");
         for (int i = 1; i < cols.length; i++) {
             sql.append(i > 1 ? ", " : "").append(cols[i]).append(" = EXCLUDED.").append(cols[i]);
         }
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bind(ps, f);
+            ps.setTimestamp(COLUMNS.split(", ").length + 1, TicketRows.timestamp(undecidedUntil));
             ps.executeUpdate();
         }
     }
@@ -274,7 +307,7 @@ public final class PgTicketFacts implements TicketFactStore {
         ps.setBoolean(i, f.repeat());
     }
 
-    private static TicketFacts facts(ResultSet rs) throws SQLException {
+    static TicketFacts facts(ResultSet rs) throws SQLException {
         Map<TicketStatus, Instant> reached = new EnumMap<>(TicketStatus.class);
         String[] cols = {"dispatched_at", "in_progress_at", "resolved_at", "callback_at", "closed_at"};
         for (int i = 0; i < cols.length; i++) {

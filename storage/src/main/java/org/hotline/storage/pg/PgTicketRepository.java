@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.hotline.domain.report.StepRule;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
@@ -61,6 +62,7 @@ public final class PgTicketRepository implements TicketStore {
     private final ZoneId zone;
     private final TicketLifecycle lifecycle = new TicketLifecycle();
     private final Runnable outboxNudge;
+    private final PgKpiRollup rollup;
     private final PgIntakeBatcher intakes;
 
     /** Intake statements in flight at once (see {@link PgIntakeBatcher}). */
@@ -71,12 +73,19 @@ public final class PgTicketRepository implements TicketStore {
      * @param clock       time of every change; its zone decides the year in ticket numbers
      * @param outboxNudge called after a commit that wrote an outbox row (may be a no-op)
      */
+    /** A repository whose writes keep the daily sums counted with the step rule's defaults. */
     public PgTicketRepository(DataSource dataSource, Clock clock, Runnable outboxNudge) {
+        this(dataSource, clock, outboxNudge, new PgKpiRollup(dataSource, StepRule.DEFAULTS, clock.getZone()));
+    }
+
+    /** A repository whose writes keep {@code rollup}'s daily sums (in the same zone as {@code clock}). */
+    public PgTicketRepository(DataSource dataSource, Clock clock, Runnable outboxNudge, PgKpiRollup rollup) {
         this.tx = new PgTransaction(dataSource);
         this.clock = clock;
         this.zone = clock.getZone();
         this.outboxNudge = outboxNudge;
-        this.intakes = new PgIntakeBatcher(dataSource, zone, INTAKE_WRITERS, 64);
+        this.rollup = rollup;
+        this.intakes = new PgIntakeBatcher(dataSource, rollup, INTAKE_WRITERS, 64);
     }
 
     @Override
@@ -214,7 +223,7 @@ public final class PgTicketRepository implements TicketStore {
                 ps.executeUpdate();
             }
             // the reports' facts change with the ticket, in the same transaction
-            PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), zone);
+            PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), rollup);
             // every change moves queue membership and the line's board stream: one outbox row
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (ticket_id, created_at) VALUES (?, ?)")) {
                 ps.setLong(1, before.id());
