@@ -66,12 +66,16 @@ public final class PgKpiRollup implements KpiRollup {
             "tickets_late", "dispatched", "redispatched", "complaints", "repeat_complaints", "callbacks_required",
             "callbacks_attempted", "callbacks_reached", "satisfied");
     private static final int ROLL_BATCH = 5_000;
+    private static final int ROWS_PER_STATEMENT = 1_000;
+    private static final String KPI_ROW = "(?, ?, pg_backend_pid() % " + STRIPES + ", ?, ?, ?, ?"
+            + ", ?".repeat(COUNTS.size()) + ")";
     private static final String KPI_UPSERT = "INSERT INTO kpi_day_counts (day, slice, stripe, line, kind, department, "
-            + "agent, " + String.join(", ", COUNTS) + ") VALUES (?, ?, pg_backend_pid() % " + STRIPES + ", ?, ?, ?, ?"
-            + ", ?".repeat(COUNTS.size()) + ") ON CONFLICT (day, slice, stripe) DO UPDATE SET "
-            + String.join(", ", COUNTS.stream().map(c -> c + " = kpi_day_counts." + c + " + EXCLUDED." + c).toList());
+            + "agent, " + String.join(", ", COUNTS) + ") VALUES " + KPI_ROW + " ON CONFLICT (day, slice, stripe) DO "
+            + "UPDATE SET " + String.join(", ", COUNTS.stream().map(c -> c + " = kpi_day_counts." + c + " + EXCLUDED." + c)
+                    .toList());
+    private static final String TOPIC_ROW = "(?, ?, pg_backend_pid() % " + STRIPES + ", ?, ?, ?)";
     private static final String TOPIC_UPSERT = "INSERT INTO topic_day_counts (day, topic, stripe, kind, location, tickets) "
-            + "VALUES (?, ?, pg_backend_pid() % " + STRIPES + ", ?, ?, ?) ON CONFLICT (day, topic, stripe) DO UPDATE "
+            + "VALUES " + TOPIC_ROW + " ON CONFLICT (day, topic, stripe) DO UPDATE "
             + "SET tickets = topic_day_counts.tickets + EXCLUDED.tickets";
     private static final String SUMS = "SELECT day, line, kind, department, agent, "
             + String.join(", ", COUNTS.stream().map(c -> "sum(" + c + ")::bigint").toList())
@@ -325,15 +329,17 @@ public final class PgKpiRollup implements KpiRollup {
             return this;
         }
 
-        /** Writes the changes that are not zero. */
+        /**
+         * Writes the changes that are not zero: one statement per table, its rows in the global
+         * order (a multi-row insert, not a JDBC batch, so a lost connection fails it like any
+         * other statement).
+         */
         void write(Connection c) throws SQLException {
-            if (kpi.values().stream().anyMatch(r -> !r.counts().isZero())) {
-                try (PreparedStatement ps = c.prepareStatement(KPI_UPSERT)) {
-                    for (Row r : kpi.values()) {
-                        if (r.counts().isZero()) {
-                            continue;
-                        }
-                        int i = 1;
+            List<Row> all = kpi.values().stream().filter(r -> !r.counts().isZero()).toList();
+            for (List<Row> rows : chunks(all)) {
+                try (PreparedStatement ps = c.prepareStatement(rowsOf(KPI_UPSERT, KPI_ROW, rows.size()))) {
+                    int i = 1;
+                    for (Row r : rows) {
                         ps.setObject(i++, r.key().day());
                         ps.setString(i++, r.slice());
                         ps.setString(i++, r.key().line());
@@ -343,28 +349,39 @@ public final class PgKpiRollup implements KpiRollup {
                         for (long v : r.counts().values()) {
                             ps.setLong(i++, v);
                         }
-                        ps.addBatch();
                     }
-                    ps.executeBatch();
+                    ps.executeUpdate();
                 }
             }
-            if (topics.values().stream().anyMatch(t -> t.tickets()[0] != 0)) {
-                try (PreparedStatement ps = c.prepareStatement(TOPIC_UPSERT)) {
-                    for (TopicRow t : topics.values()) {
-                        if (t.tickets()[0] == 0) {
-                            continue;
-                        }
-                        ps.setObject(1, t.key().day());
-                        ps.setString(2, t.topic());
-                        ps.setString(3, t.key().kind().name());
-                        ps.setString(4, t.key().location());
-                        ps.setLong(5, t.tickets()[0]);
-                        ps.addBatch();
+            List<TopicRow> allTopics = topics.values().stream().filter(t -> t.tickets()[0] != 0).toList();
+            for (List<TopicRow> changed : chunks(allTopics)) {
+                try (PreparedStatement ps = c.prepareStatement(rowsOf(TOPIC_UPSERT, TOPIC_ROW, changed.size()))) {
+                    int i = 1;
+                    for (TopicRow t : changed) {
+                        ps.setObject(i++, t.key().day());
+                        ps.setString(i++, t.topic());
+                        ps.setString(i++, t.key().kind().name());
+                        ps.setString(i++, t.key().location());
+                        ps.setLong(i++, t.tickets()[0]);
                     }
-                    ps.executeBatch();
+                    ps.executeUpdate();
                 }
             }
         }
+    }
+
+    /** {@code rows} in order, a statement's worth at a time (PostgreSQL takes at most 65,535 parameters). */
+    private static <T> List<List<T>> chunks(List<T> rows) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
+            out.add(rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT)));
+        }
+        return out;
+    }
+
+    /** {@code upsert} with its one row of values, {@code row}, repeated {@code n} times. */
+    private static String rowsOf(String upsert, String row, int n) {
+        return upsert.replace(row, String.join(", ", java.util.Collections.nCopies(n, row)));
     }
 
     private record Row(KpiSlice.Key key, String slice, KpiCounts counts) {

@@ -282,6 +282,20 @@ public final class PgTicketRepository implements TicketStore {
         return one("find ticket " + id, "t.id = ?", ps -> ps.setLong(1, id));
     }
 
+    /** One read for all of {@code ids}. */
+    @Override
+    public List<Ticket> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Ticket> byId = new HashMap<>();
+        for (Ticket t : many("find " + ids.size() + " tickets", "t.id = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", ids.toArray())))) {
+            byId.put(t.id(), t);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     @Override
     public Optional<Ticket> findByNumber(String number) {
         return one("find ticket " + number, "t.number = ?", ps -> ps.setString(1, number));
