@@ -12,6 +12,8 @@
 -- * ticket_facts.rolled: the row's contribution is in the sums. Rows written before this version
 --   (and by the history backfill) are not; reports count them from the row until
 --   PgKpiRollup.rollUp adds them (at every start).
+-- * kpi_sums_rule: which step rule the sums are counted with; a start with another one clears
+--   them and marks every row not rolled, and the roll-up counts them again.
 -- * ticket_facts.undecided_until: the latest due instant of a deadline step not met yet. A
 --   contribution counts unmet steps as decided; a report as of an earlier instant reads those
 --   rows again and counts them as of its instant.
@@ -70,4 +72,13 @@ CREATE TABLE topic_day_counts (
     PRIMARY KEY (day, topic, stripe)
 );
 
-GRANT SELECT, INSERT, UPDATE ON kpi_day_counts, topic_day_counts TO ${appRole};
+-- the StepRule the sums are counted with (StepRule.fingerprint: the configured done-at of each
+-- step); a start with another one counts them again (PgKpiRollup.countWith). NULL: not yet known.
+CREATE TABLE kpi_sums_rule (
+    only_row    boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    fingerprint text
+);
+INSERT INTO kpi_sums_rule (fingerprint) VALUES (NULL);
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON kpi_day_counts, topic_day_counts TO ${appRole};
+GRANT SELECT, UPDATE ON kpi_sums_rule TO ${appRole};

@@ -244,6 +244,11 @@ public final class Storage implements AutoCloseable {
                 log.info("report facts folded from the history of {} tickets written before they were kept", n);
             }
         });
+        quietly("check which deadline rule the reports' daily sums are counted with", () -> {
+            if (facts.countWithRule()) {
+                log.info("the reports' daily sums were counted with other deadline steps' done-at: counting them again");
+            }
+        });
         quietly("add the report facts written before the daily sums were kept to them", () -> {
             int n = facts.rollUp();
             if (n > 0) {

@@ -242,7 +242,7 @@ public final class HotlineServer implements HotlineService {
         // which status meets a deadline step: the reports and storage's daily sums of them count with this one rule
         WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
         PolicyDeadlines policyDeadlines = new PolicyDeadlines(hotline, new DeadlineCalculator(calendar));
-        StepRule steps = policyDeadlines::doneAt;
+        StepRule steps = policyDeadlines.stepRule();
         Storage storage;
         try {
             // in the hotline's zone: the local year of ticket numbers, the local quarter of repeat detection

@@ -177,6 +177,38 @@ public final class PgKpiRollup implements KpiRollup {
     }
 
     /**
+     * Makes the sums those of this rollup's rule: when they were counted with another one
+     * ({@link StepRule#fingerprint}, kept in {@code kpi_sums_rule}), clears them and marks every
+     * facts row not rolled up, in one transaction (facts rows locked first, like every writer);
+     * {@link #rollUp} then counts them again. Returns whether it did. Until the roll-up is
+     * through, reports count the rows not rolled from the facts, so they stay exact meanwhile.
+     */
+    public boolean countWithRule() {
+        return tx.inTransaction("count the KPI sums with the configured deadline steps", c -> {
+            String stored;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT fingerprint FROM kpi_sums_rule FOR UPDATE")) {
+                stored = rs.next() ? rs.getString(1) : null;
+            }
+            if (rule.fingerprint().equals(stored)) {
+                return false;
+            }
+            try (Statement s = c.createStatement()) {
+                if (stored != null) {
+                    s.executeUpdate("UPDATE ticket_facts SET rolled = false, undecided_until = NULL WHERE rolled");
+                    s.executeUpdate("DELETE FROM kpi_day_counts");
+                    s.executeUpdate("DELETE FROM topic_day_counts");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kpi_sums_rule SET fingerprint = ?")) {
+                ps.setString(1, rule.fingerprint());
+                ps.executeUpdate();
+            }
+            return stored != null;
+        });
+    }
+
+    /**
      * Adds the facts rows not in the sums yet ({@code rolled = false}) to them, a batch per
      * transaction; returns how many. Rows being written meanwhile are skipped and left to their
      * writer. Safe to run on several instances at once.

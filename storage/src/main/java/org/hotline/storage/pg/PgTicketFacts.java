@@ -75,6 +75,11 @@ public final class PgTicketFacts implements TicketFactStore {
         return rollup.rollUp();
     }
 
+    /** {@link PgKpiRollup#countWithRule}: the sums counted again if they were with another step rule. */
+    public boolean countWithRule() {
+        return rollup.countWithRule();
+    }
+
     @Override
     public void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
         stream("SELECT " + COLUMNS + " FROM ticket_facts WHERE offered_at >= ? AND offered_at < ?", from, to, query,

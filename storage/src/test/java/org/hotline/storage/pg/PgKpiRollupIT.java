@@ -69,6 +69,8 @@ class PgKpiRollupIT {
             .makeUpDay("2026-03-28", "its make-up day").calendar(), BERLIN);
     private StorageConfig config;
     private Storage storage;
+    /** The rule storage was started with, and the reports count with. */
+    private StepRule rule = StepRule.DEFAULTS;
 
     @BeforeEach
     void start() {
@@ -155,6 +157,39 @@ class PgKpiRollupIT {
         assertThat(storage.ticketFacts().rollup(StepRule.DEFAULTS, ZoneId.of("Asia/Shanghai"))).isEmpty();
     }
 
+    @Test
+    void aStartWithOtherDoneAtCountsTheSumsAgain() {
+        writeMonth(new Random(18), 40);
+        storage.close();
+        // the resolve step now met only by closing: every ticket resolved but not closed counts differently
+        StepRule closing = new StepRule() {
+            @Override
+            public TicketStatus doneAt(String line, RequestKind kind, String step) {
+                return step.equals("resolve") ? TicketStatus.CLOSED : StepRule.DEFAULTS.doneAt(line, kind, step);
+            }
+
+            @Override
+            public String fingerprint() {
+                return "resolve=closed";
+            }
+        };
+        storage = Storage.start(config, clock, closing);
+        rule = closing;
+        KpiQuery month = KpiQuery.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(reports(storage.ticketFacts()).report(month).total().stepsOnTime())
+                .as("the rule matters in this fixture")
+                .isNotEqualTo(new KpiReports(TicketFactStore.scanning(storage.ticketFacts()), calendar, StepRule.DEFAULTS,
+                        clock).report(month).total().stepsOnTime());
+        assertTheSame();
+        writeMonth(new Random(19), 10);
+        assertTheSame();
+        // and the same rule again at the next start changes nothing
+        storage.close();
+        storage = Storage.start(config, clock, closing);
+        assertThat(storage.ticketFacts().countWithRule()).isFalse();
+        assertTheSame();
+    }
+
     /** Reports from the sums equal those from scanning the facts: several instants, periods and filters. */
     private void assertTheSame() {
         Instant written = clock.instant();
@@ -184,6 +219,7 @@ class PgKpiRollupIT {
             }
             assertThat(rolled.hotTopics(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 4, 4), 50))
                     .isEqualTo(scanned.hotTopics(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 4, 4), 50));
+            assertThat(storage.ticketFacts().rollup(rule, BERLIN)).as("the sums are offered").isPresent();
             assertThat(new ReportBuilder(rolled, storage.tickets()).monthly(YearMonth.of(2026, 3)))
                     .isEqualTo(new ReportBuilder(scanned, storage.tickets()).monthly(YearMonth.of(2026, 3)));
         }
@@ -299,7 +335,7 @@ class PgKpiRollupIT {
     }
 
     private KpiReports reports(TicketFactStore facts) {
-        return new KpiReports(facts, calendar, StepRule.DEFAULTS, clock);
+        return new KpiReports(facts, calendar, rule, clock);
     }
 
     private long sumRows() throws Exception {
