@@ -5,13 +5,14 @@
 -- * kpi_day_counts: org.hotline.domain.report.KpiCounts (the numerators and denominators of every
 --   KPI, in the order of KpiCounts.values()) per local day and slice (line, kind, department,
 --   answering agent). topic_day_counts: tickets per local day, kind and location (hot topics).
---   Whoever writes a ticket_facts row adds its new contribution and takes back its old one in the
---   same transaction. Each slice is spread over a few stripe rows (the writer's backend pid modulo
+--   Whoever writes a ticket_facts row that is in the sums moves its contribution in the same
+--   transaction (takes back the old one, adds the new). Each slice is spread over a few stripe rows (the writer's backend pid modulo
 --   8) so concurrent writers seldom wait for each other; readers sum the stripes. The slice and
 --   topic columns are an unambiguous text encoding of the nullable parts (the primary key).
--- * ticket_facts.rolled: the row's contribution is in the sums. Rows written before this version
---   (and by the history backfill) are not; reports count them from the row until
---   PgKpiRollup.rollUp adds them (at every start).
+-- * ticket_facts.rolled: the row's contribution is in the sums. New tickets' rows (intake leaves
+--   them out), rows written before this version and by the history backfill are not; reports
+--   count them from the row until PgKpiRollup.rollUp adds them (at start and every maintenance
+--   round of storage).
 -- * kpi_sums_rule: which step rule the sums are counted with; a start with another one clears
 --   them and marks every row not rolled, and the roll-up counts them again.
 -- * ticket_facts.undecided_until: the latest due instant of a deadline step not met yet. A

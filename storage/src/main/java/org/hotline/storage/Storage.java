@@ -271,6 +271,7 @@ public final class Storage implements AutoCloseable {
         quietly("drain the outbox", outbox::drainAll);
         quietly("check the Redis queues", rebuilder::rebuildIfLost);
         quietly("expire leases", queue::expireLeases);
+        quietly("add new tickets' report facts to the daily sums", facts::rollUp);
     }
 
     private void drainSoon() {

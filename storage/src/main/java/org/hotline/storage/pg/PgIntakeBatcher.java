@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
-import org.hotline.domain.report.TicketFacts;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.Ticket;
 
@@ -58,9 +57,8 @@ final class PgIntakeBatcher {
                 FROM ins
             ), fa AS (
               -- the reports' facts of a ticket just opened (TicketFacts.opened): offered, nothing else yet
-              -- counted in the daily sums below, in the same transaction (PgKpiRollup)
-              INSERT INTO ticket_facts (ticket_id, line, caller_number, offered_at, rolled)
-              SELECT id, line, caller_number, created_at, true FROM ins
+              INSERT INTO ticket_facts (ticket_id, line, caller_number, offered_at)
+              SELECT id, line, caller_number, created_at FROM ins
             ), cl AS (
               INSERT INTO callers (number, first_name, first_seen)
               SELECT DISTINCT ON (caller_number) caller_number, caller_name, created_at FROM ins
@@ -77,17 +75,15 @@ final class PgIntakeBatcher {
     private record Pending(CallIntake intake, int year, CompletableFuture<Ticket> result) {}
 
     private final PgTransaction tx;
-    private final PgKpiRollup rollup;
     private final ZoneId zone;
     private final int maxWriters;
     private final int maxBatch;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private int writers;
 
-    PgIntakeBatcher(DataSource dataSource, PgKpiRollup rollup, int maxWriters, int maxBatch) {
+    PgIntakeBatcher(DataSource dataSource, ZoneId zone, int maxWriters, int maxBatch) {
         this.tx = new PgTransaction(dataSource);
-        this.rollup = rollup;
-        this.zone = rollup.zone();
+        this.zone = zone;
         this.maxWriters = maxWriters;
         this.maxBatch = maxBatch;
     }
@@ -156,7 +152,7 @@ final class PgIntakeBatcher {
     private Map<String, Ticket> writeWithRetry(List<Pending> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.inTransaction("open tickets for " + batch.size() + " calls", c -> insert(c, batch, rollup));
+                return tx.inTransaction("open tickets for " + batch.size() + " calls", c -> insert(c, batch));
             } catch (IllegalStateException e) {
                 if (attempt < RETRIES && e.getCause() instanceof SQLException s
                         && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
@@ -167,7 +163,7 @@ final class PgIntakeBatcher {
         }
     }
 
-    private static Map<String, Ticket> insert(Connection c, List<Pending> batch, PgKpiRollup rollup) throws SQLException {
+    private static Map<String, Ticket> insert(Connection c, List<Pending> batch) throws SQLException {
         int n = batch.size();
         String[] lines = new String[n];
         String[] numbers = new String[n];
@@ -198,15 +194,12 @@ final class PgIntakeBatcher {
             ps.setArray(6, c.createArrayOf("timestamptz", ats));
             ps.setArray(7, c.createArrayOf("int4", years));
             ps.setArray(8, c.createArrayOf("text", reserved));
-            PgKpiRollup.Delta opened = rollup.delta();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Ticket t = TicketRows.ticket(rs);
                     out.put(t.linkedid(), t);
-                    opened.add(TicketFacts.opened(t));
                 }
             }
-            opened.write(c);
         }
         if (out.size() < n) {
             List<String> missing = new ArrayList<>();

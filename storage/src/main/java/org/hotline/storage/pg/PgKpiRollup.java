@@ -29,9 +29,10 @@ import org.hotline.domain.ticket.RequestKind;
 /**
  * The daily sums of {@code ticket_facts} (migration V16): {@code kpi_day_counts} holds the
  * {@link KpiCounts} of each day and {@link KpiSlice}, {@code topic_day_counts} the tickets of each
- * day, kind and location. Whoever writes a facts row adds, in the same transaction, the row's new
- * contribution and takes back its old one ({@link Delta}), so the sums never drift from the
- * facts, survive restarts and are the same on every instance.
+ * day, kind and location. A facts row is either in the sums ({@code rolled}) or not: whoever
+ * writes a row that is in them moves its contribution in the same transaction ({@link Delta}:
+ * takes back the old one, adds the new), and {@link #rollUp} adds the rows that are not, so the
+ * sums never drift from the facts, survive restarts and are the same on every instance.
  *
  * <p>How the sums stay exact:
  * <ul>
@@ -40,9 +41,11 @@ import org.hotline.domain.ticket.RequestKind;
  *     not decided yet, so a report reads again the few facts whose {@code undecided_until} (the
  *     latest due instant of an unmet step) is after its {@code asOf} and replaces their
  *     contribution by their counts at {@code asOf}.</li>
- * <li>A facts row with {@code rolled = false} is not in the sums (written before V16, or by the
- *     history backfill): a report counts it from the row itself, and {@link #rollUp} adds it and
- *     marks it rolled, under the row's lock.</li>
+ * <li>A facts row with {@code rolled = false} is not in the sums: a new ticket's (intake leaves
+ *     it out, so the busiest moments of a call, all in the same slice of today, write no sums),
+ *     and rows written before V16 or by the history backfill. A report counts them from the rows
+ *     themselves; {@link #rollUp} (every storage maintenance round, and at start) adds them and
+ *     marks them rolled, under the rows' locks.</li>
  * <li>The writers of a ticket's facts are serialised by the facts row's lock ({@code FOR UPDATE}),
  *     so the contribution taken back is the one that was added. Sums are updated with
  *     {@code col = col + delta}, one row per day, slice and stripe: the stripe is the writer's
@@ -210,8 +213,8 @@ public final class PgKpiRollup implements KpiRollup {
 
     /**
      * Adds the facts rows not in the sums yet ({@code rolled = false}) to them, a batch per
-     * transaction; returns how many. Rows being written meanwhile are skipped and left to their
-     * writer. Safe to run on several instances at once.
+     * transaction; returns how many. Rows being written meanwhile are skipped until the next
+     * time. Safe to run on several instances at once.
      */
     public int rollUp() {
         int done = 0;

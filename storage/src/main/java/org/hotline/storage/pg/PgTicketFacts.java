@@ -68,8 +68,8 @@ public final class PgTicketFacts implements TicketFactStore {
     }
 
     /**
-     * Adds the facts not in the daily sums yet (written before V16, or by {@link #backfill}) to
-     * them; returns how many. Safe to run on several instances at once.
+     * Adds the facts not in the daily sums yet (new tickets', and those written before V16 or by
+     * {@link #backfill}) to them; returns how many. Safe to run on several instances at once.
      */
     public int rollUp() {
         return rollup.rollUp();
@@ -193,9 +193,9 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /**
      * In the transaction of a ticket change (the ticket row already updated and its event
-     * appended): folds the change into the ticket's facts and writes them, and moves the ticket's
-     * contribution in the daily sums from its old facts to its new ones. A ticket without a row
-     * (written before V11) gets its facts folded from its whole history.
+     * appended): folds the change into the ticket's facts and writes them, and, if the row is in
+     * the daily sums, moves the ticket's contribution from its old facts to its new ones. A
+     * ticket without a row (written before V11) gets its facts folded from its whole history.
      */
     static void refresh(Connection c, Ticket after, String action, Map<String, String> data, Instant at,
             PgKpiRollup rollup) throws SQLException {
@@ -212,12 +212,13 @@ public final class PgTicketFacts implements TicketFactStore {
         if (issueChanged) {
             next = next.withRepeat(isRepeat(c, next, zone));
         }
-        PgKpiRollup.Delta delta = rollup.delta();
-        if (prior.isPresent() && prior.get().rolled()) {
-            delta.remove(prior.get().facts());
+        // a row in the sums moves its contribution; one not rolled up yet (a ticket of the last
+        // moments: intake leaves its row to the roll-up) stays out, and off the sums' busiest rows
+        boolean rolled = prior.isPresent() && prior.get().rolled();
+        if (rolled) {
+            rollup.delta().remove(prior.get().facts()).add(next).write(c);
         }
-        delta.add(next).write(c);
-        upsert(c, next, rollup.undecidedUntil(next));
+        upsert(c, next, rolled, rollup.undecidedUntil(next));
     }
 
     /** Whether the same caller had an earlier ticket of the same kind and location this quarter. */
@@ -258,10 +259,10 @@ public final class PgTicketFacts implements TicketFactStore {
     private static final String UPSERT = "INSERT INTO ticket_facts (" + COLUMNS.replace("deadlines::text", "deadlines")
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
 
-    /** Writes the facts of a ticket whose contribution is in the daily sums ({@code rolled}). */
-    private static void upsert(Connection c, TicketFacts f, Instant undecidedUntil) throws SQLException {
+    /** Writes the facts of a ticket, and whether its contribution is in the daily sums. */
+    private static void upsert(Connection c, TicketFacts f, boolean rolled, Instant undecidedUntil) throws SQLException {
         StringBuilder sql = new StringBuilder(UPSERT.replace(") VALUES (", ", rolled, undecided_until) VALUES (")
-                .replace("?)", "?, true, ?)")).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
+                .replace("?)", "?, " + rolled + ", ?)")).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
         String[] cols = (COLUMNS.replace("deadlines::text", "deadlines") + ", rolled, undecided_until").split(", ");
         for (int i = 1; i < cols.length; i++) {
             sql.append(i > 1 ? ", " : "").append(cols[i]).append(" = EXCLUDED.").append(cols[i]);

@@ -85,7 +85,7 @@ public final class PgTicketRepository implements TicketStore {
         this.zone = clock.getZone();
         this.outboxNudge = outboxNudge;
         this.rollup = rollup;
-        this.intakes = new PgIntakeBatcher(dataSource, rollup, INTAKE_WRITERS, 64);
+        this.intakes = new PgIntakeBatcher(dataSource, zone, INTAKE_WRITERS, 64);
     }
 
     @Override
