@@ -133,6 +133,7 @@ function start(session) {
   loadMine();
   loadHandover();
   loadState();
+  loadAlerts();
   if (manager) {
     loadRoster();
     loadDuty();
@@ -351,6 +352,8 @@ function render(d, popped = false) {
   setText('t-explanation', t.explanation
     ? t.explanation + (t.explanationAccepted ? ' (accepted by the caller)' : ' (not accepted)') : '—');
   setText('t-duty-told', t.dutyTold ?? '—');
+  setText('t-linked', d.linked ? d.linked.number + ' (' + d.linked.reason.replace('-', ' ') + ', line ' + d.linked.line + ')'
+    : t.linkedTo ? 'an earlier ticket you may not see' : '—');
   if (d.proposedDepartment && !t.department) $('a-dispatch-dept').value = d.proposedDepartment;
   $('f-kind').value = t.kind ?? '';
   $('f-urgency').value = t.urgency;
@@ -361,6 +364,10 @@ function render(d, popped = false) {
     show('t-repeat', d.caller.repeat);
     fill('t-caller-history', d.caller.previous.map((p) =>
       el('li', {}, p.number + ' · ' + (p.kind ?? '?') + ' · ' + p.status + ' · ' + new Date(p.createdAt).toLocaleDateString())));
+    // the caller's earlier tickets are what this one can be linked to (the server checks the rest)
+    const earlier = d.caller.previous.filter((p) => new Date(p.createdAt) <= new Date(t.createdAt));
+    fill('a-link-earlier', earlier.map((p) => el('option', { value: p.number }, p.number + ' · ' + (p.kind ?? '?') + ' · ' + p.line)));
+    show('a-link', earlier.length > 0);
   }
   fill('t-history', (d.history ?? []).map((e) =>
     el('li', {}, new Date(e.at).toLocaleString() + ' — ' + e.actor + ': ' + e.action
@@ -403,6 +410,7 @@ onSubmit('a-callback', () => ({ type: 'record-callback', result: $('a-callback-r
 onSubmit('a-classify', () => ({ type: 'classify', classification: $('a-classify-value').value }));
 onSubmit('a-explain', () => ({ type: 'record-explanation', explanation: $('a-explain-text').value, accepted: $('a-explain-accepted').checked }));
 onSubmit('a-close', () => ({ type: 'close', note: $('a-close-note').value }));
+onSubmit('a-link', () => ({ type: 'link-earlier', earlier: $('a-link-earlier').value, reason: $('a-link-reason').value, note: $('a-link-note').value }));
 onSubmit('a-redispatch', () => ({ type: 'redispatch', reason: $('a-redispatch-reason').value, department: $('a-redispatch-dept').value || null }));
 
 $('a-reassign').addEventListener('submit', async (e) => {
@@ -432,8 +440,8 @@ $('handover-form').addEventListener('submit', async (e) => {
   const r = await attempt(() => post('/api/handover',
     { onDuty: $('handover-to').value, people, followUp: $('handover-notes').value }));
   if (r) {
-    banner('Handover recorded: ' + r.openTickets + ' open ticket(s), ' + r.pendingCallbacks + ' call-back(s) waiting, '
-      + r.overdue + ' overdue', 'info');
+    banner('Handover recorded: ' + r.openTickets + ' open ticket(s), ' + r.pendingCallbacks + ' call-back(s) pending, '
+      + r.unacknowledgedAlerts + ' alert(s) not acknowledged', 'info');
     loadHandover();
   }
 });
@@ -481,23 +489,69 @@ async function boardCharts(today) {
 }
 
 async function loadRoster() {
-  const rows = await attempt(() => get('/api/roster/overrides'));
+  const roster = $('r-roster').value || 'main';
+  const [rows, days] = await Promise.all([attempt(() => get('/api/roster/overrides')),
+    attempt(() => get('/api/roster/days?roster=' + encodeURIComponent(roster) + '&days=21'))]);
+  if (days) {
+    fill('r-days', days.days.map((d) => el('tr', { 'data-date': d.date }, el('td', {}, d.date),
+      el('td', { class: 'duty-a' }, d.dutyA ?? '—'), el('td', { class: 'duty-b' }, d.dutyB ?? '—'),
+      el('td', { class: 'lunch-a' }, d.lunchA ?? '—'), el('td', { class: 'lunch-b' }, d.lunchB ?? '—'),
+      el('td', {}, d.overridden ? el('span', { class: 'badge' }, 'changed') : ''))));
+  }
   if (!rows) return;
-  fill('r-rows', rows.map((o) => el('tr', {}, el('td', {}, o.roster), el('td', {}, o.date), el('td', {}, o.dutyA),
-    el('td', {}, o.dutyB ?? ''), el('td', {}, o.note ?? ''),
-    el('td', {}, el('button', { class: 'link', type: 'button', onclick: async () => {
-      const ok = await attempt(() => del('/api/roster/overrides/' + encodeURIComponent(o.roster) + '/' + o.date));
-      if (ok !== undefined) loadRoster();
-    } }, 'remove')))));
+  fill('r-rows', rows.map((o) => el('tr', { 'data-date': o.date }, el('td', {}, o.roster), el('td', {}, o.date),
+    el('td', {}, o.dutyA ?? ''), el('td', {}, o.dutyB ?? ''), el('td', {}, o.lunchA ?? ''), el('td', {}, o.lunchB ?? ''),
+    el('td', {}, o.note ?? ''),
+    el('td', {}, el('button', { class: 'link', type: 'button', onclick: () => editOverride(o) }, 'edit'), ' ',
+      el('button', { class: 'link', type: 'button', onclick: async () => {
+        const ok = await attempt(() => del('/api/roster/overrides/' + encodeURIComponent(o.roster) + '/' + o.date));
+        if (ok !== undefined) loadRoster();
+      } }, 'remove')))));
+}
+
+// A saved override is replaced whole: editing one fills the form with both of its slots.
+function editOverride(o) {
+  $('r-roster').value = o.roster;
+  $('r-date').value = o.date;
+  $('r-a').value = o.dutyA ?? '';
+  $('r-b').value = o.dutyB ?? '';
+  $('r-la').value = o.lunchA ?? '';
+  $('r-lb').value = o.lunchB ?? '';
+  $('r-note').value = o.note ?? '';
 }
 
 $('r-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const r = await attempt(() => put('/api/roster/overrides', {
-    roster: $('r-roster').value, date: $('r-date').value, dutyA: $('r-a').value, dutyB: $('r-b').value || null, note: $('r-note').value || null,
+    roster: $('r-roster').value, date: $('r-date').value, dutyA: $('r-a').value || null, dutyB: $('r-b').value || null,
+    lunchA: $('r-la').value || null, lunchB: $('r-lb').value || null, note: $('r-note').value || null,
   }));
   if (r) { banner('Override saved for ' + r.date, 'info'); loadRoster(); }
 });
+
+$('sw-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const r = await attempt(() => post('/api/roster/swaps', {
+    roster: $('r-roster').value || 'main', slot: $('sw-slot').value, date: $('sw-date').value, person: $('sw-person').value,
+    withDate: $('sw-with-date').value || null, withPerson: $('sw-with').value, note: $('sw-note').value || null,
+  }));
+  if (r) {
+    banner('Swapped ' + r.audit.detail.person + ' and ' + r.audit.detail.withPerson + ' (' + r.audit.detail.slot + ')', 'info');
+    loadRoster();
+  }
+});
+
+async function loadAlerts() {
+  const r = await attempt(() => get('/api/alerts'));
+  if (!r) return;
+  fill('al-list', r.alerts.length ? r.alerts.map((a) => el('li', { 'data-alert': String(a.id) },
+    el('strong', {}, a.subject), el('span', { class: 'who' }, a.kind + ' · ' + new Date(a.raisedAt).toLocaleString()),
+    a.ticketId ? el('button', { class: 'link', type: 'button', onclick: () => openTicket(a.ticketId) }, 'open') : '',
+    el('button', { class: 'ack', type: 'button', onclick: async () => {
+      const done = await attempt(() => post('/api/alerts/' + a.id + '/acknowledge'));
+      if (done) { banner('Acknowledged by ' + done.acknowledgedBy, 'info'); loadAlerts(); }
+    } }, 'Acknowledge'))) : [el('li', { class: 'muted' }, 'None.')]);
+}
 
 async function loadDuty() {
   const d = await attempt(() => get('/api/duty'));
@@ -510,6 +564,7 @@ async function loadDuty() {
 
 setInterval(() => tickCountdowns(), 1000);
 setInterval(() => { if (me && MANAGERS.includes(me.role)) loadDuty(); }, 30000);
+setInterval(() => { if (me && !document.hidden) loadAlerts(); }, 30000);
 setInterval(() => { if (me && !document.hidden) loadQueue(); }, 10000);
 
 (async () => {

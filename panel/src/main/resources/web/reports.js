@@ -1,6 +1,6 @@
 // The reports page (managers): the KPIs of a period from the stored facts, with their CSV and their
-// charts over time (charts.js), and the generated reports (daily, weekly hot topics, monthly) to
-// open for print or download.
+// charts over time (charts.js), and the generated reports (daily, weekly hot topics, monthly, the quarterly
+// analysis of repeats) to open for print or download.
 import { $, el, fill } from './dom.js';
 import { get } from './api.js';
 import * as charts from './charts.js';

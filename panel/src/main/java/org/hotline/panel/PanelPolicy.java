@@ -1,6 +1,7 @@
 package org.hotline.panel;
 
-import org.hotline.domain.ticket.RepeatPolicy;
+import org.hotline.domain.escalation.ComplaintTiers;
+import org.hotline.domain.ticket.RepeatRule;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Set;
  * @param queues         dispatch queues agents claim from, in the app usually the line ids
  * @param claimLease     how long a claim is held before the ticket returns to the queue
  * @param presenceTtl    presence expiry; the panel refreshes it while the agent's WebSocket is open
- * @param repeatWindow   a ticket of the same kind from the same number within this window is a repeat
+ * @param tiers          the tiers of complaint line (escalation links are checked against them)
  * @param atRiskMargin   an open ticket whose deadline falls within this margin is "at risk"
  * @param popLookback    a fresh WebSocket with no last-seen id gets the pops of this recent past
  * @param wallboardEvery how often the wallboard is recomputed and pushed
@@ -23,7 +24,7 @@ import java.util.Set;
  * @param rosterPeople   the ids of the configuration's {@code people}: the roster persons a user may be
  */
 public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease, Duration presenceTtl,
-                          Duration repeatWindow, Duration atRiskMargin, Duration popLookback, Duration wallboardEvery, int maxLiveSockets,
+                          ComplaintTiers tiers, Duration atRiskMargin, Duration popLookback, Duration wallboardEvery, int maxLiveSockets,
                           Set<String> rosterPeople) {
 
     public PanelPolicy {
@@ -32,7 +33,8 @@ public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease,
         if (queues.isEmpty()) {
             throw new IllegalArgumentException("the panel needs at least one dispatch queue (a line id)");
         }
-        for (Duration d : List.of(claimLease, presenceTtl, repeatWindow, atRiskMargin, wallboardEvery)) {
+        java.util.Objects.requireNonNull(tiers, "tiers");
+        for (Duration d : List.of(claimLease, presenceTtl, atRiskMargin, wallboardEvery)) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("panel policy durations must be positive, got " + d);
             }
@@ -45,24 +47,30 @@ public record PanelPolicy(ZoneId zone, List<String> queues, Duration claimLease,
         }
     }
 
-    /** Sensible defaults for the given zone and queues. */
+    /** Sensible defaults for the given zone and queues (no tiers of complaint line). */
     public static PanelPolicy defaults(ZoneId zone, List<String> queues) {
-        return new PanelPolicy(zone, queues, Duration.ofMinutes(5), Duration.ofMinutes(2), RepeatPolicy.defaults().window(),
+        return new PanelPolicy(zone, queues, org.hotline.domain.store.ClaimHolds.DEFAULT_LEASE, Duration.ofMinutes(2),
+                new ComplaintTiers(java.util.Map.of(), new RepeatRule(zone)),
                 Duration.ofHours(4), Duration.ofSeconds(60), Duration.ofSeconds(1), 10_000, Set.of());
     }
 
     public PanelPolicy withWallboardEvery(Duration every) {
-        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback, every,
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, tiers, atRiskMargin, popLookback, every,
                 maxLiveSockets, rosterPeople);
     }
 
     public PanelPolicy withMaxLiveSockets(int max) {
-        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback,
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, tiers, atRiskMargin, popLookback,
                 wallboardEvery, max, rosterPeople);
     }
 
+    public PanelPolicy withTiers(ComplaintTiers t) {
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, t, atRiskMargin, popLookback,
+                wallboardEvery, maxLiveSockets, rosterPeople);
+    }
+
     public PanelPolicy withRosterPeople(Set<String> ids) {
-        return new PanelPolicy(zone, queues, claimLease, presenceTtl, repeatWindow, atRiskMargin, popLookback,
+        return new PanelPolicy(zone, queues, claimLease, presenceTtl, tiers, atRiskMargin, popLookback,
                 wallboardEvery, maxLiveSockets, ids);
     }
 }

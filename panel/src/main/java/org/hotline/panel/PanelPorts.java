@@ -14,6 +14,7 @@ import org.hotline.domain.store.UserStore;
 import org.hotline.domain.store.AuditTrail;
 import org.hotline.domain.store.SessionStore;
 import org.hotline.domain.survey.FailedCallbacks;
+import org.hotline.domain.notify.AlertStore;
 import org.hotline.domain.notify.NotificationOutbox;
 import org.hotline.domain.report.KpiReports;
 import org.hotline.domain.report.ReportStore;
@@ -26,7 +27,7 @@ import org.hotline.domain.report.ReportStore;
  * satisfaction call-back ({@link FailedCallbacks#NONE} when it is off); {@code notifications} the
  * outbox of notifications that leave the panel, whose dead letters supervisors see; {@code reports}
  * the KPIs computed from the stored facts (the reports API); {@code generatedReports} the scheduled
- * reports kept.
+ * reports kept; {@code alerts} the alerts raised and their acknowledgements.
  */
 public record PanelPorts(
         TicketStore tickets,
@@ -46,7 +47,8 @@ public record PanelPorts(
         FailedCallbacks callbacks,
         NotificationOutbox notifications,
         KpiReports reports,
-        ReportStore generatedReports) {
+        ReportStore generatedReports,
+        AlertStore alerts) {
 
 
     public PanelPorts {
@@ -68,5 +70,6 @@ public record PanelPorts(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(generatedReports, "generatedReports");
+        Objects.requireNonNull(alerts, "alerts");
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.panel.api.AgentRoutes;
+import org.hotline.panel.api.AlertRoutes;
 import org.hotline.panel.api.AuthRoutes;
 import org.hotline.panel.api.CallbackRoutes;
 import org.hotline.panel.api.LeadershipRoutes;
@@ -104,6 +105,7 @@ public final class PanelServer implements AutoCloseable {
         new OpsRoutes(ctx, registry).register(router);
         new CallbackRoutes(ctx).register(router);
         new LeadershipRoutes(ctx).register(router);
+        new AlertRoutes(ctx).register(router);
         new org.hotline.panel.api.ReportRoutes(ctx).register(router);
 
         this.hub = new LiveHub(ctx, wallboard, sessions);

@@ -281,16 +281,30 @@ class BrowserPanelIT {
     @Test
     void theScreenPopShowsTheCallersPreviousTicketsAndTheRepeatFlag() throws Exception {
         logIn("alice");
+        Ticket first = h.call("13900000778", "Mr Zhao", RequestKind.COMPLAINT, new CallOutcome.Answered("bob"));
+        h.tickets.updateIntake(first.id(), org.hotline.domain.ticket.IntakeUpdate.none().withLocation("5-1-302"));
+        Ticket second = h.call("13900000778", "Mr Zhao", RequestKind.INQUIRY, new CallOutcome.Answered("bob"));
         Ticket t = h.call("13900000778", "Mr Zhao", RequestKind.COMPLAINT, new CallOutcome.Answered("alice"));
+        h.tickets.updateIntake(t.id(), org.hotline.domain.ticket.IntakeUpdate.none().withLocation("5-1-302"));
         h.events.publish(org.hotline.domain.store.EventStream.agentKey("alice"),
                 new org.hotline.domain.store.AgentEvent.ScreenPopEvent("RINGING", "call-778", "PJSIP/1001", "13900000778",
                         "Mr Zhao", "complaints", "complaints", t.number(), java.util.Optional.of(t.id()),
-                        java.util.Optional.of(2), java.util.List.of("HL-2026-000010", "HL-2026-000004"),
+                        java.util.Optional.of(2), java.util.List.of(second.number(), first.number()),
                         java.util.Optional.of(true), java.util.Optional.of(java.time.Instant.now())).fields());
         waitUpTo(5).until(d -> d.findElement(By.id("pop-history")).isDisplayed());
-        assertThat(text("pop-history")).contains("2 previous tickets: HL-2026-000010, HL-2026-000004");
+        assertThat(text("pop-history")).contains("2 previous tickets: " + second.number() + ", " + first.number());
         assertThat(driver.findElement(By.id("pop-repeat")).isDisplayed()).isTrue();
         shot("pop-repeat");
+
+        // the agent links the call to the caller's earlier ticket from the ticket page
+        waitUpTo(5).until(d -> d.findElement(By.id("a-link")).isDisplayed());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("a-link-earlier"))).selectByValue(first.number());
+        driver.findElement(By.id("a-link-note")).sendKeys("the same leak again");
+        driver.findElement(By.id("link-button")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("t-linked")).getText().startsWith(first.number()));
+        assertThat(text("t-linked")).contains("same issue");
+        assertThat(h.ticket(t.id()).orElseThrow().linkedTo()).isEqualTo(first.id());
+        shot("linked");
     }
 
     @Test
@@ -346,6 +360,77 @@ class BrowserPanelIT {
         assertThat(text("w-agents")).contains("alice", "bob", "lunch");
         assertThat(marker).isEqualTo(1L);
         shot("06-wallboard");
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
+    }
+
+    private void type(String id, String value) {
+        driver.findElement(By.id(id)).clear();
+        driver.findElement(By.id(id)).sendKeys(value);
+    }
+
+    /** The text of a cell of the "who is on" table on {@code date}. */
+    private String onDuty(java.time.LocalDate date, String cell) {
+        // read in one script: the table is re-rendered as the roster reloads
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("const c = document.querySelector("
+                + "\"#r-days tr[data-date='\" + arguments[0] + \"'] td.\" + arguments[1]); return c ? c.textContent : null;",
+                date.toString(), cell));
+    }
+
+    @Test
+    void aSupervisorChangesALunchTurnSwapsTwoPeopleAndAcknowledgesAnAlert() throws Exception {
+        List<java.time.LocalDate> days = PanelHarness.lunchDays(2);
+        java.time.LocalDate d1 = days.get(0);
+        java.time.LocalDate d2 = days.get(1);
+        h.alerts.raise("morning-list/browser", "morning-list", "What arrived overnight: 3 tickets", 0, List.of("sam"), false,
+                java.time.Instant.now());
+        logIn("sam");
+        assertThat(driver.findElement(By.id("board-view")).isDisplayed()).isTrue();
+        waitUpTo(5).until(d -> !d.findElements(By.cssSelector("#r-days tr[data-date='" + d2 + "']")).isEmpty());
+        String other = onDuty(d2, "lunch-a");
+
+        // the lunch turn of d1: chen, then wang
+        setValue("r-date", d1.toString());
+        type("r-la", "chen");
+        type("r-lb", "wang");
+        type("r-note", "lunch cover");
+        driver.findElement(By.id("r-save")).click();
+        waitUpTo(5).until(d -> onDuty(d1, "lunch-a").equals("chen"));
+        assertThat(onDuty(d1, "lunch-b")).isEqualTo("wang");
+        assertThat(text("r-rows")).contains(d1.toString(), "chen", "wang", "lunch cover");
+
+        // chen swaps with the lunch duty of d2
+        new Select(driver.findElement(By.id("sw-slot"))).selectByValue("lunch");
+        setValue("sw-date", d1.toString());
+        type("sw-person", "chen");
+        setValue("sw-with-date", d2.toString());
+        type("sw-with", other);
+        driver.findElement(By.id("sw-save")).click();
+        waitUpTo(5).withMessage(() -> "the banner says: " + ((JavascriptExecutor) driver).executeScript(
+                        "return document.getElementById('banner').textContent") + "; d1 " + onDuty(d1, "lunch-a") + ", d2 "
+                        + onDuty(d2, "lunch-a"))
+                .until(d -> onDuty(d1, "lunch-a").equals(other) && onDuty(d2, "lunch-a").equals("chen"));
+        assertThat(onDuty(d1, "lunch-b")).isEqualTo("wang");
+        assertThat(text("banner")).contains("Swapped chen and " + other);
+        assertThat(h.backend.audit().recent(1, 0).get(0).action()).isEqualTo("roster.swapped");
+        shot("07-roster-swap");
+
+        // a swap of a person with themself is refused with the field named, and nothing changes
+        type("sw-person", "wang");
+        type("sw-with", "wang");
+        driver.findElement(By.id("sw-save")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("banner")).getText().contains("Field 'withPerson'"));
+        assertThat(onDuty(d1, "lunch-a")).isEqualTo(other);
+
+        waitUpTo(5).until(d -> d.findElement(By.id("al-list")).getText().contains("What arrived overnight"));
+        driver.findElement(By.cssSelector("#al-list li[data-alert] button.ack")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("al-list")).getText().contains("None."));
+        assertThat(h.alerts.recent(false, 10, 0)).singleElement().satisfies(a -> {
+            assertThat(a.acknowledgedBy()).isEqualTo("sam");
+            assertThat(a.acknowledgedAt()).isNotNull();
+        });
     }
 
     /** The session cookie as the browser stores it. */

@@ -57,16 +57,17 @@ class LiveFanOutTest {
 
     LiveFanOutTest() {
         FakeDispatchQueue queue = new FakeDispatchQueue(clock);
-        InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(List.of());
+        FakeDirectory.Audit audit = new FakeDirectory.Audit();
+        InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(audit);
         PanelPorts ports = new PanelPorts(new InMemoryTickets(clock, queue), queue, events, new FakeDirectory.Presences(clock),
                 new FakeDirectory.Users(), new FakeDirectory.Departments(), new FakeDirectory.Handovers(),
                 new FakeDirectory.QueueMembers(), new FakeDirectory.Calls(), overrides,
                 new ConfigRosterOverrideValidator(HotlineConfigBuilder.example().build(), overrides, clock),
-                sessions, new FakeDirectory.Audit(), Map.of(), new FakeCallbacks(), NotificationOutbox.NONE,
+                sessions, audit, Map.of(), new FakeCallbacks(), NotificationOutbox.NONE,
                 new org.hotline.domain.report.KpiReports(new org.hotline.domain.testing.InMemoryTicketFacts(),
                         new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), PanelHarness.ZONE),
                         org.hotline.domain.report.StepRule.DEFAULTS, clock),
-                new org.hotline.domain.testing.InMemoryReports());
+                new org.hotline.domain.testing.InMemoryReports(), new org.hotline.domain.testing.InMemoryAlerts());
         PanelContext ctx = new PanelContext(ports, PanelPolicy.defaults(PanelHarness.ZONE, List.of("complaints")), new Json(32),
                 clock, new PanelMetrics(registry));
         hub = new LiveHub(ctx, new Wallboard(ctx), sessions);

@@ -39,6 +39,8 @@ import org.hotline.domain.store.PresenceStore;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.store.UserStore;
 import org.hotline.domain.store.AuditTrail;
+import org.hotline.domain.store.DutyOverrideStore;
+import org.hotline.domain.notify.AlertStore;
 import org.hotline.domain.store.SessionStore;
 import org.hotline.panel.auth.InMemorySessionStore;
 
@@ -55,21 +57,22 @@ final class PanelHarness implements AutoCloseable {
     /** The storage ports a harness runs on: hand-written fakes or the real storage. */
     record Backend(TicketStore tickets, DispatchQueue queue, EventStream events, PresenceStore presence, UserStore users,
                    DepartmentStore departments, HandoverStore handovers, SessionStore sessions, AuditTrail audit,
-                   AutoCloseable resources) {
+                   DutyOverrideStore overrides, AlertStore alerts, AutoCloseable resources) {
 
         static Backend fakes(Clock clock) {
             FakeDispatchQueue queue = new FakeDispatchQueue(clock);
+            FakeDirectory.Audit audit = new FakeDirectory.Audit();
             return new Backend(new InMemoryTickets(clock, queue), queue, new FakeEventStream(),
                     new FakeDirectory.Presences(clock), new FakeDirectory.Users(), new FakeDirectory.Departments(),
-                    new FakeDirectory.Handovers(), new InMemorySessionStore(clock, IDLE), new FakeDirectory.Audit(),
-                    () -> { });
+                    new FakeDirectory.Handovers(), new InMemorySessionStore(clock, IDLE), audit,
+                    new InMemoryDutyOverrides(audit), new org.hotline.domain.testing.InMemoryAlerts(), () -> { });
         }
 
         /** The real storage (PostgreSQL + Redis) on a fresh database, from storage's test fixture. */
         static Backend storage(Clock clock) {
             Storage s = StorageFixture.shared().freshStorage(clock);
             return new Backend(s.tickets(), s.queue(), s.events(), s.presence(), s.users(), s.departments(),
-                    s.handovers(), s.sessions(IDLE), s.audit(), s);
+                    s.handovers(), s.sessions(IDLE), s.audit(), s.dutyOverrides(), s.alerts(), s);
         }
     }
 
@@ -89,7 +92,8 @@ final class PanelHarness implements AutoCloseable {
     final org.hotline.domain.testing.InMemoryTicketFacts facts = new org.hotline.domain.testing.InMemoryTicketFacts();
     /** The generated reports on the fakes backend. */
     final org.hotline.domain.testing.InMemoryReports generated = new org.hotline.domain.testing.InMemoryReports();
-    final InMemoryDutyOverrides overrides = new InMemoryDutyOverrides(List.of());
+    final DutyOverrideStore overrides;
+    final AlertStore alerts;
     final Map<String, HealthCheck> health = new LinkedHashMap<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final PanelServer server;
@@ -114,6 +118,8 @@ final class PanelHarness implements AutoCloseable {
         this.departments = backend.departments();
         this.handovers = backend.handovers();
         this.presence = backend.presence();
+        this.overrides = backend.overrides();
+        this.alerts = backend.alerts();
         String hash = new String(BCrypt.withDefaults().hash(10, PASSWORD.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         users.create(new User("alice", "Alice Agent", Role.AGENT, hash, null, true));
         users.create(new User("bob", "Bob Agent", Role.AGENT, hash, null, true));
@@ -133,9 +139,13 @@ final class PanelHarness implements AutoCloseable {
                 new org.hotline.domain.report.KpiReports(backend.resources() instanceof Storage s ? s.ticketFacts() : facts,
                         new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), ZONE),
                         org.hotline.domain.report.StepRule.DEFAULTS, clock),
-                backend.resources() instanceof Storage st ? st.reports() : generated);
+                backend.resources() instanceof Storage st ? st.reports() : generated, alerts);
         callbacks.recordIn(tickets);
+        // the complaint line as the project tier and the service line as the area tier (escalation links)
         PanelPolicy policy = PanelPolicy.defaults(ZONE, List.of("complaints", "service")).withWallboardEvery(Duration.ofMillis(300))
+                .withTiers(new org.hotline.domain.escalation.ComplaintTiers(Map.of(
+                        "complaints", org.hotline.domain.config.ComplaintTier.PROJECT,
+                        "service", org.hotline.domain.config.ComplaintTier.AREA), new org.hotline.domain.ticket.RepeatRule(ZONE)))
                 .withMaxLiveSockets(maxLiveSockets).withRosterPeople(HotlineConfigBuilder.example().build().people().stream()
                         .map(org.hotline.domain.config.Person::id).collect(java.util.stream.Collectors.toSet()));
         server = new PanelServer(config, policy, ports, registry, clock);
@@ -180,6 +190,18 @@ final class PanelHarness implements AutoCloseable {
         return events.publish(EventStream.agentKey(user),
                 org.hotline.domain.deadline.DeadlineWatcher.event(t, new org.hotline.domain.ticket.TicketAction.DeadlineAlert(step, due,
                         missed), Instant.now()));
+    }
+
+    /** The first {@code n} days with a lunch window in the example calendar, a week from today on. */
+    static List<java.time.LocalDate> lunchDays(int n) {
+        var calendar = new org.hotline.domain.calendar.WorkingCalendar(HotlineConfigBuilder.example().calendar(), ZONE);
+        List<java.time.LocalDate> out = new java.util.ArrayList<>();
+        for (var d = java.time.LocalDate.now(ZONE).plusDays(7); out.size() < n; d = d.plusDays(1)) {
+            if (calendar.lunchOn(d).isPresent()) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** A logged-in client. */

@@ -105,6 +105,7 @@ public final class Storage implements AutoCloseable {
     private final PgDepartmentRepository departments;
     private final PgHandoverRepository handovers;
     private final PgDutyOverrideRepository dutyOverrides;
+    private final org.hotline.storage.pg.PgAlertRepository alerts;
     private final PgAuditRepository audit;
     private final Clock clock;
     private final PgCallRecordRepository callRecords;
@@ -145,6 +146,7 @@ public final class Storage implements AutoCloseable {
         this.handovers = new PgHandoverRepository(dataSource);
         this.dutyOverrides = new PgDutyOverrideRepository(dataSource, clock);
         this.audit = new PgAuditRepository(dataSource);
+        this.alerts = new org.hotline.storage.pg.PgAlertRepository(dataSource);
         this.clock = clock;
         this.appEndpoint = app;
         this.callRecords = new PgCallRecordRepository(dataSource, clock);
@@ -153,7 +155,8 @@ public final class Storage implements AutoCloseable {
         this.facts = new PgTicketFacts(dataSource, rollup);
         this.reports = new PgReportRepository(dataSource);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
-        this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent);
+        this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent, repository::claimedBeforeDispatch,
+                clock, org.hotline.domain.store.ClaimHolds.DEFAULT_LEASE);
     }
 
     /**
@@ -354,6 +357,11 @@ public final class Storage implements AutoCloseable {
 
     public HandoverStore handovers() {
         return handovers;
+    }
+
+    /** The alerts raised and their acknowledgements (PostgreSQL). */
+    public org.hotline.domain.notify.AlertStore alerts() {
+        return alerts;
     }
 
     /** The audit trail of administrative acts (PostgreSQL, append-only). */

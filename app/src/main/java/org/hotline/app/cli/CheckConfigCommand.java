@@ -2,6 +2,7 @@ package org.hotline.app.cli;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +30,12 @@ final class CheckConfigCommand implements Command {
 
     /** The JSON printed on success. {@code lines} counts the hotline lines, {@code sourceLines} the file's. */
     record Result(boolean ok, String file, int lines, List<String> lineIds, String zone, int people,
-            List<String> rosters, List<String> deadlinePolicies, int holidays, int sourceLines, Pbx pbx) {}
+            List<String> rosters, List<String> deadlinePolicies, int holidays, int sourceLines, Pbx pbx, List<Pbx> pbxs) {}
 
-    /** What {@code --pbx} found: the AMI it asked and one entry per thing the PBX lacks. */
+    /**
+     * What {@code --pbx} found on one PBX: the AMI it asked and one entry per thing the PBX lacks.
+     * {@code pbx} is the first PBX of {@code asterisk.ami}, {@code pbxs} every one in order.
+     */
     record Pbx(String ami, List<Warning> warnings) {}
 
     /** One thing the PBX lacks; {@code line} and {@code prompt} are null for the recordings directory. */
@@ -76,20 +80,25 @@ final class CheckConfigCommand implements Command {
         LoadedConfig loaded = new HotlineConfigLoader(context.clock())
                 .load(ConfigFile.toPath(arguments.positional().get(0)));
         HotlineConfig config = loaded.hotline();
-        Pbx pbx = null;
+        List<Pbx> pbxs = new ArrayList<>();
         if (arguments.flag("pbx")) {
-            AmiConfig ami = loaded.asterisk().ami().orElseThrow(() -> UsageException.usage(
-                    "--pbx needs asterisk.ami in " + loaded.source() + " (host, port, username, secret)"));
-            try (AmiPbxVariables variables = AmiPbxVariables.login(ami.host(), ami.port(), ami.username(), ami.secret())) {
-                List<PbxWarning> found = new PbxCheck(config.lines(), recordingDirectory(), "en").run(variables);
-                for (PbxWarning w : found) {
-                    context.err().println(loaded.source() + ": warning: " + w.text());
+            if (loaded.asterisk().ami().isEmpty()) {
+                throw UsageException.usage("--pbx needs asterisk.ami in " + loaded.source() + " (host, port, username, secret)");
+            }
+            boolean several = loaded.asterisk().ami().size() > 1;
+            for (AmiConfig ami : loaded.asterisk().ami()) {
+                String address = ami.host() + ":" + ami.port();
+                try (AmiPbxVariables variables = AmiPbxVariables.login(ami.host(), ami.port(), ami.username(), ami.secret())) {
+                    List<PbxWarning> found = new PbxCheck(config.lines(), recordingDirectory(), "en").run(variables);
+                    for (PbxWarning w : found) {
+                        context.err().println(loaded.source() + ": warning: " + (several ? address + ": " : "") + w.text());
+                    }
+                    pbxs.add(new Pbx(address, found.stream()
+                            .map(w -> new Warning(w.line(), w.prompt(), w.file(), w.text())).toList()));
+                } catch (IOException e) {
+                    context.err().println("hotline: check-config --pbx: " + (several ? address + ": " : "") + e.getMessage());
+                    return INTERNAL_ERROR;
                 }
-                pbx = new Pbx(ami.host() + ":" + ami.port(), found.stream()
-                        .map(w -> new Warning(w.line(), w.prompt(), w.file(), w.text())).toList());
-            } catch (IOException e) {
-                context.err().println("hotline: check-config --pbx: " + e.getMessage());
-                return INTERNAL_ERROR;
             }
         }
         JsonOutput.print(context.out(), new Result(true, loaded.source(), config.lines().size(),
@@ -97,7 +106,8 @@ final class CheckConfigCommand implements Command {
                 config.people().size(),
                 config.rosters().stream().map(r -> r.id()).toList(),
                 config.deadlinePolicies().stream().map(p -> p.id()).toList(),
-                config.calendar().allHolidays().size(), loaded.lines(), pbx));
+                config.calendar().allHolidays().size(), loaded.lines(), pbxs.isEmpty() ? null : pbxs.get(0),
+                pbxs.isEmpty() ? null : pbxs));
         return OK;
     }
 }

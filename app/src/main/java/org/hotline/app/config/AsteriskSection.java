@@ -1,8 +1,8 @@
 package org.hotline.app.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.hotline.ivr.agi.FastAgiConfig;
 import org.hotline.ivr.ami.AmiConfig;
 import org.hotline.ivr.flow.DialTemplate;
@@ -12,22 +12,23 @@ import org.hotline.ivr.flow.DialTemplate;
  * takes. Built and validated by {@link HotlineConfigLoader}; immutable.
  *
  * @param agi    the FastAGI server the dialplan connects to
- * @param ami    the AMI connection, absent when screen pops are not wanted
+ * @param ami    the AMI connection of each PBX (several Asterisk servers: one each); empty when
+ *               screen pops are not wanted
  * @param dial   the dial string for forward targets
  * @param agents agent device (such as {@code PJSIP/1001}) to panel user name
  */
-public record AsteriskSection(FastAgiConfig agi, Optional<AmiConfig> ami, DialTemplate dial,
+public record AsteriskSection(FastAgiConfig agi, List<AmiConfig> ami, DialTemplate dial,
                               Map<String, String> agents) {
 
     public AsteriskSection {
         Objects.requireNonNull(agi, "agi");
-        Objects.requireNonNull(ami, "ami");
+        ami = List.copyOf(ami);
         Objects.requireNonNull(dial, "dial");
         agents = Map.copyOf(agents);
     }
 
     /** The defaults used when the section is left out: local FastAGI, no AMI, {@code PJSIP/{number}}. */
     public static AsteriskSection defaults() {
-        return new AsteriskSection(FastAgiConfig.defaults(), Optional.empty(), DialTemplate.DEFAULT, Map.of());
+        return new AsteriskSection(FastAgiConfig.defaults(), List.of(), DialTemplate.DEFAULT, Map.of());
     }
 }

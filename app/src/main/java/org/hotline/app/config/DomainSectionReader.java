@@ -13,6 +13,7 @@ import org.hotline.domain.config.DeadlinePolicy;
 import org.hotline.domain.config.DeadlineStep;
 import org.hotline.domain.config.DueRule;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.ComplaintTier;
 import org.hotline.domain.config.LineConfig;
 import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.Person;
@@ -129,7 +130,7 @@ final class DomainSectionReader {
 
     private static LineConfig line(YamlNode node) {
         return node.fields(Set.of("id", "name", "numbers", "roster", "queue", "ring-seconds", "ask-location",
-                "urgent", "voicemail", "deadlines", "prompts", "hours"), f -> {
+                "urgent", "voicemail", "deadlines", "prompts", "hours", "tier"), f -> {
                     String id = f.required("id", n -> n.matching(RosterSectionReader.ID, RosterSectionReader.ID_FORM));
                     return new LineConfig(
                             id,
@@ -147,7 +148,8 @@ final class DomainSectionReader {
                                     "a voicemail box such as complaints@hotline")),
                             f.optional("deadlines", DomainSectionReader::deadlines, Map.of()),
                             f.optional("prompts", DomainSectionReader::prompts, Map.of()),
-                            f.optional("hours", DomainSectionReader::hours, LineHours.office()));
+                            f.optional("hours", DomainSectionReader::hours, LineHours.office()),
+                            f.optional("tier", n -> ComplaintTier.parse(n.oneOf(TIERS)), null));
                 });
     }
 
@@ -162,6 +164,9 @@ final class DomainSectionReader {
     }
 
     static final int DEFAULT_RING = 20;
+
+    private static final Set<String> TIERS = java.util.Arrays.stream(ComplaintTier.values())
+            .map(ComplaintTier::configName).collect(java.util.stream.Collectors.toSet());
 
     private static List<String> numbers(YamlNode node) {
         List<String> numbers = node.list(n -> n.matching(PHONE, "a dialled number (digits with an optional leading +)"));

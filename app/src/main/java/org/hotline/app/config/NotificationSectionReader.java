@@ -44,8 +44,7 @@ final class NotificationSectionReader {
                                 throw k.fail(e.getMessage());
                             }
                         }), java.util.List.of(RequestKind.URGENT))),
-                        f.optional("major-complaint-repeat-caller", YamlNode::bool, true),
-                        MajorComplaintRules.defaults().repeatWindow()),
+                        f.optional("major-complaint-repeat-caller", YamlNode::bool, true)),
                 Duration.ofDays(f.optional("follow-up-every-days", n -> n.integer(1, 60, "days"),
                         NotificationSection.DEFAULT_FOLLOW_UP_DAYS)),
                 f.optional("duty-voice-call", YamlNode::bool, false)));

@@ -42,7 +42,7 @@ final class ServiceSectionReader {
         }
         return node.fields(Set.of("agi", "ami", "dial", "agents"), f -> new AsteriskSection(
                 f.optional("agi", this::agi, FastAgiConfig.defaults()),
-                f.optional("ami", this::ami),
+                f.optional("ami", this::amis, List.of()),
                 f.optional("dial", this::dialTemplate, DialTemplate.DEFAULT),
                 f.optional("agents", n -> n.map((device, user) -> {
                     if (!DEVICE.matcher(device).matches()) {
@@ -69,6 +69,25 @@ final class ServiceSectionReader {
                         FastAgiConfig.DEFAULT_DEPENDENCY_THREADS),
                 f.optional("io-threads", n -> n.integer(0, 256, "a number of threads (0: two per core)"),
                         FastAgiConfig.DEFAULT_IO_THREADS)));
+    }
+
+    /**
+     * One PBX ({@code ami:} a mapping) or several ({@code ami:} a list of mappings), each PBX once:
+     * the same host and port twice would pop every ring twice.
+     */
+    private List<AmiConfig> amis(YamlNode node) {
+        if (node.isMapping()) {
+            return List.of(ami(node));
+        }
+        List<AmiConfig> list = node.nonEmptyList(this::ami, "one mapping per PBX (host, port, username, secret)");
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String address = list.get(i).host() + ":" + list.get(i).port();
+            if (!seen.add(address)) {
+                throw node.element(i).fail("the PBX " + address + " is listed twice");
+            }
+        }
+        return list;
     }
 
     AmiConfig ami(YamlNode node) {

@@ -1,11 +1,12 @@
 package org.hotline.app.service;
 
-import org.hotline.domain.ticket.RepeatPolicy;
+import org.hotline.domain.ticket.RepeatRule;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.hotline.ivr.agi.AgiFlows;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.AgentDirectory;
 import org.hotline.ivr.ami.AmiClient;
+import org.hotline.ivr.ami.AmiClientGroup;
 import org.hotline.ivr.ami.CallParties;
 import org.hotline.ivr.ami.TicketOutcomes;
 import org.hotline.ivr.ami.EventStreamScreenPops;
@@ -52,6 +54,8 @@ import org.hotline.app.notify.SmtpSender;
 import org.hotline.app.notify.WebhookSender;
 import org.hotline.domain.notify.EscalationNoticeTicketStore;
 import org.hotline.domain.leadership.MajorComplaintTicketStore;
+import org.hotline.domain.escalation.ComplaintTiers;
+import org.hotline.domain.escalation.TierEscalationTicketStore;
 import org.hotline.domain.followup.FollowUpWatcher;
 import org.hotline.domain.notify.NotificationRelay;
 import org.hotline.domain.notify.NotificationSender;
@@ -90,8 +94,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HotlineServer implements HotlineService {
     private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
-    /** How far back a caller's earlier tickets count for the repeat flag on a screen pop. */
-    private static final Duration REPEAT_WINDOW = RepeatPolicy.defaults().window();
     /** Writers of the IVR's journaled intake; a call always goes to the same one, so its writes stay in order. */
     private static final int INTAKE_WRITERS = 8;
     /** Records per intake journal file; a file is deleted once every record in it is written. */
@@ -168,7 +170,7 @@ public final class HotlineServer implements HotlineService {
     }
 
     /** Everything {@code run} starts, closed in reverse order. */
-    public record Running(Storage storage, FastAgiServer agi, AmiClient ami, PanelServer panel,
+    public record Running(Storage storage, FastAgiServer agi, AmiClientGroup ami, PanelServer panel,
             DeadlineSchedule deadlines, AutoCloseable background, InetSocketAddress agiAddress, InetSocketAddress panelAddress, TicketStore tickets,
             Surveys surveys, AutoCloseable notifications, AutoCloseable followUps)
             implements AutoCloseable {
@@ -179,7 +181,7 @@ public final class HotlineServer implements HotlineService {
             s.put("status", "ready");
             s.put("agi", "agi://" + agiAddress.getHostString() + ":" + agiAddress.getPort() + "/hotline");
             s.put("panel", "http://" + panelAddress.getHostString() + ":" + panelAddress.getPort() + "/");
-            s.put("ami", ami == null ? "not configured" : "connecting");
+            s.put("ami", ami == null || ami.isEmpty() ? "not configured" : "connecting");
             s.put("postgres", storage.postgresReady() ? "up" : "down (intake is spooled)");
             s.put("redis", storage.redisReady() ? "up" : "down");
             s.put("surveys", surveys == null ? "off (no surveys.ami)" : "on");
@@ -251,7 +253,7 @@ public final class HotlineServer implements HotlineService {
             throw new ServiceStartException(e.getMessage(), e);
         }
         FastAgiServer agi = null;
-        AmiClient ami = null;
+        AmiClientGroup ami = null;
         PanelServer panel = null;
         DeadlineSchedule deadlines = null;
         Background background = new Background();
@@ -269,13 +271,16 @@ public final class HotlineServer implements HotlineService {
 
             // Meters are shared by name: the panel registers the same ones on this registry.
             NotificationSection notificationSection = config.notifications();
-            Notices notices = new Notices(new Notifier(storage.notifications(), notificationSection.contacts(),
+            Notices notices = new Notices(new Notifier(storage.notifications(), storage.alerts(), notificationSection.contacts(),
                     hotline.zone(), clock), storage.users());
             KpiReports reports = new KpiReports(storage.ticketFacts(), calendar, steps, clock);
-            TicketStore tickets = new MajorComplaintTicketStore(new EscalationNoticeTicketStore(new CallBoardTicketStore(
+            // a caller's call on the next tier of complaint line links itself to their earlier ticket
+            ComplaintTiers tiers = ComplaintTiers.of(hotline.lines(), new RepeatRule(hotline.zone()));
+            TicketStore tickets = new TierEscalationTicketStore(new MajorComplaintTicketStore(
+                    new EscalationNoticeTicketStore(new CallBoardTicketStore(
                     new DeadlineAssigningTicketStore(storage.tickets(), policyDeadlines),
                     board, new PanelMetrics(registry)), notices), notificationSection.major(),
-                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why)));
+                    (t, why) -> quietly("major complaint notice", () -> notices.major(t, why))), tiers);
 
             // the IVR's writes leave the caller's path: journaled on local disk, written behind in order per call
             storage.ticketNumbers().fill();
@@ -293,26 +298,27 @@ public final class HotlineServer implements HotlineService {
 
             AgentDirectory agents = new AgentDirectory(asterisk.agents());
             PanelPhones users = new PanelPhones(storage.users(), agents, asterisk.agents());
-            if (asterisk.ami().isPresent()) {
-                // the fallback's outcomes go through the same store as the flow's: deadlines, call board
-                CallParties parties = new CallParties(agents, hotline.people().stream()
-                        .collect(java.util.stream.Collectors.toMap(Person::phone, Person::id, (x, y) -> x)));
-                ami = new AmiClient(asterisk.ami().get(), agents,
-                        new EventStreamScreenPops(storage.events(), storage.tickets(), REPEAT_WINDOW), parties,
-                        new TicketOutcomes(tickets), clock);
-            }
-            AmiClient amiClient = ami;
+            // one client per PBX; the fallback's outcomes go through the same store as the flow's:
+            // deadlines, call board
+            CallParties parties = new CallParties(agents, hotline.people().stream()
+                    .collect(java.util.stream.Collectors.toMap(Person::phone, Person::id, (x, y) -> x)));
+            EventStreamScreenPops pops = new EventStreamScreenPops(storage.events(), storage.tickets());
+            TicketOutcomes outcomes = new TicketOutcomes(tickets);
+            ami = new AmiClientGroup(asterisk.ami().stream()
+                    .map(c -> new AmiClient(c, agents, pops, parties, outcomes, clock)).toList());
+            AmiClientGroup amiClients = ami;
 
             Map<String, HealthCheck> health = new LinkedHashMap<>();
             health.put("postgres", probe(storage::postgresReady, "unreachable; call intake is spooled to disk",
                     storage.embeddedPostgres().map(p -> p::describe)));
             health.put("redis", probe(storage::redisReady, "unreachable",
                     storage.embeddedRedis().map(r -> r::describe)));
-            health.put("ami", () -> amiClient == null ? HealthCheck.Status.up("not configured")
-                    : amiClient.isConnected() ? HealthCheck.Status.up("logged in")
-                    : HealthCheck.Status.down("not connected; reconnecting"));
+            health.put("ami", () -> amiClients.isEmpty() ? HealthCheck.Status.up("not configured")
+                    : amiClients.clients().size() == 1 && amiClients.allConnected() ? HealthCheck.Status.up("logged in")
+                    : amiClients.clients().size() == 1 ? HealthCheck.Status.down("not connected; reconnecting")
+                    : new HealthCheck.Status(amiClients.allConnected(), amiClients.describe(), List.of()));
             java.util.concurrent.atomic.AtomicReference<HealthCheck.Status> pbx = new java.util.concurrent.atomic.AtomicReference<>(
-                    HealthCheck.Status.up(amiClient == null ? "AMI not configured: not checked" : "not checked yet"));
+                    HealthCheck.Status.up(amiClients.isEmpty() ? "AMI not configured: not checked" : "not checked yet"));
             health.put("pbx", pbx::get);
             health.put("call-records", () -> storage.callRecords().lastRecordAt()
                     .map(at -> HealthCheck.Status.up("Asterisk's latest call record: " + at))
@@ -337,8 +343,8 @@ public final class HotlineServer implements HotlineService {
                     overrides, new ConfigRosterOverrideValidator(hotline, overrides, clock),
                     storage.sessions(config.panel().sessionIdleTimeout()), storage.audit(), health,
                     callbacks == null ? FailedCallbacks.NONE : callbacks, storage.notifications(), reports,
-                    storage.reports());
-            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds)
+                    storage.reports(), storage.alerts());
+            PanelPolicy policy = PanelPolicy.defaults(hotline.zone(), lineIds).withTiers(tiers)
                     .withRosterPeople(hotline.people().stream().map(Person::id).collect(Collectors.toSet()));
             panel = new PanelServer(config.panel(), policy, ports, registry, clock);
 
@@ -372,9 +378,7 @@ public final class HotlineServer implements HotlineService {
                     users.refresh();
                 }
             }));
-            if (ami != null) {
-                ami.start();
-            }
+            ami.start();
             log.info("hotline is ready: FastAGI on {}, panel on http://{}:{}/", agi.localAddress(),
                     panelAddress.getHostString(), panelAddress.getPort());
             // reminders and escalation: the same at-risk margin as the wallboard's
@@ -446,10 +450,10 @@ public final class HotlineServer implements HotlineService {
                     log.info("call records reconciled: {}", pass);
                 }
             }));
-            if (amiClient != null) {
+            if (!amiClients.isEmpty()) {
                 PbxCheck check = new PbxCheck(hotline.lines(), flowConfig.recordingDirectory(), "en");
                 background.add(new Periodic("pbx-check", Duration.ofSeconds(2), PBX_CHECK_EVERY,
-                        () -> pbx.set(pbxStatus(check, amiClient))));
+                        () -> pbx.set(pbxStatus(check, amiClients))));
             }
             return new Running(storage, agi, ami, panel, deadlines, background, agi.localAddress(), panelAddress, tickets,
                     surveys, relay, followUp);
@@ -487,19 +491,31 @@ public final class HotlineServer implements HotlineService {
                 .map(org.hotline.domain.ticket.Presence::agentId).toList();
     }
 
-    /** What the connected PBX lacks, for readiness: up with a warning per missing thing. */
-    private static HealthCheck.Status pbxStatus(PbxCheck check, AmiClient ami) {
-        var variables = ami.variables();
-        if (variables.isEmpty()) {
-            return HealthCheck.Status.up("AMI not connected: not checked");
+    /**
+     * What the connected PBXs lack, for readiness: up with a warning per missing thing (named by
+     * the PBX's address when there are several).
+     */
+    private static HealthCheck.Status pbxStatus(PbxCheck check, AmiClientGroup amis) {
+        boolean several = amis.clients().size() > 1;
+        List<String> details = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (AmiClient ami : amis.clients()) {
+            String name = several ? ami.address() + ": " : "";
+            var variables = ami.variables();
+            if (variables.isEmpty()) {
+                details.add(name + "AMI not connected: not checked");
+                continue;
+            }
+            try {
+                List<PbxWarning> found = check.run(variables.get());
+                details.add(name + (found.isEmpty() ? "the prompts and the recordings directory are there"
+                        : found.size() + " things the PBX lacks"));
+                found.forEach(w -> warnings.add(name + w.text()));
+            } catch (java.io.IOException e) {
+                details.add(name + "not checked: " + e.getMessage());
+            }
         }
-        try {
-            List<PbxWarning> warnings = check.run(variables.get());
-            return new HealthCheck.Status(true, warnings.isEmpty() ? "the prompts and the recordings directory are there"
-                    : warnings.size() + " things the PBX lacks", warnings.stream().map(PbxWarning::text).toList());
-        } catch (java.io.IOException e) {
-            return HealthCheck.Status.up("not checked: " + e.getMessage());
-        }
+        return new HealthCheck.Status(true, String.join("; ", details), warnings);
     }
 
     /** The service's periodic jobs, closed together. */

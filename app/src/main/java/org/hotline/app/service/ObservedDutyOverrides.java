@@ -1,10 +1,11 @@
 package org.hotline.app.service;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hotline.domain.store.DutyOverride;
 import org.hotline.domain.store.DutyOverrideStore;
+import org.hotline.domain.store.RosterChange;
+import org.hotline.domain.ticket.AuditEntry;
 
 /**
  * Roster overrides that tell a listener the full list after every change, so the router that
@@ -26,18 +27,9 @@ final class ObservedDutyOverrides implements DutyOverrideStore {
     }
 
     @Override
-    public synchronized DutyOverride save(DutyOverride override) {
-        DutyOverride saved = delegate.save(override);
+    public synchronized AuditEntry apply(RosterChange change) {
+        AuditEntry recorded = delegate.apply(change);
         listener.accept(delegate.list());
-        return saved;
-    }
-
-    @Override
-    public synchronized boolean remove(String roster, LocalDate date) {
-        boolean removed = delegate.remove(roster, date);
-        if (removed) {
-            listener.accept(delegate.list());
-        }
-        return removed;
+        return recorded;
     }
 }

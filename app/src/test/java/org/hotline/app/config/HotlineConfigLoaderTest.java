@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.ComplaintTier;
 import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.TimeRange;
 import org.hotline.domain.config.UrgentPath;
@@ -82,7 +83,7 @@ class HotlineConfigLoaderTest {
 
         assertThat(loaded.asterisk().dial().dialString("13800000001")).isEqualTo("PJSIP/13800000001@trunk");
         assertThat(loaded.asterisk().agi().port()).isEqualTo(4573);
-        assertThat(loaded.asterisk().ami()).hasValueSatisfying(ami -> assertThat(ami.username()).isEqualTo("hotline"));
+        assertThat(loaded.asterisk().ami()).singleElement().satisfies(ami -> assertThat(ami.username()).isEqualTo("hotline"));
         assertThat(loaded.asterisk().agents()).containsEntry("PJSIP/1001", "alice");
         assertThat(loaded.storage().postgresUrl()).isNull();
         assertThat(loaded.storage().dataDir()).isEqualTo(Path.of(".hotline/data"));
@@ -107,6 +108,31 @@ class HotlineConfigLoaderTest {
                 + "unknown key \"colour\"; expected one of: admin-password, allowed-origins, bcrypt-cost, bind, "
                 + "login-burst, login-refill, max-header-bytes, max-json-depth, max-request-bytes, port, secure-cookies, "
                 + "session-idle, worker-threads");
+    }
+
+    @Test
+    void severalPbxsAreAListOfAmiConnectionsEachOnce() throws Exception {
+        String amiBlock = "  ami:\n    host: 127.0.0.1\n    port: 5038\n    username: hotline\n    secret: \"change-me\"\n";
+        assertThat(EXAMPLE).contains(amiBlock);
+        String two = replace(EXAMPLE, amiBlock, """
+                  ami:
+                    - { host: 10.0.0.21, port: 5038, username: hotline, secret: "one" }
+                    - { host: 10.0.0.22, username: hotline, secret: "two" }
+                """);
+        LoadedConfig loaded = loader.load(write(two));
+        assertThat(loaded.asterisk().ami()).extracting(a -> a.host() + ":" + a.port() + " " + a.secret())
+                .containsExactly("10.0.0.21:5038 one", "10.0.0.22:5038 two");
+
+        String twice = replace(EXAMPLE, amiBlock, """
+                  ami:
+                    - { host: 10.0.0.21, username: hotline, secret: "one" }
+                    - { host: 10.0.0.21, port: 5038, username: hotline, secret: "again" }
+                """);
+        assertThat(problems(twice)).containsExactly("hotline.yaml:" + line(twice, "secret: \"again\"")
+                + ": asterisk.ami[1]: the PBX 10.0.0.21:5038 is listed twice");
+        String none = replace(EXAMPLE, amiBlock, "  ami: []\n");
+        assertThat(problems(none)).containsExactly("hotline.yaml:" + line(none, "ami: []")
+                + ": asterisk.ami: empty; expected one mapping per PBX (host, port, username, secret)");
     }
 
     @Test
@@ -219,6 +245,18 @@ class HotlineConfigLoaderTest {
                 "    hours: { office-hours: { monday: [\"08:00-20:00\"] }, lunch: \"12:00-13:00\" }\n");
         assertThat(problems(lunch)).singleElement().asString().contains(
                 "lines[1].hours.lunch: lunch 12:00-13:00 overlaps the office hours of monday");
+    }
+
+    @Test
+    void aComplaintLinesTierIsReadAndCheckedByName() throws Exception {
+        HotlineConfig example = loader.load(write(EXAMPLE)).hotline();
+        assertThat(example.line("complaints").orElseThrow().tier()).isEqualTo(ComplaintTier.PROJECT);
+        assertThat(example.line("service").orElseThrow().tier()).isNull();
+        String area = replace(EXAMPLE, "    hours: always\n", "    hours: always\n    tier: area\n");
+        assertThat(loader.load(write(area)).hotline().line("service").orElseThrow().tier()).isEqualTo(ComplaintTier.AREA);
+        String word = replace(EXAMPLE, "    hours: always\n", "    hours: always\n    tier: head-office\n");
+        assertThat(problems(word)).containsExactly("hotline.yaml:" + line(word, "tier: head-office") + ": "
+                + "lines[1].tier: expected one of area, company, project, got \"head-office\"");
     }
 
     @Test
@@ -480,7 +518,7 @@ class HotlineConfigLoaderTest {
         assertThat(loaded.asterisk()).isEqualTo(AsteriskSection.defaults());
         assertThat(loaded.storage()).isEqualTo(StorageConfig.embedded(StorageConfig.DEFAULT_DATA_DIR));
         assertThat(loaded.panel()).isEqualTo(PanelConfig.defaults());
-        assertThat(loaded.asterisk().ami()).isEqualTo(Optional.empty());
+        assertThat(loaded.asterisk().ami()).isEmpty();
     }
 
     @Test
@@ -547,10 +585,10 @@ class HotlineConfigLoaderTest {
                 "  postgres-url: \"jdbc:postgresql://127.0.0.1:5432/hotline\"\n"
                         + "  postgres-user: hotline\n  postgres-password: \"pg-app-secret\"\n");
         LoadedConfig loaded = loader.load(write(text));
-        assertThat(loaded.asterisk().ami().orElseThrow().secret()).isEqualTo("change-me");
+        assertThat(loaded.asterisk().ami().get(0).secret()).isEqualTo("change-me");
         assertThat(loaded.panel().adminPassword()).contains("panel-admin-secret");
         assertThat(loaded.storage().postgresPassword()).isEqualTo("pg-app-secret");
-        String printed = loaded.toString() + loaded.asterisk().ami().orElseThrow() + loaded.panel() + loaded.storage();
+        String printed = loaded.toString() + loaded.asterisk().ami().get(0) + loaded.panel() + loaded.storage();
         assertThat(printed).contains("username=hotline", "bcryptCost=10")
                 .doesNotContain("change-me", "panel-admin-secret", "pg-app-secret");
     }

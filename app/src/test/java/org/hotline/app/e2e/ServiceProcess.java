@@ -24,7 +24,9 @@ final class ServiceProcess implements AutoCloseable {
     private Path err;
     private int starts;
 
+    /** Skips (or, under CI=true, fails) the test when the jar is not built: see {@link #requireJar}. */
     ServiceProcess(Path workDir, String config) {
+        requireJar();
         this.workDir = workDir;
         this.config = config;
     }

@@ -105,7 +105,7 @@ class NotificationsIT {
     private Instance instance(Storage s) {
         TicketStore tickets = new DeadlineAssigningTicketStore(s.tickets(), new PolicyDeadlines(CONFIG,
                 new DeadlineCalculator(new WorkingCalendar(CONFIG.calendar(), CONFIG.zone()))));
-        Notices notices = new Notices(new Notifier(s.notifications(), contacts(), ZONE, clock), s.users());
+        Notices notices = new Notices(new Notifier(s.notifications(), s.alerts(), contacts(), ZONE, clock), s.users());
         return new Instance(tickets, new DeadlineWatcher(tickets, s.events(), s.users(), Duration.ofHours(4), clock),
                 notices, new NotificationRelay(s.notifications(), List.of(mail()), clock));
     }
@@ -145,6 +145,14 @@ class NotificationsIT {
         assertThat(mails[0].getMessageID()).isEqualTo(SmtpSender.messageId(
                 storage.notifications().byKeyPrefix("deadline/" + t.id() + "/", 10).get(0).notification().key(),
                 "hotline@example.org"));
+        // the same alert, raised by three watchers, is one alert waiting for acknowledgement
+        long ticketId = t.id();
+        assertThat(storage.alerts().recent(true, 100, 0)).filteredOn(a -> a.ticketId() == ticketId).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.kind()).isEqualTo("deadline-missed");
+                    assertThat(a.recipients()).contains("alice");
+                    assertThat(a.acknowledged()).isFalse();
+                });
     }
 
     @Test
@@ -167,7 +175,7 @@ class NotificationsIT {
         assertThat(t.callbackRequested()).isTrue();
 
         java.util.function.Function<Storage, org.hotline.domain.afterhours.AfterHoursWatcher> watcherOn = s -> {
-            Notices notices = new Notices(new Notifier(s.notifications(), people, ZONE, clock), s.users());
+            Notices notices = new Notices(new Notifier(s.notifications(), s.alerts(), people, ZONE, clock), s.users());
             return new org.hotline.domain.afterhours.AfterHoursWatcher(s.tickets(), calendar,
                     (line, at, urgent) -> router.decide(line, at, urgent).fallback(),
                     new org.hotline.domain.afterhours.AfterHoursWatcher.Sink() {
@@ -251,7 +259,7 @@ class NotificationsIT {
         try {
             URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
             NotificationOutbox outbox = storage.notifications();
-            Notifier notifier = new Notifier(outbox, Map.of("wang", new Contact("wang", Optional.empty(),
+            Notifier notifier = new Notifier(outbox, storage.alerts(), Map.of("wang", new Contact("wang", Optional.empty(),
                     Optional.of("13800000001"), Optional.empty(), Optional.empty())), ZONE, clock);
             notifier.notify("escalation/7/3", "escalation", List.of("wang"), "Escalated: HL-2026-000007", "dispatch 3",
                     7, true);

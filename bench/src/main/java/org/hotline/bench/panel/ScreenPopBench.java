@@ -10,7 +10,6 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +43,7 @@ import org.hotline.panel.HealthCheck;
 import org.hotline.panel.PanelConfig;
 import org.hotline.panel.PanelPolicy;
 import org.hotline.panel.PanelPorts;
+import org.hotline.panel.roster.ConfigRosterOverrideValidator;
 import org.hotline.panel.PanelServer;
 import org.hotline.panel.QueueMemberControl;
 import org.hotline.panel.auth.SessionCookies;
@@ -119,13 +119,15 @@ public final class ScreenPopBench {
         };
         PanelPorts ports = new PanelPorts(storage.tickets(), storage.queue(), storage.events(), storage.presence(),
                 storage.users(), storage.departments(), storage.handovers(), noAmi, new CallCounters(clock, ZONE),
-                storage.dutyOverrides(), o -> List.of(), sessionStore, storage.audit(),
+                storage.dutyOverrides(), new ConfigRosterOverrideValidator(new org.hotline.domain.config.HotlineConfig(ZONE,
+                        officeHours(), List.of(), List.of(), List.of(), List.of()), storage.dutyOverrides(), clock),
+                sessionStore, storage.audit(),
                 Map.of("postgres", () -> HealthCheck.Status.up("bench")), FailedCallbacks.NONE, NotificationOutbox.NONE,
                 new org.hotline.domain.report.KpiReports(storage.ticketFacts(), new org.hotline.domain.calendar.WorkingCalendar(
-                        officeHours(), ZONE), org.hotline.domain.report.StepRule.DEFAULTS, clock), storage.reports());
+                        officeHours(), ZONE), org.hotline.domain.report.StepRule.DEFAULTS, clock), storage.reports(), storage.alerts());
         this.panel = new PanelServer(config, PanelPolicy.defaults(ZONE, List.of("complaints", "service")), ports, registry, clock);
         this.base = "http://127.0.0.1:" + panel.start().getPort();
-        this.pops = new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30));
+        this.pops = new EventStreamScreenPops(storage.events(), storage.tickets());
         int most = levels.stream().mapToInt(Integer::intValue).max().orElseThrow();
         String hash = "$2a$10$7EqJtq98hPqEX7fNZaFWoO5uoDnZ0Ly4SHrPqAqGdiUUvM0UDmGaK"; // nobody logs in with it
         for (int i = 0; i < most; i++) {

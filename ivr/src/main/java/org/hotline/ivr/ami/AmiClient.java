@@ -134,6 +134,11 @@ public final class AmiClient implements AutoCloseable {
         scheduler.execute(this::connect);
     }
 
+    /** The PBX this client follows, as {@code host:port}. */
+    public String address() {
+        return config.host() + ":" + config.port();
+    }
+
     /** Whether the connection is logged in right now. */
     public boolean isConnected() {
         return connected;

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * (RINGING, ANSWERED, ENDED, MISSED), {@code callId} (linkedid), {@code ticketNumber},
  * {@code device}, {@code queue} and the caller's history from the {@link TicketStore}
  * ({@code previousTickets}: how many earlier tickets, {@code previousNumbers}: up to five of
- * their numbers, newest first, {@code repeat}: whether this looks like a repeat request).
+ * their numbers, newest first, {@code repeat}: whether the caller is a repeat caller this quarter,
+ * {@link org.hotline.domain.ticket.RepeatRule}), counted over what an agent may see; the panel
+ * recounts them for the viewer's own reach when it delivers the pop.
  *
  * <p>Each pop is published once per ring and state across every instance that follows the same
  * PBX ({@link EventStream#publishOnce} keyed by linkedid, leg and state, for {@link #ONCE}): the
@@ -38,12 +40,10 @@ public final class EventStreamScreenPops implements ScreenPopSink {
 
     private final EventStream events;
     private final TicketStore tickets;
-    private final Duration repeatWindow;
 
-    public EventStreamScreenPops(EventStream events, TicketStore tickets, Duration repeatWindow) {
+    public EventStreamScreenPops(EventStream events, TicketStore tickets) {
         this.events = events;
         this.tickets = tickets;
-        this.repeatWindow = repeatWindow;
     }
 
     @Override
@@ -54,8 +54,7 @@ public final class EventStreamScreenPops implements ScreenPopSink {
             ticket = pop.ticket().flatMap(tickets::findByNumber);
             if (pop.state() == ScreenPop.State.RINGING && !pop.callerNumber().isBlank()) {
                 // counts only what an agent may see: a tip-off never shows through a pop's count
-                history = tickets.callerHistory(pop.callerNumber(), repeatWindow,
-                        ticket.map(Ticket::kind).orElse(null), ticket.map(Ticket::id).orElse(0L),
+                history = tickets.callerHistory(pop.callerNumber(), ticket.map(Ticket::id).orElse(0L),
                         new Actor(pop.agent(), Role.AGENT));
             }
         } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package org.hotline.ivr.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.hotline.domain.store.EventStream;
@@ -31,9 +30,9 @@ class EventStreamScreenPopsIT {
              JedisPooled secondClient = RedisClients.open(StorageFixture.shared().redis().url(), 4)) {
             Ticket t = storage.tickets().openForCall(new CallIntake("complaints", "13900000001", "Ms Caller",
                     "once-" + System.nanoTime() + ".1", "once-" + System.nanoTime(), clock.instant()));
-            EventStreamScreenPops instance1 = new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30));
+            EventStreamScreenPops instance1 = new EventStreamScreenPops(storage.events(), storage.tickets());
             EventStreamScreenPops instance2 = new EventStreamScreenPops(new RedisEventStream(secondClient, 1000),
-                    storage.tickets(), Duration.ofDays(30));
+                    storage.tickets());
             String agent = "popagent" + System.nanoTime();
             String key = EventStream.agentKey(agent);
             String call = t.linkedid();

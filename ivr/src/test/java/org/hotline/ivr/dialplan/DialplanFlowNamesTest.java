@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every flow the production dialplan ({@code asterisk-config/extensions.conf}) names in an
- * {@code AGI(agi://host/NAME)} or {@code AGI(${HOTLINE_AGI}/NAME)} exists in the code: an
+ * {@code AGI(agi://host/NAME)}, {@code AGI(${HOTLINE_AGI}/NAME)} or {@code AGI(${HOTLINE_AGI_URL}/NAME)}
+ * (the instance {@code hotline-agi-next} picked) exists in the code: an
  * {@link AgiFlow} implementation of the ivr module whose {@code public static final String NAME}
  * is that name. A renamed flow, or a dialplan typo, fails here instead of sending every caller
  * to the fallback.
  */
 class DialplanFlowNamesTest {
     private static final Pattern AGI_APP = Pattern.compile("\\bAGI\\(([^,)]*)");
-    private static final Pattern FLOW = Pattern.compile("^(?:agi://[^/]+|\\$\\{HOTLINE_AGI\\})/([A-Za-z0-9_-]+)$");
+    private static final Pattern FLOW = Pattern.compile("^(?:agi://[^/]+|\\$\\{HOTLINE_AGI(?:_URL)?\\})/([A-Za-z0-9_-]+)$");
 
     /** The flow names an extensions.conf text calls; throws naming any AGI() it cannot read. */
     static Set<String> flowNames(String dialplan) {
@@ -82,6 +83,7 @@ class DialplanFlowNamesTest {
         String text = """
                 exten => s,1,AGI(${HOTLINE_AGI}/hotline,${HOTLINE_DIALLED})
                  same => n,AGI(agi://10.0.0.5:4573/survey)  ; a comment AGI(agi://x/ignored)
+                 same => n,AGI(${HOTLINE_AGI_URL}/hotline,${HOTLINE_DIALLED})
                 ; same => n,AGI(agi://127.0.0.1/commented-out)
                 """;
         assertThat(flowNames(text)).containsExactly("hotline", "survey");

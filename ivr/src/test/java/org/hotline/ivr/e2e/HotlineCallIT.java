@@ -68,7 +68,7 @@ class HotlineCallIT {
                 new SimpleMeterRegistry()));
         service.ami(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
                 asterisk.hotlineAmiSecret()), new AgentDirectory(AGENTS),
-                new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), clock), WAIT);
+                new EventStreamScreenPops(storage.events(), storage.tickets()), clock), WAIT);
     }
 
     // ---- the scenarios ----------------------------------------------------------------------

@@ -105,7 +105,7 @@ class StockPbxIT {
                 EXAMPLE.people().stream().collect(Collectors.toMap(Person::phone, Person::id)));
         service.ami(new AmiClient(AmiConfig.of("127.0.0.1", asterisk.amiPort(), AsteriskHarness.HOTLINE_AMI_USER,
                 asterisk.hotlineAmiSecret()), agents,
-                new EventStreamScreenPops(storage.events(), storage.tickets(), Duration.ofDays(30)), parties,
+                new EventStreamScreenPops(storage.events(), storage.tickets()), parties,
                 new TicketOutcomes(tickets), clock), WAIT);
     }
 

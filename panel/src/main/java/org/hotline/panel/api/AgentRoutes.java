@@ -10,35 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.QueueMemberControl;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.auth.Access;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiException;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiRequest;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.ApiResponse;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.panel.http.Router;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Actor;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.AgentState;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.Claim;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Handover;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Presence;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.QueuedTicket;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.Ticket;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.ticket.TicketAction;
-import org.hotline.domain.store.VersionConflictException;
 import org.hotline.domain.store.TicketQuery;
 
 /**
@@ -287,13 +272,17 @@ public final class AgentRoutes {
         String followUp = f.text("followUp", 4000);
         String notes = f.text("notes", 4000);
         if (ctx.ports().users().find(onDuty).filter(u -> u.active()).isEmpty()) {
-            throw new ApiException(400, "invalid_onDuty", "Field 'onDuty': there is no active user '" + onDuty
+            throw new ApiException(400, "invalid_onDuty", "Field 'onDuty': there is no active user '" + printable(onDuty)
                     + "'; hand over to the user name of the person taking the shift.");
+        }
+        if (onDuty.equals(me.id())) {
+            throw new ApiException(400, "invalid_onDuty", "Field 'onDuty': you cannot hand the shift over to yourself; "
+                    + "name the person taking it.");
         }
         List<String> people = shiftPeople(r, me);
         List<String> lines = shiftLines(r);
-        ShiftItems items = ShiftItems.count(ctx.ports().tickets(), ctx.ports().queue(), people, lines,
-                ctx.clock().instant(), me);
+        ShiftItems items = ShiftItems.count(new ShiftItems.Sources(ctx.ports().tickets(), ctx.ports().queue(),
+                ctx.ports().callbacks(), ctx.ports().alerts()), people, lines, me);
         Handover h = ctx.ports().handovers().record(new Handover(0, ctx.clock().instant(), onDuty, me.id(), items.total(),
                 followUp, notes));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -306,7 +295,7 @@ public final class AgentRoutes {
         out.put("lines", lines);
         out.put("openTickets", items.openTickets());
         out.put("pendingCallbacks", items.pendingCallbacks());
-        out.put("overdue", items.overdue());
+        out.put("unacknowledgedAlerts", items.unacknowledgedAlerts());
         out.put("followUp", h.followUp());
         out.put("notes", h.notes());
         return ctx.json().status(201, out);

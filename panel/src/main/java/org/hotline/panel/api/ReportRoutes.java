@@ -114,13 +114,7 @@ public final class ReportRoutes {
         if (!format.equals("json")) {
             throw ApiException.badRequest("Parameter 'format' must be json or csv, got '" + clip(format) + "'.");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", query.from());
-        out.put("to", query.to());
-        out.put("line", query.line().orElse(null));
-        out.put("kind", query.kind().map(TicketView::wire).orElse(null));
-        out.put("department", query.department().orElse(null));
-        out.put("zone", ctx.policy().zone().getId());
+        Map<String, Object> out = queried(query);
         out.put("asOf", report.asOf());
         out.put("workingDays", report.workingDays());
         out.put("total", report.total());
@@ -151,6 +145,15 @@ public final class ReportRoutes {
         r.requireSession();
         KpiQuery query = query(r);
         KpiSeries series = ctx.ports().reports().series(query);
+        Map<String, Object> out = queried(query);
+        out.put("asOf", series.asOf());
+        out.put("hours", series.hours());
+        out.put("days", series.days());
+        return ctx.json().ok(out);
+    }
+
+    /** The head of a KPI answer: the query it answers and the zone its days are counted in. */
+    private Map<String, Object> queried(KpiQuery query) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", query.from());
         out.put("to", query.to());
@@ -158,10 +161,7 @@ public final class ReportRoutes {
         out.put("kind", query.kind().map(TicketView::wire).orElse(null));
         out.put("department", query.department().orElse(null));
         out.put("zone", ctx.policy().zone().getId());
-        out.put("asOf", series.asOf());
-        out.put("hours", series.hours());
-        out.put("days", series.days());
-        return ctx.json().ok(out);
+        return out;
     }
 
     /** A ticket as a report lists it: what it is and who has it, never the caller's identity. */

@@ -70,8 +70,7 @@ public final class TicketRoutes {
         Map<String, Object> caller = new LinkedHashMap<>();
         if (number != null && !number.isBlank()) {
             // history and repeat flag count only what this viewer may see
-            CallerHistory h = ctx.ports().tickets().callerHistory(number,
-                    ctx.policy().repeatWindow(), t.kind(), t.id(), me);
+            CallerHistory h = ctx.ports().tickets().callerHistory(number, t.id(), me);
             caller.put("number", number);
             caller.put("repeat", h.repeat());
             caller.put("previous", h.previous().stream().filter(p -> p.id() != t.id()).map(TicketView::of).toList());
@@ -95,6 +94,15 @@ public final class TicketRoutes {
             return m;
         }).toList());
         out.put("caller", caller);
+        // the earlier ticket this one follows up, named only when the viewer may see it
+        out.put("linked", t.linkedTo() == null ? null : ctx.ports().tickets().find(t.linkedTo(), me).map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("number", e.number());
+            m.put("line", e.line());
+            m.put("reason", t.linkReason().wireName());
+            return m;
+        }).orElse(null));
         out.put("proposedDepartment", proposedDepartment(t));
         return out;
     }
@@ -131,7 +139,7 @@ public final class TicketRoutes {
         Ticket t = visible(r, me);
         Fields f = new Fields(r.body());
         long version = f.requiredLong("version");
-        TicketAction action = parse(f);
+        TicketAction action = "link-earlier".equals(f.text("type", 40)) ? link(f, t, me) : parse(f);
         if (action instanceof TicketAction.Reassign) {
             throw ApiException.badRequest("Use POST /api/tickets/{id}/reassign to reassign a ticket.");
         }
@@ -199,6 +207,39 @@ public final class TicketRoutes {
         return ctx.json().ok(detailOf(after, me));
     }
 
+    /**
+     * A link to the caller's earlier ticket, checked here so that every mistake is a 400 naming its
+     * field: {@code earlier} (a ticket number or id the viewer may see, not this one, accepted
+     * before it, the same caller's) and {@code reason} ({@code same-issue}, the default, or
+     * {@code escalation}, from a lower tier of complaint line to a higher one).
+     */
+    private TicketAction.LinkEarlier link(Fields f, Ticket t, Actor me) {
+        String ref = f.requiredText("earlier", 40).trim();
+        java.util.Optional<Ticket> found = ref.matches("[0-9]{1,18}")
+                ? ctx.ports().tickets().find(Long.parseLong(ref), me)
+                : ctx.ports().tickets().findByNumber(ref).filter(e -> e.visibleTo(me));
+        Ticket earlier = found.orElseThrow(() -> ApiException.badRequest("Field 'earlier': there is no ticket '" + ref
+                + "' (or you may not see it); give the number (HL-2026-000123) or id of the caller's earlier ticket."));
+        String reasonText = f.text("reason", 40);
+        org.hotline.domain.ticket.LinkReason reason;
+        try {
+            reason = reasonText == null || reasonText.isBlank() ? org.hotline.domain.ticket.LinkReason.SAME_ISSUE
+                    : org.hotline.domain.ticket.LinkReason.parse(reasonText);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Field 'reason': " + e.getMessage() + ".");
+        }
+        org.hotline.domain.ticket.TicketLifecycle.linkProblem(t, earlier).ifPresent(why -> {
+            throw ApiException.badRequest("Field 'earlier': " + why + ".");
+        });
+        if (reason == org.hotline.domain.ticket.LinkReason.ESCALATION) {
+            ctx.policy().tiers().whyNotEscalation(t, earlier).ifPresent(why -> {
+                throw ApiException.badRequest("Field 'reason': an escalation goes from a lower tier of complaint line "
+                        + "to a higher one; " + why + ".");
+            });
+        }
+        return new TicketAction.LinkEarlier(earlier, reason, f.text("note", 2000));
+    }
+
     private void requireDepartment(String id) {
         if (id != null && !id.isBlank() && ctx.ports().departments().find(id).filter(d -> d.active()).isEmpty()) {
             throw ApiException.unprocessable("unknown_department", "There is no active department '" + id + "'.");
@@ -240,7 +281,7 @@ public final class TicketRoutes {
             case "progress-reply" -> new TicketAction.ProgressReply(f.text("told", 4000), f.instant("promised", ctx.policy().zone()));
             default -> throw ApiException.badRequest("Unknown action type '" + type + "'; expected one of note, edit-intake, "
                     + "dispatch, record-plan, start-progress, resolve, record-callback, classify, record-explanation, close, redispatch, take-over, "
-                    + "flag-major, progress-reply.");
+                    + "flag-major, progress-reply, link-earlier.");
         };
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.domain.store.AgentEvent;
 import org.hotline.domain.store.StreamEntry;
 import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallerHistory;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.panel.api.PanelContext;
 import org.hotline.panel.api.TicketView;
@@ -131,10 +132,26 @@ final class AgentStreamPump {
             frame.put("callerNumber", pop.callerNumber());
             frame.put("callerName", pop.callerName());
             frame.put("line", pop.line());
-            // the caller's history as the AMI side counted it for this agent (tip-offs never counted)
-            frame.put("previousTickets", pop.previousTickets().orElse(null));
-            frame.put("previousNumbers", pop.previousNumbers());
-            frame.put("repeat", pop.repeat().orElse(null));
+            // the caller's history counted over what this viewer may see (their reach, never a tip-off
+            // they may not see); the AMI side's count for an agent when the store cannot answer now
+            CallerHistory mine = null;
+            if (pop.previousTickets().isPresent() && pop.callerNumber() != null && !pop.callerNumber().isBlank()) {
+                try {
+                    mine = ctx.ports().tickets().callerHistory(pop.callerNumber(),
+                            ticket == null ? 0 : ticket.id(), viewer);
+                } catch (RuntimeException ex) {
+                    log.warn("screen pop {}: caller history could not be read: {}", id, ex.toString());
+                }
+            }
+            if (mine != null) {
+                frame.put("previousTickets", mine.previous().size());
+                frame.put("previousNumbers", mine.previous().stream().limit(5).map(Ticket::number).toList());
+                frame.put("repeat", mine.repeat());
+            } else {
+                frame.put("previousTickets", pop.previousTickets().orElse(null));
+                frame.put("previousNumbers", pop.previousNumbers());
+                frame.put("repeat", pop.repeat().orElse(null));
+            }
         }
         Instant published = pop.publishedAt().orElseGet(() -> entryTime(id));
         frame.put("publishedAt", published);

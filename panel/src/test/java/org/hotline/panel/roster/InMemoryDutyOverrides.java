@@ -1,8 +1,10 @@
 package org.hotline.panel.roster;
 
 import org.hotline.domain.store.DutyOverrideStore;
+import org.hotline.domain.store.AuditTrail;
 import org.hotline.domain.store.DutyOverride;
-import java.time.LocalDate;
+import org.hotline.domain.store.RosterChange;
+import org.hotline.domain.ticket.AuditEntry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +12,25 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 
 /**
- * Overrides kept in memory (lost on restart unless the app re-seeds them). After every change
- * the listener gets the full list, so the app can rebuild the duty roster routing uses
- * ({@link RosterOverlay#apply}) or persist them. Thread-safe; the listener is called under the
- * store's lock, in change order.
+ * Overrides kept in memory, for tests. A change's audit entry goes to the given trail before
+ * the change is made (a trail that refuses it leaves the overrides as they were). After every
+ * change the listener gets the full list. Thread-safe; the listener is called under the store's
+ * lock, in change order.
  */
 public final class InMemoryDutyOverrides implements DutyOverrideStore {
     private final Map<String, DutyOverride> byKey = new ConcurrentSkipListMap<>();
     private final Consumer<List<DutyOverride>> onChange;
+    private final AuditTrail audit;
 
-    public InMemoryDutyOverrides(List<DutyOverride> seed) {
-        this(seed, all -> { });
+    /** Overrides whose changes are audited in {@code audit}. */
+    public InMemoryDutyOverrides(AuditTrail audit) {
+        this(List.of(), all -> { }, audit);
     }
 
-    public InMemoryDutyOverrides(List<DutyOverride> seed, Consumer<List<DutyOverride>> onChange) {
-        seed.forEach(o -> byKey.put(o.roster() + "/" + o.date(), o));
+    public InMemoryDutyOverrides(List<DutyOverride> seed, Consumer<List<DutyOverride>> onChange, AuditTrail audit) {
+        seed.forEach(o -> byKey.put(o.key(), o));
         this.onChange = onChange;
+        this.audit = audit;
     }
 
     @Override
@@ -35,18 +40,11 @@ public final class InMemoryDutyOverrides implements DutyOverrideStore {
     }
 
     @Override
-    public synchronized DutyOverride save(DutyOverride o) {
-        byKey.put(o.roster() + "/" + o.date(), o);
+    public synchronized AuditEntry apply(RosterChange change) {
+        AuditEntry recorded = audit.record(change.audit());
+        change.removals().forEach(d -> byKey.remove(d.roster() + "/" + d.date()));
+        change.saves().forEach(o -> byKey.put(o.key(), o));
         onChange.accept(list());
-        return o;
-    }
-
-    @Override
-    public synchronized boolean remove(String roster, LocalDate date) {
-        boolean removed = byKey.remove(roster + "/" + date) != null;
-        if (removed) {
-            onChange.accept(list());
-        }
-        return removed;
+        return recorded;
     }
 }

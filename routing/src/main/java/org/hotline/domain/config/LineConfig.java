@@ -25,7 +25,8 @@ public record LineConfig(
         String voicemail,
         Map<String, String> deadlines,
         Map<String, String> prompts,
-        LineHours hours) {
+        LineHours hours,
+        ComplaintTier tier) {
 
     public LineConfig {
         Objects.requireNonNull(id, "id");
@@ -41,6 +42,14 @@ public record LineConfig(
         Objects.requireNonNull(hours, "hours");
     }
 
+    /** A line that is no tier of complaint line. */
+    public LineConfig(String id, String name, List<String> numbers, String roster, String queue,
+            RingSeconds ringSeconds, boolean askLocation, UrgentPath urgent, String voicemail,
+            Map<String, String> deadlines, Map<String, String> prompts, LineHours hours) {
+        this(id, name, numbers, roster, queue, ringSeconds, askLocation, urgent, voicemail, deadlines, prompts, hours,
+                null);
+    }
+
     /** A line on the office's hours. */
     public LineConfig(String id, String name, List<String> numbers, String roster, String queue,
             RingSeconds ringSeconds, boolean askLocation, UrgentPath urgent, String voicemail,
@@ -52,7 +61,13 @@ public record LineConfig(
     /** This line with {@code hours}. */
     public LineConfig withHours(LineHours hours) {
         return new LineConfig(id, name, numbers, roster, queue, ringSeconds, askLocation, urgent, voicemail, deadlines,
-                prompts, hours);
+                prompts, hours, tier);
+    }
+
+    /** This line as a complaint line of {@code tier} ({@code null}: no tier). */
+    public LineConfig withTier(ComplaintTier tier) {
+        return new LineConfig(id, name, numbers, roster, queue, ringSeconds, askLocation, urgent, voicemail, deadlines,
+                prompts, hours, tier);
     }
 
     /**

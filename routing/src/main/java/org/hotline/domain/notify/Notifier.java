@@ -15,23 +15,28 @@ import org.hotline.domain.calendar.WallClock;
  * has ({@link Contact}), once per key: {@code <key>/<user>/<channel>} is the outbox key, so the
  * same alert raised again (after a restart, on another instance) is not sent twice. A person in
  * quiet hours gets it when they end, unless it is urgent. People without a contact are skipped
- * (they still see it in the panel). Thread-safe.
+ * (they still see it in the panel). Every notice is also raised once as an {@link Alert} in the
+ * {@link AlertStore}, whether or not anyone has a contact, until somebody acknowledges it.
+ * Thread-safe.
  */
 public final class Notifier {
     private final NotificationOutbox outbox;
+    private final AlertStore alerts;
     private final Map<String, Contact> contacts;
     private final WallClock wallClock;
     private final Clock clock;
 
-    public Notifier(NotificationOutbox outbox, Map<String, Contact> contacts, ZoneId zone, Clock clock) {
+    public Notifier(NotificationOutbox outbox, AlertStore alerts, Map<String, Contact> contacts, ZoneId zone,
+            Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.contacts = Map.copyOf(contacts);
         this.wallClock = new WallClock(zone);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Enqueues one notification per recipient and channel.
+     * Raises the alert of {@code key} and enqueues one notification per recipient and channel.
      *
      * @param key    what makes it the same alert (e.g. {@code deadline/42/resolve/2026-...Z/missed})
      * @param urgent sent during quiet hours too
@@ -40,6 +45,7 @@ public final class Notifier {
     public int notify(String key, String kind, Collection<String> recipients, String subject, String body,
             long ticketId, boolean urgent) {
         Instant now = clock.instant();
+        alerts.raise(key, kind, subject, ticketId, new LinkedHashSet<>(recipients), urgent, now);
         int added = 0;
         for (String user : new LinkedHashSet<>(recipients)) {
             Contact c = contacts.get(user);

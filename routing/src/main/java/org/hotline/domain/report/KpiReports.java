@@ -248,6 +248,11 @@ public final class KpiReports {
         return ids.size() > LIST_LIMIT ? ids.subList(0, LIST_LIMIT) : ids;
     }
 
+    /** The quarterly analysis's lists over the tickets accepted on {@code from..to} ({@link RepeatAnalysis}). */
+    public RepeatAnalysis repeats(LocalDate from, LocalDate to) {
+        return RepeatAnalysis.of(store, new org.hotline.domain.ticket.RepeatRule(zone), from, to);
+    }
+
     /** How often one kind of request came from one location. */
     public record HotTopic(RequestKind kind, String location, long calls, long previousCalls) {
     }

@@ -89,6 +89,75 @@ public final class ReportBuilder {
         return new ReportDocument("Monthly report " + month, s);
     }
 
+    /**
+     * The quarterly analysis of the quarter starting on {@code firstDay}: repeat callers with
+     * their tickets, and repeated repairs ({@link RepeatAnalysis}). The counts include every
+     * ticket; each listed row names its ticket (and whether it is confidential), at most
+     * {@link KpiReports#LIST_LIMIT} rows per list.
+     */
+    public ReportDocument quarterly(LocalDate firstDay) {
+        LocalDate last = firstDay.plusMonths(3).minusDays(1);
+        RepeatAnalysis a = kpis.repeats(firstDay, last);
+        Kpis k = kpis.report(KpiQuery.of(firstDay, last)).total();
+        List<ReportDocument.Section> s = new ArrayList<>();
+        s.add(new ReportDocument.Section("Summary", List.of("indicator", "value"), List.of(
+                ReportDocument.Row.of("period", firstDay + " to " + last),
+                ReportDocument.Row.of("tickets", n(k.tickets())),
+                ReportDocument.Row.of("repeat callers (the same issue twice or more)", n(a.repeatCallers().size())),
+                ReportDocument.Row.of("their tickets", n(a.repeatCallers().stream().mapToLong(List::size).sum())
+                        + " (" + a.repeatTickets() + " repeats)"),
+                ReportDocument.Row.of("repeat complaint rate", pct(k.repeatComplaintRate()) + " of " + k.complaints()
+                        + " complaints"),
+                ReportDocument.Row.of("locations repaired " + org.hotline.domain.ticket.RepeatRule.REPEATED_REPAIR
+                        + " times or more", n(a.repeatedRepairs().size())),
+                ReportDocument.Row.of("their repair requests",
+                        n(a.repeatedRepairs().stream().mapToLong(List::size).sum())))));
+        List<ReportDocument.Row> callers = new ArrayList<>();
+        int g = 0;
+        for (List<TicketFacts> group : a.repeatCallers()) {
+            g++;
+            String caller = String.join(" / ", group.get(0).contact().numbers().stream().sorted().toList());
+            for (TicketFacts f : group) {
+                if (callers.size() < KpiReports.LIST_LIMIT) {
+                    groupRow(callers, f, "#" + g, caller, linkedNumber(f));
+                }
+            }
+        }
+        s.add(new ReportDocument.Section("Repeat callers", header("caller", "numbers", "linked to"), callers));
+        List<ReportDocument.Row> repairs = new ArrayList<>();
+        for (List<TicketFacts> group : a.repeatedRepairs()) {
+            for (TicketFacts f : group) {
+                if (repairs.size() < KpiReports.LIST_LIMIT) {
+                    groupRow(repairs, f, group.get(0).location(), n(group.size()), f.callerNumber());
+                }
+            }
+        }
+        s.add(new ReportDocument.Section("Repeated repairs", header("repaired location", "repairs", "caller"), repairs));
+        return new ReportDocument("Quarterly analysis " + firstDay.getYear() + "-Q" + firstDay.get(IsoFields.QUARTER_OF_YEAR)
+                + " (" + firstDay + " to " + last + ")", s);
+    }
+
+    private static List<String> header(String first, String second, String last) {
+        List<String> h = new ArrayList<>(List.of(first, second));
+        h.addAll(TICKET_HEADER);
+        h.add(last);
+        return h;
+    }
+
+    /** A row of a list of groups: the group's two cells, the ticket's cells, one more; confidential as the ticket. */
+    private void groupRow(List<ReportDocument.Row> rows, TicketFacts f, String first, String second, String last) {
+        tickets.find(f.ticketId()).map(this::row).ifPresent(r -> {
+            List<String> cells = new ArrayList<>(List.of(first, second));
+            cells.addAll(r.cells());
+            cells.add(last);
+            rows.add(new ReportDocument.Row(cells, r.ticketId(), r.confidential() || f.confidential()));
+        });
+    }
+
+    private String linkedNumber(TicketFacts f) {
+        return f.linkedTo() == null ? "" : tickets.find(f.linkedTo()).map(Ticket::number).orElse("");
+    }
+
     private ReportDocument.Section summary(KpiReport r) {
         Kpis k = r.total();
         List<ReportDocument.Row> rows = new ArrayList<>();

@@ -7,5 +7,11 @@ public enum ReportKind {
     /** one ISO week (Monday to Sunday): the hot topics by kind and location, generated once the week is over */
     WEEKLY,
     /** one calendar month: prepared on its last working day, published on the first working day of the next */
-    MONTHLY
+    MONTHLY,
+    /**
+     * one calendar quarter: the analysis of repeat callers (the same caller with the same issue
+     * twice or more) and repeated repairs (the same location repaired three times or more),
+     * generated once the quarter is over
+     */
+    QUARTERLY
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * {@link #CATCH_UP_DAYS} days once it is over, the weekly hot topics of the last complete ISO week,
  * and the monthly report of a month, prepared at the close of its last working day and published
  * (recomputed over the whole month) at the opening of the first working day of the next month
- * ({@link ReportCalendar}). Run it every minute or so; a run after downtime catches up. Not
+ * ({@link ReportCalendar}), and the quarterly analysis of the last complete calendar quarter once it
+ * is over. Run it every minute or so; a run after downtime catches up. Not
  * thread-safe on its own; the store makes concurrent runs (also on other instances) safe.
  */
 public final class ReportScheduler {
@@ -49,6 +50,9 @@ public final class ReportScheduler {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
         generate(wrote, ReportKind.WEEKLY, monday, monday.plusDays(6), StoredReport.Status.PUBLISHED, now,
                 () -> builder.weekly(monday));
+        LocalDate lastQuarter = org.hotline.domain.ticket.RepeatRule.quarterOf(today).minusMonths(3);
+        generate(wrote, ReportKind.QUARTERLY, lastQuarter, lastQuarter.plusMonths(3).minusDays(1),
+                StoredReport.Status.PUBLISHED, now, () -> builder.quarterly(lastQuarter));
         YearMonth thisMonth = YearMonth.from(today);
         for (YearMonth m : List.of(thisMonth.minusMonths(1), thisMonth)) {
             if (!now.isBefore(dates.publishedAt(m))) {

@@ -28,7 +28,9 @@ import org.hotline.domain.ticket.TicketStatus;
  * @param department      the responsible department once dispatched
  * @param confidential    a tip-off: counted in every KPI, never listed to a viewer who may not see it
  * @param callerNumber    the caller ID (repeat detection)
+ * @param callbackNumber  the confirmed call-back number (repeat detection: the same caller)
  * @param location        the location given (repeat detection)
+ * @param linkedTo        the earlier ticket this one is linked to (repeat detection), {@code null} if none
  * @param offeredAt       when the call reached the hotline (the ticket's acceptance time)
  * @param ringAt          when a person's phone first started ringing: the call joined an agent
  *                        queue or was forwarded to duty; {@code null}: never put through
@@ -47,6 +49,7 @@ import org.hotline.domain.ticket.TicketStatus;
  * @param callbackAttempts satisfaction call-backs recorded (reached or not)
  * @param lastCallback    the latest call-back's result, {@code null}: none yet
  * @param repeat          the same caller with the same issue earlier in the same quarter
+ *                        ({@link org.hotline.domain.ticket.RepeatRule}), as the store found it
  */
 public record TicketFacts(
         long ticketId,
@@ -55,7 +58,9 @@ public record TicketFacts(
         String department,
         boolean confidential,
         String callerNumber,
+        String callbackNumber,
         String location,
+        Long linkedTo,
         Instant offeredAt,
         Instant ringAt,
         boolean queued,
@@ -109,8 +114,8 @@ public record TicketFacts(
 
     /** The facts of a ticket just opened for a call: offered, nothing else yet. */
     public static TicketFacts opened(Ticket t) {
-        return new TicketFacts(t.id(), t.line(), null, null, false, t.callerNumber(), null, t.createdAt(), null, false,
-                null, null, null, null, null, null, false, Map.of(), Map.of(), 0, 0, null, false);
+        return new TicketFacts(t.id(), t.line(), null, null, false, t.callerNumber(), null, null, null, t.createdAt(),
+                null, false, null, null, null, null, null, null, false, Map.of(), Map.of(), 0, 0, null, false);
     }
 
     /**
@@ -187,8 +192,9 @@ public record TicketFacts(
             }
         });
         return new TicketFacts(ticketId, line, after.kind(), after.department(), after.confidential(),
-                after.callerNumber(), after.location(), offeredAt, ring, q, answered, by, as, a, b, gaveUp, wasMissed, r,
-                due, Math.max(dispatchCount, after.dispatchCount()), attempts, last, repeat);
+                after.callerNumber(), after.callbackNumber(), after.location(), after.linkedTo(), offeredAt, ring, q,
+                answered, by, as, a, b, gaveUp, wasMissed, r, due, Math.max(dispatchCount, after.dispatchCount()),
+                attempts, last, repeat);
     }
 
     /**
@@ -230,9 +236,15 @@ public record TicketFacts(
 
     /** The same facts with the repeat flag the store found (same caller, same issue, same quarter). */
     public TicketFacts withRepeat(boolean isRepeat) {
-        return new TicketFacts(ticketId, line, kind, department, confidential, callerNumber, location, offeredAt,
-                ringAt, queued, answeredAt, answeredBy, answeredAs, dutyA, dutyB, abandoned, missed, reached, deadlines,
-                dispatchCount, callbackAttempts, lastCallback, isRepeat);
+        return new TicketFacts(ticketId, line, kind, department, confidential, callerNumber, callbackNumber, location,
+                linkedTo, offeredAt, ringAt, queued, answeredAt, answeredBy, answeredAs, dutyA, dutyB, abandoned, missed,
+                reached, deadlines, dispatchCount, callbackAttempts, lastCallback, isRepeat);
+    }
+
+    /** What the repeat rule reads of these facts. */
+    public org.hotline.domain.ticket.RepeatRule.Contact contact() {
+        return new org.hotline.domain.ticket.RepeatRule.Contact(ticketId, offeredAt, callerNumber, callbackNumber, kind,
+                location, linkedTo);
     }
 
     /** How long the caller waited for a person, from the first ring to the answer; {@code null}: unknown. */

@@ -27,6 +27,12 @@ public final class ClaimHolds {
     /** Who returns a ticket whose hold expired. */
     public static final Actor ACTOR = new Actor("claim-lease", Role.SYSTEM);
 
+    /**
+     * How long a hold lasts by default, and how long a hold rebuilt after Redis lost the holds
+     * lasts before its agent's next renewal (which then uses the panel's own lease).
+     */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+
     /** The statuses in which a claimed ticket is still the claim's work (before dispatch or an answer). */
     private static final java.util.Set<TicketStatus> BEFORE_DISPATCH = java.util.EnumSet.of(
             TicketStatus.ACCEPTED, TicketStatus.MISSED, TicketStatus.ABANDONED);
@@ -57,6 +63,15 @@ public final class ClaimHolds {
         queue.endHold(ticketId); // a hold left by an earlier owner of the ticket is stale now
         queue.hold(ticketId, agent, until);
         return new ClaimHold(ticketId, agent, until);
+    }
+
+    /**
+     * Whether {@code t} is a claim still being worked: owned, a call-back, not yet dispatched or
+     * answered. These are the tickets that have a hold; a store that lost its holds (Redis
+     * flushed) gives each of them a fresh one from this rule.
+     */
+    public static boolean isHeldWork(Ticket t) {
+        return t.owner() != null && t.callbackRequested() && BEFORE_DISPATCH.contains(t.status());
     }
 
     /**
@@ -91,8 +106,7 @@ public final class ClaimHolds {
         int returned = 0;
         for (ClaimHold h : queue.takeExpiredHolds(500)) {
             Optional<Ticket> t = tickets.find(h.ticketId());
-            if (t.isEmpty() || !h.agentId().equals(t.get().owner()) || !BEFORE_DISPATCH.contains(t.get().status())
-                    || !t.get().callbackRequested()) {
+            if (t.isEmpty() || !h.agentId().equals(t.get().owner()) || !isHeldWork(t.get())) {
                 continue; // the agent got on with it, or someone else has it now
             }
             try {

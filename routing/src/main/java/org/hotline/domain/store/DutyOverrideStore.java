@@ -1,20 +1,24 @@
 package org.hotline.domain.store;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Where the roster overrides saved through the panel live (PostgreSQL in production), so a
- * saved swap or leave survives a restart. Implementations are thread-safe.
+ * saved swap, leave or lunch turn survives a restart and reaches every instance. Every change
+ * goes with its audit entry: both are stored in one transaction, or neither. Implementations are
+ * thread-safe.
  */
 public interface DutyOverrideStore {
 
     /** All overrides, by roster then date. */
     List<DutyOverride> list();
 
-    /** Adds the override or replaces the one for the same roster and date; returns what was stored. */
-    DutyOverride save(DutyOverride override);
-
-    /** Removes the override for that roster and date; false if there was none. */
-    boolean remove(String roster, LocalDate date);
+    /**
+     * Saves and removes what {@code change} says and appends its audit entry, atomically.
+     *
+     * A removal of a day without an override removes nothing (the caller checks first).
+     *
+     * @return the change's audit entry as recorded (with its id)
+     */
+    org.hotline.domain.ticket.AuditEntry apply(RosterChange change);
 }

@@ -6,10 +6,8 @@ import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.CallerHistory;
 import org.hotline.domain.ticket.HistoryEvent;
 import org.hotline.domain.ticket.IntakeUpdate;
-import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -83,14 +81,8 @@ public abstract class ForwardingTicketStore implements TicketStore {
     }
 
     @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
-        return delegate.callerHistory(number, repeatWindow, kind, currentTicketId);
-    }
-
-    @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
-            Actor viewer) {
-        return delegate.callerHistory(number, repeatWindow, kind, currentTicketId, viewer);
+    public CallerHistory callerHistory(String number, long currentTicketId, Actor viewer) {
+        return delegate.callerHistory(number, currentTicketId, viewer);
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.ticket.TicketLifecycle;
 import org.hotline.domain.ticket.TicketStatus;
 import org.hotline.domain.ticket.TransitionRefusedException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,37 +90,22 @@ public interface TicketStore {
     List<HistoryEvent> history(long id);
 
     /**
-     * A caller's previous tickets (newest first, at most 20) by caller or callback number, and
-     * whether a new request of {@code kind} looks like a repeat: a ticket of the same kind from
-     * the same number created within {@code repeatWindow} before now. {@code kind} {@code null}:
-     * any kind.
+     * A caller's previous tickets and repeat flag ({@link CallerHistory#of}), by caller or
+     * call-back number, leaving out ticket {@code currentTicketId} (the ticket of the call being
+     * shown, {@code 0} if none), whose quarter the repeat flag is about (the current quarter
+     * without one). Every ticket counts (system use).
      */
-    default CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind) {
-        return callerHistory(number, repeatWindow, kind, 0);
+    default CallerHistory callerHistory(String number, long currentTicketId) {
+        return callerHistory(number, currentTicketId, null);
     }
 
     /**
-     * Like {@link #callerHistory(String, Duration, RequestKind)} but ignores ticket
-     * {@code currentTicketId} (the ticket of the call being shown), so a call is never a repeat
-     * of itself.
+     * The caller history as {@code viewer} may see it (a screen pop for an agent, the ticket
+     * page): tickets the viewer may not see ({@link Ticket#visibleTo}) are neither listed nor
+     * counted towards the repeat flag, so a reporter's confidential tip-off never shows through.
+     * {@code viewer} {@code null}: every ticket.
      */
-    CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId);
-
-    /**
-     * The caller history as {@code viewer} may see it (a screen pop for an agent): tickets the
-     * viewer may not see ({@link Ticket#visibleTo}) are left out and do not count towards the
-     * repeat flag, so a reporter's confidential tip-off never shows through. The default
-     * implementation filters the unrestricted history and is conservative about the flag;
-     * stores override it with an exact computation.
-     */
-    default CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
-            Actor viewer) {
-        CallerHistory all = callerHistory(number, repeatWindow, kind, currentTicketId);
-        java.util.List<Ticket> visible = all.previous().stream().filter(t -> t.visibleTo(viewer)).toList();
-        boolean repeat = all.repeat() && visible.stream().anyMatch(t -> kind == null || t.kind() == kind)
-                && visible.size() == all.previous().size();
-        return new CallerHistory(all.number(), visible, repeat);
-    }
+    CallerHistory callerHistory(String number, long currentTicketId, Actor viewer);
 
     /** Tickets matching {@code query} that {@code viewer} may see, newest first. */
     List<Ticket> search(TicketQuery query, Actor viewer);

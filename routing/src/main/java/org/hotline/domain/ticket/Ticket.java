@@ -49,6 +49,10 @@ import java.util.TreeMap;
  *                         "invalid" (the explanation the domain's closing rules ask for)
  * @param explanationAccepted the caller accepted that explanation (closes a "to be improved" complaint)
  * @param dutyTold         the duty manager told of this after-hours call-back ticket, {@code null} if none
+ * @param linkedTo         id of the earlier ticket of the same caller this one follows up ("the same
+ *                         issue" as an agent linked it, or the caller's escalation to the next
+ *                         complaint tier), {@code null} if none; see {@link RepeatRule}
+ * @param linkReason       why it is linked, {@code null} exactly when {@code linkedTo} is
  * @param deadlines        due instant per policy step (e.g. {@code "resolve"}), sorted by step name
  * @param version          optimistic-lock version, incremented by every change
  * @param createdAt        acceptance time
@@ -85,6 +89,8 @@ public record Ticket(
         String explanation,
         boolean explanationAccepted,
         String dutyTold,
+        Long linkedTo,
+        LinkReason linkReason,
         Map<String, Instant> deadlines,
         long version,
         Instant createdAt,
@@ -103,6 +109,9 @@ public record Ticket(
         deadlines = deadlines == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(deadlines));
         if (dispatchCount < 0) {
             throw new IllegalArgumentException("dispatchCount must not be negative");
+        }
+        if ((linkedTo == null) != (linkReason == null)) {
+            throw new IllegalArgumentException("a linked ticket names both the earlier ticket and why");
         }
     }
 
@@ -167,6 +176,8 @@ public record Ticket(
         private String explanation;
         private boolean explanationAccepted;
         private String dutyTold;
+        private Long linkedTo;
+        private LinkReason linkReason;
         private Map<String, Instant> deadlines = Map.of();
         private long version;
         private Instant createdAt;
@@ -185,6 +196,7 @@ public record Ticket(
             callbackRequested = t.callbackRequested; lastCallback = t.lastCallback; plan = t.plan;
             resolution = t.resolution; resolvedBy = t.resolvedBy; explanation = t.explanation;
             explanationAccepted = t.explanationAccepted; dutyTold = t.dutyTold; deadlines = t.deadlines;
+            linkedTo = t.linkedTo; linkReason = t.linkReason;
             version = t.version; createdAt = t.createdAt; updatedAt = t.updatedAt;
         }
 
@@ -218,6 +230,8 @@ public record Ticket(
         public Builder explanation(String v) { explanation = v; return this; }
         public Builder explanationAccepted(boolean v) { explanationAccepted = v; return this; }
         public Builder dutyTold(String v) { dutyTold = v; return this; }
+        public Builder linkedTo(Long v) { linkedTo = v; return this; }
+        public Builder linkReason(LinkReason v) { linkReason = v; return this; }
         public Builder deadlines(Map<String, Instant> v) { deadlines = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder createdAt(Instant v) { createdAt = v; return this; }
@@ -228,7 +242,8 @@ public record Ticket(
                     callbackNumber, location, description, voiceMessageRef, uniqueid, linkedid, owner,
                     department, classification, confidential, dispatchCount, escalated,
                     callDisposition, forwardedTo, callbackRequested, lastCallback, plan, resolution,
-                    resolvedBy, explanation, explanationAccepted, dutyTold, deadlines, version, createdAt, updatedAt);
+                    resolvedBy, explanation, explanationAccepted, dutyTold, linkedTo, linkReason,
+                    deadlines, version, createdAt, updatedAt);
         }
     }
 }

@@ -114,6 +114,25 @@ public sealed interface TicketAction {
         }
     }
 
+    /**
+     * This ticket follows up {@code earlier}, an earlier ticket of the same caller: the same issue
+     * (an agent's judgement: it counts as a repeat whatever its kind and location, see
+     * {@link RepeatRule}) or the caller's escalation to the next tier of complaint line. The
+     * ticket then names the earlier one ({@link Ticket#linkedTo()}); the store also records the
+     * link in the earlier ticket's history ({@link TicketLifecycle#linkedFrom}), in the same
+     * transaction. Linking again replaces the link (the history keeps the one it replaced).
+     *
+     * @param earlier the earlier ticket as read by whoever asks (checked: not this one, accepted
+     *                before it, the same caller)
+     */
+    record LinkEarlier(Ticket earlier, LinkReason reason, String note) implements TicketAction {
+        public String actionName() { return "link-earlier"; }
+        public LinkEarlier {
+            Objects.requireNonNull(earlier, "earlier");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** A follow-up note (progress reply to the caller, call made, ...). */
     record AddNote(String note) implements TicketAction {
         public String actionName() { return "note"; }

@@ -177,6 +177,8 @@ public final class TicketLifecycle {
                     "complaints only"),
             new Transition(TicketAction.AddNote.class, OPEN, null, PEOPLE,
                     (t, a, x) -> blank(((TicketAction.AddNote) x).note(), "the note is empty"), "any open ticket"),
+            new Transition(TicketAction.LinkEarlier.class, OPEN, null, PEOPLE_OR_SURVEY, TicketLifecycle::linkRequirement,
+                    "an earlier ticket of the same caller (a shared caller or call-back number), not this one"),
             new Transition(TicketAction.EditIntake.class, OPEN, null, EnumSet.allOf(Role.class),
                     Requirement.NONE, "any open ticket"),
             new Transition(TicketAction.Abandon.class, EnumSet.of(ACCEPTED), ABANDONED, SYSTEM,
@@ -400,6 +402,16 @@ public final class TicketLifecycle {
             return c.note();
         } else if (action instanceof TicketAction.AddNote n) {
             return n.note();
+        } else if (action instanceof TicketAction.LinkEarlier l) {
+            b.linkedTo(l.earlier().id()).linkReason(l.reason());
+            data.put("earlier", l.earlier().number());
+            data.put("earlierId", Long.toString(l.earlier().id()));
+            data.put("reason", l.reason().wireName());
+            if (t.linkedTo() != null) {
+                data.put("earlierId.was", Long.toString(t.linkedTo()));
+                data.put("reason.was", t.linkReason().wireName());
+            }
+            return l.note();
         } else if (action instanceof TicketAction.EditIntake e) {
             Ticket edited = e.update().applyTo(b.build());
             b.kind(edited.kind()).urgency(edited.urgency()).callbackNumber(edited.callbackNumber())
@@ -464,6 +476,46 @@ public final class TicketLifecycle {
         }
         return Optional.of("the date " + date + " is past the latest extension allowed (" + max
                 + "); a supervisor must agree to it");
+    }
+
+    private static Optional<String> linkRequirement(Ticket t, Actor a, TicketAction x) {
+        return linkProblem(t, ((TicketAction.LinkEarlier) x).earlier());
+    }
+
+    /**
+     * Why {@code later} cannot be linked to {@code earlier}, empty when it can: not to itself, only
+     * to a ticket accepted before it, only to the same caller's ({@link RepeatRule#sameCaller}).
+     */
+    public static Optional<String> linkProblem(Ticket later, Ticket earlier) {
+        RepeatRule.Contact after = RepeatRule.Contact.of(later);
+        RepeatRule.Contact before = RepeatRule.Contact.of(earlier);
+        if (earlier.id() == later.id()) {
+            return Optional.of("a ticket cannot be linked to itself");
+        }
+        if (!before.before(after)) {
+            return Optional.of("ticket " + earlier.number() + " was accepted after this one; link the later ticket "
+                    + "to the earlier one");
+        }
+        if (!RepeatRule.sameCaller(after, before)) {
+            return Optional.of("ticket " + earlier.number() + " is another caller's (no caller or call-back number "
+                    + "in common); only the same caller's tickets are linked");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The entry the earlier ticket's history gets when {@code later} is linked to it
+     * ({@link TicketAction.LinkEarlier}): action {@code escalated} for an escalation, otherwise
+     * {@code linked-later}, naming the later ticket; nothing else about it changes.
+     */
+    public static Applied linkedFrom(Ticket earlier, Ticket later, LinkReason reason, String note, Instant now) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("later", later.number());
+        data.put("laterId", Long.toString(later.id()));
+        data.put("reason", reason.wireName());
+        return new Applied(earlier.toBuilder().updatedAt(now).build(),
+                reason == LinkReason.ESCALATION ? "escalated" : "linked-later", earlier.status(), earlier.status(),
+                note, data);
     }
 
     private static Optional<String> resolveRequirement(Ticket t, Actor a, TicketAction x) {

@@ -431,6 +431,10 @@ public final class ConfigValidator {
                     problem(path + ".voicemail", "\"" + line.voicemail() + "\" is not a voicemail box:"
                             + " expected mailbox or mailbox@context (letters, digits, '_', '.', '-')");
                 }
+                if (line.tier() != null && !line.deadlines().containsKey(RequestKind.COMPLAINT.configName())) {
+                    problem(path + ".tier", "a complaint line of tier " + line.tier().configName() + " handles complaints: "
+                            + "give it a complaint deadline policy (" + path + ".deadlines.complaint)");
+                }
                 ring(path + ".ring-seconds.a", line.ringSeconds().a());
                 ring(path + ".ring-seconds.b", line.ringSeconds().b());
                 line.deadlines().forEach((kind, policy) -> {

@@ -61,7 +61,7 @@ class AfterHoursWatcherTest {
     final List<String> named = new ArrayList<>();
 
     AfterHoursWatcher watcher() {
-        Notices notices = new Notices(new Notifier(outbox, contacts, SHANGHAI, clock), users);
+        Notices notices = new Notices(new Notifier(outbox, new org.hotline.domain.testing.InMemoryAlerts(), contacts, SHANGHAI, clock), users);
         return new AfterHoursWatcher(tickets, CALENDAR, (line, at, urgent) -> ROUTER.decide(line, at, urgent).fallback(),
                 new AfterHoursWatcher.Sink() {
                     public void afterHours(Ticket t, List<String> p) { notices.afterHours(t, p); }

@@ -127,6 +127,10 @@ class ConfigValidatorTest {
                 problem("lines[1].deadlines.praise", "unknown kind of request \"praise\"",
                         b -> b.editLine("service", l -> lineWith(l, l.numbers(), l.roster(),
                                 Map.of("praise", "complaint"), 25))),
+                problem("lines[1].tier", "a complaint line of tier area handles complaints: give it a complaint deadline "
+                                + "policy (lines[1].deadlines.complaint)",
+                        b -> b.editLine("service", l -> lineWith(l, l.numbers(), l.roster(), Map.of("repair", "repair"),
+                                25).withTier(ComplaintTier.AREA))),
                 problem("lines[1].ring-seconds.a", "3 seconds is out of range: expected 5 to 120",
                         b -> b.editLine("service", l -> lineWith(l, l.numbers(), l.roster(), l.deadlines(), 3))),
                 problem("lines[2].id", "\"service\" is already the id of lines[1]",

@@ -38,6 +38,7 @@ class NoticesTest {
 
     final Clock clock = Clock.fixed(NIGHT, ZoneOffset.UTC);
     final RecordingOutbox outbox = new RecordingOutbox();
+    final org.hotline.domain.testing.InMemoryAlerts alerts = new org.hotline.domain.testing.InMemoryAlerts();
     final List<User> people = List.of(
             new User("li", "Li", Role.SENIOR_MANAGER, "x", null, true),
             new User("old", "Old", Role.SENIOR_MANAGER, "x", null, false),
@@ -49,7 +50,7 @@ class NoticesTest {
             "old", new Contact("old", Optional.of("old@example.org"), Optional.empty(), Optional.empty(), Optional.empty()),
             "wang", new Contact("wang", Optional.of("wang@example.org"), Optional.empty(),
                     Optional.of(LocalTime.of(22, 0)), Optional.of(LocalTime.of(7, 0))));
-    final Notices notices = new Notices(new Notifier(outbox, contacts, ZONE, clock), users);
+    final Notices notices = new Notices(new Notifier(outbox, alerts, contacts, ZONE, clock), users);
 
     static Ticket ticket(long id, String owner) {
         return new Ticket.Builder().id(id).number("HL-2026-00000" + id).line("complaints").kind(RequestKind.COMPLAINT)
@@ -64,6 +65,24 @@ class NoticesTest {
         assertThat(outbox.enqueued()).extracting(e -> e.notification().key())
                 .containsExactly("escalation/7/3/li/email", "escalation/7/3/li/webhook");
         assertThat(outbox.enqueued()).allSatisfy(e -> assertThat(e.notBefore()).isEqualTo(NIGHT));
+    }
+
+    @Test
+    void everyNoticeIsRaisedOnceAsAnAlertEvenForPeopleWithoutAContact() {
+        notices.escalated(ticket(7, "wang"), "third dispatch");
+        notices.escalated(ticket(7, "wang"), "third dispatch");
+        notices.major(ticket(8, null), "urgent kind");
+        // sam has no contact: nothing to mail, but the alert is kept for the panel
+        notices.morningList(java.time.LocalDate.of(2026, 3, 3), NIGHT, NIGHT.plus(Duration.ofHours(8)), List.of());
+        assertThat(alerts.all()).extracting(a -> a.key() + " " + a.kind() + " " + a.ticketId() + " " + a.recipients())
+                .containsExactly("escalation/7/3 escalation 7 [li]", "major/8 major-complaint 8 [li]",
+                        "morning-list/2026-03-03 morning-list 0 [sam]");
+        assertThat(alerts.all()).allSatisfy(a -> {
+            assertThat(a.acknowledged()).isFalse();
+            assertThat(a.raisedAt()).isEqualTo(NIGHT);
+        });
+        assertThat(alerts.all().get(0).urgent()).isTrue();
+        assertThat(alerts.all().get(2).urgent()).isFalse();
     }
 
     @Test
@@ -85,7 +104,7 @@ class NoticesTest {
         tickets.put(ticket(2, "wang").toBuilder().escalated(false).dispatchCount(1).build());
         List<String> told = new ArrayList<>();
         MajorComplaintTicketStore store = new MajorComplaintTicketStore(tickets,
-                new MajorComplaintRules(Set.of(RequestKind.URGENT), false, Duration.ofDays(30)),
+                new MajorComplaintRules(Set.of(RequestKind.URGENT), false),
                 (t, why) -> told.add(t.number() + ": " + why));
         Actor wang = new Actor("wang", Role.AGENT);
 

@@ -17,7 +17,8 @@ class KpiCountsTest {
 
     /** A dispatched complaint answered after 12 s, dispatch due at +1 h, resolve due at +1 day. */
     private static TicketFacts facts(Map<TicketStatus, Instant> reached) {
-        return new TicketFacts(7, "complaints", RequestKind.COMPLAINT, "water", false, "13900000001", "1201", T,
+        return new TicketFacts(7, "complaints", RequestKind.COMPLAINT, "water", false, "13900000001", null, "1201", null,
+                T,
                 T.plusSeconds(3), true, T.plusSeconds(15), "lin", TicketFacts.AnsweredAs.AGENT, null, null, null, false,
                 reached, Map.of("dispatch", T.plus(Duration.ofHours(1)), "resolve", T.plus(Duration.ofDays(1))), 2, 1,
                 CallbackResult.UNSATISFIED, true);

@@ -45,7 +45,8 @@ class KpiSeriesTest {
         if (closed != null) {
             reached.put(TicketStatus.CLOSED, at(closed));
         }
-        return new TicketFacts(id, line, RequestKind.COMPLAINT, null, false, "1390000000" + id, "1201", at(offered),
+        return new TicketFacts(id, line, RequestKind.COMPLAINT, null, false, "1390000000" + id, null, "1201", null,
+                at(offered),
                 ring == null ? null : at(ring), ring != null, answered == null ? null : at(answered),
                 answered == null ? null : "lin", answered == null ? null : TicketFacts.AnsweredAs.AGENT, null, null,
                 ring == null && answered == null ? TicketFacts.Abandoned.IVR : null, false, reached,

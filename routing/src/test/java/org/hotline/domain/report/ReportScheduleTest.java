@@ -117,6 +117,53 @@ class ReportScheduleTest {
                 new KpiReports.HotTopic(RequestKind.COMPLAINT, "楼 3", 1, 0));
     }
 
+    @Test
+    void theQuarterlyAnalysisListsRepeatCallersAndRepeatedRepairsOnceTheQuarterIsOverConfidentialRowsMarked() {
+        caller(1, "2026-07-02T10:00:00", "13911112222", RequestKind.COMPLAINT, "3-2-101", false);
+        caller(2, "2026-08-02T10:00:00", "13911112222", RequestKind.COMPLAINT, "3-2-101", false);   // repeats 1
+        caller(3, "2026-09-02T10:00:00", "13933334444", RequestKind.REPORT, "gate", true);
+        caller(4, "2026-09-03T10:00:00", "13933334444", RequestKind.REPORT, "gate", true);         // a tip-off repeated
+        caller(5, "2026-09-04T10:00:00", "13955556666", RequestKind.COMPLAINT, "3-2-101", false);  // another caller
+        for (int i = 0; i < 3; i++) {
+            caller(10 + i, "2026-0" + (7 + i) + "-10T10:00:00", "1380000000" + i, RequestKind.REPAIR, "Lift B", false);
+        }
+        caller(20, "2026-10-02T10:00:00", "13911112222", RequestKind.COMPLAINT, "3-2-101", false); // next quarter
+        clock.set(local("2026-09-30T23:59:00"));
+        assertThat(scheduler.runOnce()).noneMatch(s -> s.startsWith("QUARTERLY 2026-07-01"));
+        clock.set(local("2026-10-01T00:01:00"));
+        assertThat(scheduler.runOnce()).contains("QUARTERLY 2026-07-01 PUBLISHED");
+        assertThat(scheduler.runOnce()).noneMatch(s -> s.startsWith("QUARTERLY"));
+        StoredReport q = store.list(100).stream().filter(r -> r.kind() == ReportKind.QUARTERLY).findFirst().orElseThrow();
+        assertThat(q.to()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(q.document().title()).isEqualTo("Quarterly analysis 2026-Q3 (2026-07-01 to 2026-09-30)");
+        ReportDocument.Section summary = section(q, "Summary");
+        assertThat(value(summary, "repeat callers (the same issue twice or more)")).isEqualTo("2");
+        assertThat(value(summary, "their tickets")).isEqualTo("4 (2 repeats)");
+        assertThat(value(summary, "locations repaired 3 times or more")).isEqualTo("1");
+        ReportDocument.Section callers = section(q, "Repeat callers");
+        assertThat(callers.rows()).extracting(ReportDocument.Row::ticketId).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(callers.rows()).extracting(ReportDocument.Row::confidential).containsExactly(false, false, true, true);
+        assertThat(callers.rows().get(0).cells()).startsWith("#1", "13911112222", "HL-1");
+        ReportDocument.Section repairs = section(q, "Repeated repairs");
+        assertThat(repairs.rows()).extracting(ReportDocument.Row::ticketId).containsExactly(10L, 11L, 12L);
+        assertThat(repairs.rows().get(0).cells()).startsWith("Lift B", "3", "HL-10");
+    }
+
+    private static ReportDocument.Section section(StoredReport r, String title) {
+        return r.document().sections().stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    private static String value(ReportDocument.Section s, String indicator) {
+        return s.rows().stream().filter(r -> r.cells().get(0).equals(indicator)).findFirst().orElseThrow().cells().get(1);
+    }
+
+    private void caller(long id, String at, String number, RequestKind kind, String location, boolean confidential) {
+        Ticket t = tickets.put(new Ticket.Builder().id(id).number("HL-" + id).line("complaints").kind(kind)
+                .location(location).callerNumber(number).confidential(confidential).urgency(Urgency.NORMAL)
+                .status(TicketStatus.ACCEPTED).createdAt(local(at)).updatedAt(local(at)).build());
+        facts.put(TicketFacts.opened(t).next(t, "intake", Map.of(), local(at)));
+    }
+
     private void put(long id, String at, RequestKind kind, String location) {
         Ticket t = new Ticket.Builder().id(id).number("HL-" + id).line("complaints").kind(kind).location(location)
                 .urgency(Urgency.NORMAL).status(TicketStatus.ACCEPTED).createdAt(local(at)).updatedAt(local(at)).build();

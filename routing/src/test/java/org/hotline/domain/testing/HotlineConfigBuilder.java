@@ -24,6 +24,7 @@ import org.hotline.domain.config.HalfDay;
 import org.hotline.domain.config.Holiday;
 import org.hotline.domain.config.HolidayFile;
 import org.hotline.domain.config.HotlineConfig;
+import org.hotline.domain.config.ComplaintTier;
 import org.hotline.domain.config.LineConfig;
 import org.hotline.domain.config.LineHours;
 import org.hotline.domain.config.MakeUpDay;
@@ -128,7 +129,7 @@ public final class HotlineConfigBuilder {
         b.line(new LineConfig("complaints", "Complaint line", List.of("4008001234", "88001234"), "main",
                 "hotline-complaints", new RingSeconds(20, 20), true, UrgentPath.DUTY_MANAGER, "complaints@hotline",
                 deadlines, Map.of("greeting-office", "hotline/complaints-welcome",
-                        "greeting-after-hours", "hotline/complaints-after-hours")));
+                        "greeting-after-hours", "hotline/complaints-after-hours")).withTier(ComplaintTier.PROJECT));
         b.line(new LineConfig("service", "24-hour service line", List.of("4008005678"), "main", "hotline-service",
                 new RingSeconds(25, 25), true, UrgentPath.DUTY_MANAGER, "service@hotline", deadlines, Map.of(),
                 LineHours.always()));

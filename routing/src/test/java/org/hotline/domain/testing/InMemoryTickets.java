@@ -19,6 +19,7 @@ import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.CallerHistory;
+import org.hotline.domain.ticket.RepeatRule;
 import org.hotline.domain.ticket.HistoryEvent;
 import org.hotline.domain.ticket.IntakeUpdate;
 import org.hotline.domain.ticket.RequestKind;
@@ -153,6 +154,14 @@ public final class InMemoryTickets implements TicketStore {
         Ticket after = a.after().toBuilder().version(before.version() + 1).build();
         save(after);
         append(after, a.from(), a.action(), actor, a.note(), a.data());
+        if (action instanceof TicketAction.LinkEarlier link) {
+            Ticket earlier = get(link.earlier().id());
+            TicketLifecycle.Applied e = TicketLifecycle.linkedFrom(earlier, after, link.reason(), link.note(),
+                    clock.instant());
+            Ticket earlierAfter = e.after().toBuilder().version(earlier.version() + 1).build();
+            save(earlierAfter);
+            append(earlierAfter, e.from(), e.action(), actor, e.note(), e.data());
+        }
         return after;
     }
 
@@ -202,15 +211,12 @@ public final class InMemoryTickets implements TicketStore {
     }
 
     @Override
-    public synchronized CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind,
-            long currentTicketId) {
-        Instant since = clock.instant().minus(repeatWindow);
-        List<Ticket> prev = tickets.values().stream().filter(t -> t.id() != currentTicketId)
+    public synchronized CallerHistory callerHistory(String number, long currentTicketId, Actor viewer) {
+        List<Ticket> callers = tickets.values().stream()
                 .filter(t -> number.equals(t.callerNumber()) || number.equals(t.callbackNumber()))
-                .sorted(NEWEST_FIRST).limit(20).toList();
-        boolean repeat = prev.stream().filter(t -> kind == null || t.kind() == kind)
-                .anyMatch(t -> t.createdAt().isAfter(since));
-        return new CallerHistory(number, prev, repeat);
+                .filter(t -> viewer == null || t.visibleTo(viewer)).toList();
+        Optional<Ticket> current = callers.stream().filter(t -> t.id() == currentTicketId).findFirst();
+        return CallerHistory.of(number, current, callers, new RepeatRule(clock.getZone()), clock.instant());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.hotline.storage.pg;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,20 +21,23 @@ public final class PgAuditRepository implements AuditTrail {
 
     @Override
     public AuditEntry record(AuditEntry e) {
-        return tx.autoCommit("record " + e.action() + " in the audit trail", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_events (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id")) {
-                ps.setTimestamp(1, Timestamp.from(e.at()));
-                ps.setString(2, TextRule.shortText(e.actor()));
-                ps.setString(3, TextRule.shortText(e.action()));
-                ps.setString(4, TextRule.name(e.subject()));
-                ps.setString(5, TicketRows.json(e.detail()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new AuditEntry(rs.getLong(1), e.at(), e.actor(), e.action(), e.subject(), e.detail());
-                }
+        return tx.autoCommit("record " + e.action() + " in the audit trail", c -> insert(c, e));
+    }
+
+    /** Appends {@code e} on {@code c}, inside the caller's transaction when it has one; returns it with its id. */
+    static AuditEntry insert(Connection c, AuditEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_events (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+            ps.setTimestamp(1, Timestamp.from(e.at()));
+            ps.setString(2, TextRule.shortText(e.actor()));
+            ps.setString(3, TextRule.shortText(e.action()));
+            ps.setString(4, TextRule.name(e.subject()));
+            ps.setString(5, TicketRows.json(e.detail()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new AuditEntry(rs.getLong(1), e.at(), e.actor(), e.action(), e.subject(), e.detail());
             }
-        });
+        }
     }
 
     @Override

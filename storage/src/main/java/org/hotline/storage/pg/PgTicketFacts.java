@@ -6,11 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,6 +25,7 @@ import org.hotline.domain.report.TicketFactStore;
 import org.hotline.domain.report.TicketFacts;
 import org.hotline.domain.ticket.CallbackResult;
 import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.RepeatRule;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketStatus;
@@ -37,13 +36,14 @@ import org.hotline.domain.ticket.TicketStatus;
  * {@link #refresh}); the intake statement inserts the row of a new ticket. Reads stream rows with
  * a cursor, so a month of a million tickets is never held in memory at once.
  *
- * <p>Repeat detection (see {@code routing/KPIS.md}): a ticket is a repeat when the same caller
- * number had an earlier ticket of the same kind at the same location in the same calendar quarter
- * (local time). Thread-safe.
+ * <p>Repeat detection ({@link RepeatRule}, see {@code routing/KPIS.md}): the store reads the
+ * caller's earlier tickets of the quarter (by caller or call-back number) and the rule decides.
+ * Thread-safe.
  */
 public final class PgTicketFacts implements TicketFactStore {
     private static final int FETCH = 5_000;
-    static final String COLUMNS = "ticket_id, line, kind, department, confidential, caller_number, location, "
+    static final String COLUMNS = "ticket_id, line, kind, department, confidential, caller_number, "
+            + "callback_number, location, linked_to, "
             + "offered_at, ring_at, queued, answered_at, answered_by, answered_as, duty_a, duty_b, abandoned, missed, "
             + "dispatched_at, in_progress_at, resolved_at, callback_at, closed_at, deadlines::text, dispatch_count, "
             + "callback_attempts, last_callback, is_repeat";
@@ -208,39 +208,110 @@ public final class PgTicketFacts implements TicketFactStore {
             next = TicketFacts.replay(after, TicketRows.history(c, after.id()));
         }
         boolean issueChanged = prior.isEmpty() || prior.get().facts().kind() != next.kind()
-                || !java.util.Objects.equals(prior.get().facts().location(), next.location());
+                || !java.util.Objects.equals(prior.get().facts().location(), next.location())
+                || !java.util.Objects.equals(prior.get().facts().callbackNumber(), next.callbackNumber())
+                || !java.util.Objects.equals(prior.get().facts().linkedTo(), next.linkedTo());
         if (issueChanged) {
             next = next.withRepeat(isRepeat(c, next, zone));
         }
         // a row in the sums moves its contribution; one not rolled up yet (a ticket of the last
         // moments: intake leaves its row to the roll-up) stays out, and off the sums' busiest rows
         boolean rolled = prior.isPresent() && prior.get().rolled();
+        PgKpiRollup.Delta delta = rollup.delta();
         if (rolled) {
-            rollup.delta().remove(prior.get().facts()).add(next).write(c);
+            delta.remove(prior.get().facts()).add(next);
         }
         upsert(c, next, rolled, rollup.undecidedUntil(next));
+        if (issueChanged && prior.isPresent()) {
+            java.util.Set<String> numbers = new java.util.HashSet<>(prior.get().facts().contact().numbers());
+            numbers.addAll(next.contact().numbers());
+            refreshLater(c, next, numbers, zone, delta);
+        }
+        // last, all at once: the sums' rows are locked in their one global order
+        delta.write(c);
     }
 
-    /** Whether the same caller had an earlier ticket of the same kind and location this quarter. */
-    static boolean isRepeat(Connection c, TicketFacts f, ZoneId zone) throws SQLException {
-        if (f.callerNumber() == null || f.callerNumber().isBlank() || f.kind() == null || f.kind() == RequestKind.UNKNOWN) {
-            return false;
+    /**
+     * After a ticket's issue or numbers changed: the caller's later tickets of the same quarter
+     * (sharing one of its old or new numbers) may have become, or stopped being, repeats of it;
+     * their flags are decided again. Rows another transaction holds are skipped (that change
+     * decides its own ticket's flag), so two changes of one caller's tickets never wait on each other.
+     * A flag that changes on a row in the daily sums moves that row's contribution ({@code delta}).
+     */
+    private static void refreshLater(Connection c, TicketFacts changed, java.util.Set<String> numbers, ZoneId zone,
+            PgKpiRollup.Delta delta) throws SQLException {
+        if (numbers.isEmpty()) {
+            return;
         }
-        LocalDate day = LocalDate.ofInstant(f.offeredAt(), zone);
-        LocalDate quarter = day.with(IsoFields.DAY_OF_QUARTER, 1);
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ticket_facts WHERE caller_number = ? AND kind = ? "
-                + "AND location IS NOT DISTINCT FROM ? AND offered_at >= ? AND offered_at < ? AND ticket_id <> ? LIMIT 1")) {
-            ps.setString(1, f.callerNumber());
-            ps.setString(2, f.kind().name());
-            ps.setString(3, f.location());
-            ps.setTimestamp(4, Timestamp.from(quarter.atStartOfDay(zone).toInstant()));
-            ps.setTimestamp(5, Timestamp.from(f.offeredAt()));
-            ps.setLong(6, f.ticketId());
+        RepeatRule rule = new RepeatRule(zone);
+        java.time.LocalDate quarter = RepeatRule.quarterOf(java.time.LocalDate.ofInstant(changed.offeredAt(), zone));
+        String[] n = numbers.toArray(String[]::new);
+        List<Stored> later = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", rolled FROM ticket_facts "
+                + "WHERE (caller_number = ANY (?) OR callback_number = ANY (?)) AND offered_at >= ? AND offered_at < ? "
+                + "AND ticket_id <> ? ORDER BY offered_at LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
+            ps.setArray(1, c.createArrayOf("text", n));
+            ps.setArray(2, c.createArrayOf("text", n));
+            ps.setTimestamp(3, Timestamp.from(changed.offeredAt()));
+            ps.setTimestamp(4, Timestamp.from(quarter.plusMonths(3).atStartOfDay(zone).toInstant()));
+            ps.setLong(5, changed.ticketId());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    later.add(new Stored(facts(rs), rs.getBoolean("rolled")));
+                }
+            }
+        }
+        for (Stored row : later) {
+            TicketFacts f = row.facts();
+            if (!changed.contact().before(f.contact())) {
+                continue;
+            }
+            boolean repeat = isRepeat(c, f, zone);
+            if (repeat != f.repeat()) {
+                if (row.rolled()) {
+                    delta.remove(f).add(f.withRepeat(repeat)); // the repeat-complaint count moves with the flag
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE ticket_facts SET is_repeat = ? WHERE ticket_id = ?")) {
+                    ps.setBoolean(1, repeat);
+                    ps.setLong(2, f.ticketId());
+                    ps.executeUpdate();
+                }
             }
         }
     }
+
+    /**
+     * Whether the ticket repeats an earlier one of the same caller this quarter ({@link RepeatRule}):
+     * the candidates are the facts of the quarter accepted up to this ticket that share one of its
+     * numbers; the rule decides.
+     */
+    static boolean isRepeat(Connection c, TicketFacts f, ZoneId zone) throws SQLException {
+        RepeatRule rule = new RepeatRule(zone);
+        RepeatRule.Contact me = f.contact();
+        if (me.numbers().isEmpty()) {
+            return false;
+        }
+        String[] numbers = me.numbers().toArray(String[]::new);
+        List<RepeatRule.Contact> earlier = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts "
+                + "WHERE (caller_number = ANY (?) OR callback_number = ANY (?)) AND offered_at >= ? AND offered_at <= ? "
+                + "AND ticket_id <> ? ORDER BY offered_at DESC LIMIT " + CANDIDATES)) {
+            ps.setArray(1, c.createArrayOf("text", numbers));
+            ps.setArray(2, c.createArrayOf("text", numbers));
+            ps.setTimestamp(3, Timestamp.from(rule.quarterStart(f.offeredAt())));
+            ps.setTimestamp(4, Timestamp.from(f.offeredAt()));
+            ps.setLong(5, f.ticketId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    earlier.add(facts(rs).contact());
+                }
+            }
+        }
+        return rule.isRepeat(me, earlier);
+    }
+
+    /** How many of a caller's earlier tickets of the quarter the repeat check reads at most (newest first). */
+    private static final int CANDIDATES = 1000;
 
     /** A facts row and whether its contribution is in the daily sums. */
     private record Stored(TicketFacts facts, boolean rolled) {
@@ -257,7 +328,7 @@ public final class PgTicketFacts implements TicketFactStore {
     }
 
     private static final String UPSERT = "INSERT INTO ticket_facts (" + COLUMNS.replace("deadlines::text", "deadlines")
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
 
     /** Writes the facts of a ticket, and whether its contribution is in the daily sums. */
     private static void upsert(Connection c, TicketFacts f, boolean rolled, Instant undecidedUntil) throws SQLException {
@@ -289,7 +360,9 @@ public final class PgTicketFacts implements TicketFactStore {
         ps.setString(i++, f.department());
         ps.setBoolean(i++, f.confidential());
         ps.setString(i++, f.callerNumber());
+        ps.setString(i++, f.callbackNumber());
         ps.setString(i++, f.location());
+        ps.setObject(i++, f.linkedTo(), java.sql.Types.BIGINT);
         ps.setTimestamp(i++, TicketRows.timestamp(f.offeredAt()));
         ps.setTimestamp(i++, TicketRows.timestamp(f.ringAt()));
         ps.setBoolean(i++, f.queued());
@@ -324,7 +397,8 @@ public final class PgTicketFacts implements TicketFactStore {
         }
         return new TicketFacts(rs.getLong("ticket_id"), rs.getString("line"),
                 TicketRows.enumOf(RequestKind.class, rs.getString("kind")), rs.getString("department"),
-                rs.getBoolean("confidential"), rs.getString("caller_number"), rs.getString("location"),
+                rs.getBoolean("confidential"), rs.getString("caller_number"), rs.getString("callback_number"),
+                rs.getString("location"), rs.getObject("linked_to", Long.class),
                 TicketRows.instant(rs.getTimestamp("offered_at")), TicketRows.instant(rs.getTimestamp("ring_at")),
                 rs.getBoolean("queued"), TicketRows.instant(rs.getTimestamp("answered_at")), rs.getString("answered_by"),
                 TicketRows.enumOf(TicketFacts.AnsweredAs.class, rs.getString("answered_as")), rs.getString("duty_a"),

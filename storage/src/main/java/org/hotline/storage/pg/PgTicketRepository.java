@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +23,7 @@ import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.CallerHistory;
 import org.hotline.domain.ticket.HistoryEvent;
 import org.hotline.domain.ticket.IntakeUpdate;
-import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.RepeatRule;
 import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.ticket.TicketLifecycle;
@@ -61,6 +60,7 @@ public final class PgTicketRepository implements TicketStore {
     private final Clock clock;
     private final ZoneId zone;
     private final TicketLifecycle lifecycle = new TicketLifecycle();
+    private final RepeatRule repeats;
     private final Runnable outboxNudge;
     private final PgKpiRollup rollup;
     private final PgIntakeBatcher intakes;
@@ -83,6 +83,7 @@ public final class PgTicketRepository implements TicketStore {
         this.tx = new PgTransaction(dataSource);
         this.clock = clock;
         this.zone = clock.getZone();
+        this.repeats = new RepeatRule(zone);
         this.outboxNudge = outboxNudge;
         this.rollup = rollup;
         this.intakes = new PgIntakeBatcher(dataSource, zone, INTAKE_WRITERS, 64);
@@ -127,7 +128,8 @@ public final class PgTicketRepository implements TicketStore {
             throw new TransitionRefusedException(r.reason());
         }
         TicketLifecycle.Applied a = (TicketLifecycle.Applied) d;
-        Optional<Ticket> written = write(current, a, actor);
+        Optional<Ticket> written = write(current, a, actor,
+                action instanceof TicketAction.LinkEarlier link ? link : null);
         return written.orElseThrow(() -> {
             long actual = find(id).map(Ticket::version).orElse(-1L);
             return new VersionConflictException(id, current.number(), expectedVersion, actual);
@@ -158,7 +160,7 @@ public final class PgTicketRepository implements TicketStore {
                    voice_message_ref = ?, owner = ?, department = ?, classification = ?, confidential = ?,
                    dispatch_count = ?, escalated = ?, call_disposition = ?, forwarded_to = ?, callback_requested = ?,
                    last_callback = ?, plan = ?, resolution = ?, resolved_by = ?, explanation = ?, explanation_accepted = ?,
-                   duty_told = ?, version = version + 1, updated_at = ?
+                   duty_told = ?, linked_to = ?, link_reason = ?, version = version + 1, updated_at = ?
              WHERE id = ? AND version = ?
             """;
 
@@ -169,6 +171,15 @@ public final class PgTicketRepository implements TicketStore {
 
     /** Writes the change if the ticket is still at {@code before.version()}; empty on conflict. */
     private Optional<Ticket> write(Ticket before, TicketLifecycle.Applied change, Actor actor) {
+        return write(before, change, actor, null);
+    }
+
+    /**
+     * Like {@link #write(Ticket, TicketLifecycle.Applied, Actor)}; with {@code link}, the earlier
+     * ticket's history records the link in the same transaction ({@link TicketLifecycle#linkedFrom}).
+     */
+    private Optional<Ticket> write(Ticket before, TicketLifecycle.Applied change, Actor actor,
+            TicketAction.LinkEarlier link) {
         Ticket after = clean(change.after()).toBuilder().version(before.version() + 1).build();
         Map<String, String> data = new HashMap<>();
         change.data().forEach((k, v) -> data.put(TextRule.shortText(k), TextRule.name(v)));
@@ -198,6 +209,8 @@ public final class PgTicketRepository implements TicketStore {
                 ps.setString(i++, after.explanation());
                 ps.setBoolean(i++, after.explanationAccepted());
                 ps.setString(i++, after.dutyTold());
+                ps.setObject(i++, after.linkedTo(), Types.BIGINT);
+                ps.setString(i++, TicketRows.name(after.linkReason()));
                 ps.setTimestamp(i++, TicketRows.timestamp(after.updatedAt()));
                 ps.setLong(i++, before.id());
                 ps.setLong(i, before.version());
@@ -208,27 +221,12 @@ public final class PgTicketRepository implements TicketStore {
             if (!after.deadlines().equals(before.deadlines())) {
                 writeDeadlines(c, after);
             }
-            try (PreparedStatement ps = c.prepareStatement(EVENT_SQL)) {
-                int i = 1;
-                ps.setLong(i++, before.id());
-                ps.setTimestamp(i++, TicketRows.timestamp(after.updatedAt()));
-                ps.setString(i++, TextRule.shortText(actor.id()));
-                ps.setString(i++, actor.role().name());
-                ps.setString(i++, change.action());
-                ps.setString(i++, TicketRows.name(change.from()));
-                ps.setString(i++, change.to().name());
-                ps.setString(i++, TextRule.longText(change.note()));
-                ps.setString(i++, TicketRows.json(data));
-                ps.setLong(i, before.id());
-                ps.executeUpdate();
-            }
+            appendEvent(c, before.id(), after.updatedAt(), actor, change, data);
             // the reports' facts change with the ticket, in the same transaction
             PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), rollup);
-            // every change moves queue membership and the line's board stream: one outbox row
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (ticket_id, created_at) VALUES (?, ?)")) {
-                ps.setLong(1, before.id());
-                ps.setTimestamp(2, TicketRows.timestamp(after.updatedAt()));
-                ps.executeUpdate();
+            outbox(c, before.id(), after.updatedAt());
+            if (link != null) {
+                linkedFrom(c, after, link, actor);
             }
             return Optional.of(after);
         });
@@ -236,6 +234,65 @@ public final class PgTicketRepository implements TicketStore {
             outboxNudge.run();
         }
         return result;
+    }
+
+    private static void appendEvent(Connection c, long ticketId, Instant at, Actor actor, TicketLifecycle.Applied change,
+            Map<String, String> data) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EVENT_SQL)) {
+            int i = 1;
+            ps.setLong(i++, ticketId);
+            ps.setTimestamp(i++, TicketRows.timestamp(at));
+            ps.setString(i++, TextRule.shortText(actor.id()));
+            ps.setString(i++, actor.role().name());
+            ps.setString(i++, change.action());
+            ps.setString(i++, TicketRows.name(change.from()));
+            ps.setString(i++, change.to().name());
+            ps.setString(i++, TextRule.longText(change.note()));
+            ps.setString(i++, TicketRows.json(data));
+            ps.setLong(i, ticketId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every change moves queue membership and the line's board stream: one outbox row. */
+    private static void outbox(Connection c, long ticketId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (ticket_id, created_at) VALUES (?, ?)")) {
+            ps.setLong(1, ticketId);
+            ps.setTimestamp(2, TicketRows.timestamp(at));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The earlier ticket's side of a link: its history names the later ticket and its version
+     * moves on (so a panel holding it reloads), in the later ticket's transaction. The earlier
+     * ticket row is locked first; it must still exist.
+     */
+    private static void linkedFrom(Connection c, Ticket later, TicketAction.LinkEarlier link, Actor actor)
+            throws SQLException {
+        Ticket earlier;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + TicketRows.COLUMNS + " FROM tickets t WHERE t.id = ? "
+                + "FOR UPDATE")) {
+            ps.setLong(1, link.earlier().id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new TicketNotFoundException("with id " + link.earlier().id());
+                }
+                earlier = TicketRows.ticket(rs);
+            }
+        }
+        TicketLifecycle.Applied side = TicketLifecycle.linkedFrom(earlier, later, link.reason(), link.note(),
+                later.updatedAt());
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE tickets SET version = version + 1, updated_at = ? WHERE id = ?")) {
+            ps.setTimestamp(1, TicketRows.timestamp(later.updatedAt()));
+            ps.setLong(2, earlier.id());
+            ps.executeUpdate();
+        }
+        Map<String, String> data = new HashMap<>();
+        side.data().forEach((k, v) -> data.put(TextRule.shortText(k), TextRule.name(v)));
+        appendEvent(c, earlier.id(), later.updatedAt(), actor, side, data);
+        outbox(c, earlier.id(), later.updatedAt());
     }
 
     private static void writeDeadlines(Connection c, Ticket t) throws SQLException {
@@ -313,27 +370,42 @@ public final class PgTicketRepository implements TicketStore {
     }
 
     @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId) {
-        return callerHistory(number, repeatWindow, kind, currentTicketId, null);
-    }
-
-    @Override
-    public CallerHistory callerHistory(String number, Duration repeatWindow, RequestKind kind, long currentTicketId,
-            Actor viewer) {
+    public CallerHistory callerHistory(String number, long currentTicketId, Actor viewer) {
         String n = TextRule.shortText(number);
         if (n == null || n.isBlank()) {
             return new CallerHistory(number, List.of(), false);
         }
-        List<Ticket> previous = many("read the history of caller " + n,
-                "(t.caller_number = ? OR t.callback_number = ?) AND t.id <> ? ORDER BY t.created_at DESC LIMIT 20", ps -> {
-                    ps.setString(1, n);
-                    ps.setString(2, n);
-                    ps.setLong(3, currentTicketId);
-                }).stream().filter(t -> viewer == null || t.visibleTo(viewer)).toList();
-        Instant since = now().minus(repeatWindow);
-        boolean repeat = previous.stream().anyMatch(t -> !t.createdAt().isBefore(since)
-                && (kind == null || kind == t.kind()));
-        return new CallerHistory(number, previous, repeat);
+        Optional<Ticket> current = currentTicketId == 0 ? Optional.empty()
+                : find(currentTicketId).filter(t -> viewer == null || t.visibleTo(viewer));
+        Instant quarter = repeats.quarterStart(current.map(Ticket::createdAt).orElseGet(this::now));
+        // the newest tickets for the list, and the whole quarter for the flag; both only what the viewer may see
+        String caller = "(t.caller_number = ? OR t.callback_number = ?) AND t.id <> ?";
+        List<Ticket> newest = callerTickets(n, currentTicketId, viewer, caller
+                + " ORDER BY t.created_at DESC, t.id DESC LIMIT " + CallerHistory.MAX_PREVIOUS, null);
+        List<Ticket> ofQuarter = callerTickets(n, currentTicketId, viewer, caller
+                + " AND t.created_at >= ? ORDER BY t.created_at DESC, t.id DESC LIMIT " + QUARTER_LIMIT, quarter);
+        Map<Long, Ticket> all = new java.util.LinkedHashMap<>();
+        newest.forEach(t -> all.put(t.id(), t));
+        ofQuarter.forEach(t -> all.put(t.id(), t));
+        return CallerHistory.of(number, current, List.copyOf(all.values()), repeats, now());
+    }
+
+    /** How many of a caller's tickets of one quarter the repeat flag looks at (newest first). */
+    private static final int QUARTER_LIMIT = 1000;
+
+    private List<Ticket> callerTickets(String number, long currentTicketId, Actor viewer, String where, Instant since) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        if (viewer != null) {
+            sql.append(VISIBLE).append(" AND ");
+            args.addAll(visibleArgs(viewer));
+        }
+        sql.append(where);
+        args.addAll(List.of(number, number, currentTicketId));
+        if (since != null) {
+            args.add(TicketRows.timestamp(since));
+        }
+        return many("read the tickets of caller " + number, sql.toString(), ps -> bind(ps, args));
     }
 
     @Override
@@ -438,6 +510,12 @@ public final class PgTicketRepository implements TicketStore {
     public List<Ticket> awaitingAgent() {
         return many("list tickets awaiting an agent",
                 "t.owner IS NULL AND t.callback_requested AND t.status <> 'CLOSED' ORDER BY t.id", ps -> {});
+    }
+
+    /** Claims being worked: owned call-back tickets not yet dispatched or answered (their holds' truth). */
+    public List<Ticket> claimedBeforeDispatch() {
+        return many("list claimed tickets before dispatch", "t.owner IS NOT NULL AND t.callback_requested"
+                + " AND t.status IN ('ACCEPTED', 'MISSED', 'ABANDONED') ORDER BY t.id", ps -> {});
     }
 
     @FunctionalInterface

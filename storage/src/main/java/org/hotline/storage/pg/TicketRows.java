@@ -12,6 +12,7 @@ import org.hotline.domain.ticket.CallDisposition;
 import org.hotline.domain.ticket.CallbackResult;
 import org.hotline.domain.ticket.Classification;
 import org.hotline.domain.ticket.HistoryEvent;
+import org.hotline.domain.ticket.LinkReason;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
@@ -26,7 +27,8 @@ final class TicketRows {
             + "t.caller_name, t.callback_number, t.location, t.description, t.voice_message_ref, t.uniqueid, "
             + "t.linkedid, t.owner, t.department, t.classification, t.confidential, t.dispatch_count, "
             + "t.escalated, t.call_disposition, t.forwarded_to, t.callback_requested, t.last_callback, t.plan, "
-            + "t.resolution, t.resolved_by, t.explanation, t.explanation_accepted, t.duty_told, t.version, t.created_at, t.updated_at";
+            + "t.resolution, t.resolved_by, t.explanation, t.explanation_accepted, t.duty_told, t.linked_to, t.link_reason, t.version, t.created_at, "
+            + "t.updated_at";
 
     /** Select list for a ticket; deadlines come as a JSON object step -> epoch microseconds. */
     static final String COLUMNS = ROW_COLUMNS + ", "
@@ -73,6 +75,8 @@ final class TicketRows {
                 .explanation(rs.getString("explanation"))
                 .explanationAccepted(rs.getBoolean("explanation_accepted"))
                 .dutyTold(rs.getString("duty_told"))
+                .linkedTo(rs.getObject("linked_to", Long.class))
+                .linkReason(enumOf(LinkReason.class, rs.getString("link_reason")))
                 .deadlines(deadlines(rs.getString("deadlines")))
                 .version(rs.getLong("version"))
                 .createdAt(instant(rs.getTimestamp("created_at")))

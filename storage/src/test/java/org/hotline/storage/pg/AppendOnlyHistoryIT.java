@@ -55,6 +55,21 @@ class AppendOnlyHistoryIT {
     }
 
     @Test
+    void anAlertIsOnlyEverAcknowledgedOnceAndNeverDeleted() throws SQLException {
+        storage.alerts().raise("major/9", "major-complaint", "Major complaint", 9, java.util.List.of("li"), true,
+                Clock.systemUTC().instant());
+        long id = storage.alerts().recent(true, 1, 0).get(0).id();
+        PgEndpoint app = StorageFixture.shared().app(db);
+        exec(app, "UPDATE alerts SET acknowledged_by = 'li', acknowledged_at = now() WHERE id = " + id);
+        assertThatThrownBy(() -> exec(app, "UPDATE alerts SET acknowledged_by = 'mallory' WHERE id = " + id))
+                .hasMessageContaining("only ever acknowledged");
+        assertThatThrownBy(() -> exec(app, "DELETE FROM alerts")).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> exec(StorageFixture.shared().owner(db), "DELETE FROM alerts"))
+                .hasMessageContaining("alerts are kept");
+        assertThat(storage.alerts().find(id).orElseThrow().acknowledgedBy()).isEqualTo("li");
+    }
+
+    @Test
     void evenTheOwnerIsStoppedByTheTrigger() {
         PgEndpoint owner = StorageFixture.shared().owner(db);
         assertThatThrownBy(() -> exec(owner, "UPDATE ticket_events SET note = 'forged'"))

@@ -2,7 +2,6 @@ package org.hotline.storage.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -13,6 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hotline.domain.store.DutyOverride;
+import org.hotline.domain.store.RosterChange;
+import org.hotline.domain.ticket.AuditEntry;
 import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.User;
 import org.hotline.storage.Storage;
@@ -33,23 +34,25 @@ class PgChangeListenerIT {
     void aChangeCommittedByOneInstanceReachesTheOtherWithinASecond() throws Exception {
         Clock clock = Clock.systemUTC();
         StorageConfig first = StorageFixture.shared().freshConfig();
-        StorageConfig second = new StorageConfig(first.postgresUrl(), first.postgresUser(), first.postgresPassword(),
-                first.postgresOwnerUser(), first.postgresOwnerPassword(), first.redisUrl(),
-                Files.createTempDirectory("hotline-second-instance"), first.tuning());
+        StorageConfig second = StorageFixture.shared().secondInstance(first);
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         try (Storage one = Storage.start(first, clock); Storage two = Storage.start(second, clock);
              AutoCloseable listener = two.followChanges(seen::add)) {
             assertThat(seen.poll(5, TimeUnit.SECONDS)).as("told everything once listening").isEqualTo(PgChangeListener.EVERYTHING);
 
             long t0 = System.nanoTime();
-            one.dutyOverrides().save(new DutyOverride("main", LocalDate.of(2026, 12, 25), "sun", "li", "Wang on leave"));
+            save(one, new DutyOverride("main", LocalDate.of(2026, 12, 25), "sun", "li", "Wang on leave"));
             assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("duty_overrides");
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             assertThat(took).isLessThan(Duration.ofSeconds(1));
+            // a lunch turn is a change of the same table: the other instance is told and reads it
+            save(one, new DutyOverride("main", LocalDate.of(2026, 12, 24), null, null, "zhao", "sun", "lunch swap"));
+            assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("duty_overrides");
+            assertThat(two.dutyOverrides().list()).extracting(DutyOverride::lunchA).containsExactly("zhao", null);
 
             one.users().create(new User("lin", "Lin Hong", Role.AGENT, "x", "PJSIP/1001", true, null, null, false));
             assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("users");
-            one.dutyOverrides().remove("main", LocalDate.of(2026, 12, 25));
+            one.dutyOverrides().apply(RosterChange.remove("main", LocalDate.of(2026, 12, 25), audit()));
             assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("duty_overrides");
             assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).as("nothing else").isNull();
 
@@ -63,8 +66,16 @@ class PgChangeListenerIT {
             }
             assertThat(seen.poll(10, TimeUnit.SECONDS)).as("told everything again after reconnecting")
                     .isEqualTo(PgChangeListener.EVERYTHING);
-            one.dutyOverrides().save(new DutyOverride("main", LocalDate.of(2026, 12, 26), "li", null, null));
+            save(one, new DutyOverride("main", LocalDate.of(2026, 12, 26), "li", null, null));
             assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("duty_overrides");
         }
+    }
+
+    private static void save(Storage s, DutyOverride o) {
+        s.dutyOverrides().apply(RosterChange.save(o, audit()));
+    }
+
+    private static AuditEntry audit() {
+        return AuditEntry.of(java.time.Instant.now(), "sam", "roster.override_saved", "main", java.util.Map.of());
     }
 }

@@ -98,4 +98,19 @@ class PgReportRepositoryIT {
         assertThat(reports.status(ReportKind.MONTHLY, MARCH)).contains(StoredReport.Status.PUBLISHED);
         assertThat(reports.find(id + 1000)).isEmpty();
     }
+
+    @Test
+    void aQuarterlyAnalysisIsKeptBesideTheMonthlyReportOfItsFirstMonth() {
+        PgReportRepository reports = storage.reports();
+        LocalDate q1 = LocalDate.of(2026, 1, 1);
+        reports.generate(ReportKind.MONTHLY, q1, q1.plusDays(30), StoredReport.Status.PUBLISHED,
+                Instant.parse("2026-02-02T00:30:00Z"), () -> doc("january"));
+        assertThat(reports.generate(ReportKind.QUARTERLY, q1, LocalDate.of(2026, 3, 31), StoredReport.Status.PUBLISHED,
+                Instant.parse("2026-04-01T00:01:00Z"), () -> doc("2026-Q1"))).isTrue();
+        assertThat(reports.status(ReportKind.QUARTERLY, q1)).contains(StoredReport.Status.PUBLISHED);
+        assertThat(reports.list(10)).extracting(StoredReport::kind).contains(ReportKind.QUARTERLY, ReportKind.MONTHLY);
+        StoredReport q = reports.list(10).stream().filter(r -> r.kind() == ReportKind.QUARTERLY).findFirst().orElseThrow();
+        assertThat(q.to()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(q.document().title()).isEqualTo("2026-Q1");
+    }
 }

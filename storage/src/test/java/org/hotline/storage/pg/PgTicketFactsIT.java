@@ -19,6 +19,7 @@ import org.hotline.domain.report.KpiQuery;
 import org.hotline.domain.report.KpiReports;
 import org.hotline.domain.report.Kpis;
 import org.hotline.domain.report.StepRule;
+import org.hotline.domain.report.RepeatAnalysis;
 import org.hotline.domain.report.TicketFacts;
 import org.hotline.domain.testing.HotlineConfigBuilder;
 import org.hotline.domain.testing.MutableClock;
@@ -143,6 +144,62 @@ class PgTicketFactsIT {
         Kpis march = reports().report(KpiQuery.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))).total();
         assertThat(march.complaints()).isEqualTo(3);
         assertThat(march.repeatComplaints()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallBackNumberMakesTheSameCallerAndALinkMakesTheSameIssue() {
+        Ticket first = complaint("s.1", "13900000001", "1201");
+        clock.advance(Duration.ofDays(1));
+        Ticket otherPhone = complaint("s.2", "13700000000", "1201");
+        assertThat(facts.find(otherPhone.id()).orElseThrow().repeat()).isFalse();
+        otherPhone = storage.tickets().updateIntake(otherPhone.id(),
+                IntakeUpdate.none().withCallbackNumber("13900000001"));
+        assertThat(facts.find(otherPhone.id()).orElseThrow().repeat()).as("the same call-back number").isTrue();
+
+        clock.advance(Duration.ofDays(1));
+        Ticket repair = call("s.3", "13900000001");
+        repair = storage.tickets().updateIntake(repair.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        assertThat(facts.find(repair.id()).orElseThrow().repeat()).isFalse();
+        Actor sue = new Actor("sue", org.hotline.domain.ticket.Role.SUPERVISOR);
+        repair = storage.tickets().apply(repair.id(), repair.version(), sue,
+                new TicketAction.LinkEarlier(first, org.hotline.domain.ticket.LinkReason.SAME_ISSUE, "the same leak"));
+        TicketFacts linked = facts.find(repair.id()).orElseThrow();
+        assertThat(linked.linkedTo()).isEqualTo(first.id());
+        assertThat(linked.repeat()).as("linked by an agent").isTrue();
+    }
+
+    @Test
+    void whenAnEarlierTicketGetsTheSameIssueLaterTheCallersLaterTicketBecomesARepeatAndStopsBeingOne() {
+        Ticket first = call("e.1", "13900000001");
+        clock.advance(Duration.ofHours(2));
+        Ticket second = complaint("e.2", "13900000001", "1201");
+        assertThat(facts.find(second.id()).orElseThrow().repeat()).isFalse();
+        storage.tickets().updateIntake(first.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT).withLocation("1201"));
+        assertThat(facts.find(second.id()).orElseThrow().repeat()).as("the earlier ticket now says 1201 too").isTrue();
+        assertThat(facts.find(first.id()).orElseThrow().repeat()).isFalse();
+        storage.tickets().updateIntake(first.id(), IntakeUpdate.none().withLocation("0307"));
+        assertThat(facts.find(second.id()).orElseThrow().repeat()).as("corrected to another place").isFalse();
+    }
+
+    @Test
+    void theQuarterlyAnalysisReadsTheStoredFactsWithTheRule() {
+        complaint("q.1", "13900000001", "1201");
+        clock.advance(Duration.ofDays(3));
+        complaint("q.2", "13900000001", "1201");
+        complaint("q.3", "13900000002", "1201");
+        for (int i = 0; i < 3; i++) {
+            Ticket t = call("q.r" + i, "1380000000" + i);
+            storage.tickets().updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.REPAIR).withLocation("Lift B"));
+        }
+        clock.set(Instant.parse("2026-04-02T02:00:00Z"));
+        complaint("q.4", "13900000001", "1201"); // next quarter
+        RepeatAnalysis a = reports().repeats(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+        assertThat(a.repeatCallers()).hasSize(1);
+        assertThat(a.repeatCallers().get(0)).extracting(TicketFacts::callerNumber)
+                .containsExactly("13900000001", "13900000001");
+        assertThat(a.repeatTickets()).isEqualTo(1);
+        assertThat(a.repeatedRepairs()).hasSize(1);
+        assertThat(a.repeatedRepairs().get(0)).hasSize(3).allMatch(f -> f.kind() == RequestKind.REPAIR);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.hotline.domain.ticket.Department;
 import org.hotline.domain.ticket.Handover;
 import org.hotline.domain.ticket.HistoryEvent;
 import org.hotline.domain.ticket.IntakeUpdate;
+import org.hotline.domain.ticket.LinkReason;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Role;
 import org.hotline.domain.ticket.Ticket;
@@ -331,35 +332,98 @@ class PgTicketRepositoryIT {
     }
 
     @Test
-    void callerHistoryFlagsARepeatOfTheSameKindWithinTheWindow() {
+    void callerHistoryFlagsARepeatCallerOfTheSameIssueThisQuarter() {
         Ticket old = store.openForCall(call("h1", "13911112222"));
-        store.updateIntake(old.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT));
+        store.updateIntake(old.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT).withLocation("3-2-101"));
         clock.advance(Duration.ofDays(10));
         Ticket now = store.openForCall(call("h2", "13911112222"));
-        CallerHistory h = store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.COMPLAINT, now.id());
+        CallerHistory h = store.callerHistory("13911112222", now.id());
         assertThat(h.previous()).extracting(Ticket::id).containsExactly(old.id());
-        assertThat(h.repeat()).isTrue();
-        assertThat(store.callerHistory("13911112222", Duration.ofDays(5), RequestKind.COMPLAINT, now.id()).repeat()).isFalse();
-        assertThat(store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.REPAIR, now.id()).repeat()).isFalse();
-        assertThat(store.callerHistory("13911112222", Duration.ofDays(30), RequestKind.COMPLAINT).previous()).hasSize(2);
-        assertThat(store.callerHistory("", Duration.ofDays(30), null).previous()).isEmpty();
+        assertThat(h.repeat()).as("the current issue is not known yet").isFalse();
+        store.updateIntake(now.id(), IntakeUpdate.none().withKind(RequestKind.COMPLAINT).withLocation("3-2-101"));
+        assertThat(store.callerHistory("13911112222", now.id()).repeat()).isTrue();
+        assertThat(store.callerHistory("13911112222", 0).previous()).hasSize(2);
+        assertThat(store.callerHistory("", 0).previous()).isEmpty();
+        // next quarter: the list keeps them, the flag starts again
+        clock.set(Instant.parse("2026-04-01T00:00:00Z"));
+        Ticket april = store.openForCall(call("h3", "13911112222"));
+        CallerHistory next = store.callerHistory("13911112222", april.id());
+        assertThat(next.previous()).hasSize(2);
+        assertThat(next.repeat()).isFalse();
     }
 
     @Test
     void aTipOffNeverShowsInTheHistoryOfAnAgentWhoMayNotSeeIt() {
         Ticket tip = store.openForCall(call("tip-h", "13933334444"));
-        store.updateIntake(tip.id(), IntakeUpdate.none().withKind(RequestKind.REPORT));
+        store.updateIntake(tip.id(), IntakeUpdate.none().withKind(RequestKind.REPORT).withLocation("gate"));
         clock.advance(Duration.ofDays(1));
         Ticket now = store.openForCall(call("tip-h2", "13933334444"));
-        CallerHistory forBob = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), BOB);
+        store.updateIntake(now.id(), IntakeUpdate.none().withKind(RequestKind.REPORT).withLocation("gate"));
+        store.recordCallOutcome(now.id(), new CallOutcome.Answered("bob"));
+        CallerHistory forBob = store.callerHistory("13933334444", now.id(), BOB);
         assertThat(forBob.previous()).isEmpty();
         assertThat(forBob.repeat()).isFalse();
-        CallerHistory forSue = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), SUE);
+        CallerHistory forSue = store.callerHistory("13933334444", now.id(), SUE);
         assertThat(forSue.previous()).as("a supervisor who is no tip-off handler").isEmpty();
         assertThat(forSue.repeat()).isFalse();
-        CallerHistory forTina = store.callerHistory("13933334444", Duration.ofDays(30), RequestKind.REPORT, now.id(), TINA);
+        CallerHistory forTina = store.callerHistory("13933334444", now.id(), TINA);
         assertThat(forTina.previous()).extracting(Ticket::id).containsExactly(tip.id());
         assertThat(forTina.repeat()).isTrue();
+    }
+
+    @Test
+    void aCallOnTheAreaLineLinksItselfToTheCallersProjectTicketAsAnEscalation() {
+        org.hotline.domain.escalation.ComplaintTiers tiers = new org.hotline.domain.escalation.ComplaintTiers(Map.of(
+                "site", org.hotline.domain.config.ComplaintTier.PROJECT, "area", org.hotline.domain.config.ComplaintTier.AREA),
+                new org.hotline.domain.ticket.RepeatRule(SHANGHAI));
+        TicketStore tiered = new org.hotline.domain.escalation.TierEscalationTicketStore(store, tiers);
+        Ticket site = tiered.openForCall(new CallIntake("site", "13911112222", "Wang", "u-t1", "t1", clock.instant()));
+        clock.advance(Duration.ofDays(1));
+        Ticket area = tiered.openForCall(new CallIntake("area", "13911112222", "Wang", "u-t2", "t2", clock.instant()));
+        assertThat(area.linkedTo()).isEqualTo(site.id());
+        assertThat(area.linkReason()).isEqualTo(LinkReason.ESCALATION);
+        assertThat(store.find(area.id()).orElseThrow()).isEqualTo(area);
+        assertThat(store.history(site.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("escalated");
+            assertThat(e.actor()).isEqualTo("tier-escalation");
+            assertThat(e.data()).containsEntry("later", area.number());
+        });
+        assertThat(storage.ticketFacts().find(area.id()).orElseThrow().linkedTo()).isEqualTo(site.id());
+    }
+
+    @Test
+    void aLinkToTheSameCallersEarlierTicketIsRecordedOnBothInOneTransaction() {
+        Ticket first = store.openForCall(call("l1", "13911112222"));
+        clock.advance(Duration.ofDays(2));
+        Ticket opened = store.openForCall(call("l2", "13700000000"));
+        Ticket later = store.updateIntake(opened.id(), IntakeUpdate.none().withCallbackNumber("13911112222"));
+        Actor sue = SUE;
+        Ticket linked = store.apply(later.id(), later.version(), sue,
+                new TicketAction.LinkEarlier(first, LinkReason.SAME_ISSUE, "the same leak"));
+        assertThat(linked.linkedTo()).isEqualTo(first.id());
+        assertThat(store.find(later.id()).orElseThrow()).isEqualTo(linked);
+        assertThat(store.history(later.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("link-earlier");
+            assertThat(e.actor()).isEqualTo("sue");
+            assertThat(e.data()).containsEntry("earlier", first.number()).containsEntry("reason", "same-issue");
+        });
+        Ticket earlier = store.find(first.id()).orElseThrow();
+        assertThat(earlier.version()).isEqualTo(first.version() + 1);
+        assertThat(store.history(first.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("linked-later");
+            assertThat(e.actor()).isEqualTo("sue");
+            assertThat(e.data()).containsEntry("later", later.number());
+        });
+        assertThat(storage.ticketFacts().find(later.id()).orElseThrow().repeat()).as("a linked ticket is a repeat").isTrue();
+        // refused links change nothing
+        int events = store.history(first.id()).size();
+        Ticket stranger = store.openForCall(call("l3", "13800000000"));
+        assertThatThrownBy(() -> store.apply(stranger.id(), stranger.version(), sue,
+                new TicketAction.LinkEarlier(first, LinkReason.SAME_ISSUE, null)))
+                .isInstanceOf(TransitionRefusedException.class).hasMessageContaining("another caller's");
+        assertThat(store.history(first.id())).hasSize(events);
+        assertThat(store.history(stranger.id())).hasSize(1);
+        assertThat(store.find(first.id()).orElseThrow().version()).isEqualTo(earlier.version());
     }
 
     @Test

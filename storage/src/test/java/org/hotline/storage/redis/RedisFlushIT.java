@@ -107,6 +107,39 @@ class RedisFlushIT {
     }
 
     @Test
+    void claimHoldsAreRebuiltFromPostgresqlAfterAFlushAndStillGiveTheTicketBack() {
+        org.hotline.domain.store.ClaimHolds holds = new org.hotline.domain.store.ClaimHolds(fresh.storage().queue(),
+                fresh.storage().tickets(), clock, Duration.ofMinutes(2));
+        Actor alice = new Actor("alice", Role.AGENT);
+        Ticket working = missedCall(21);
+        Ticket dispatched = missedCall(22);
+        eventually(() -> assertThat(queued()).contains(working.id(), dispatched.id()));
+        Ticket w = fresh.storage().tickets().apply(working.id(), working.version(), alice, new TicketAction.TakeOver("claimed"));
+        holds.start(w.id(), "alice");
+        Ticket d = fresh.storage().tickets().apply(dispatched.id(), dispatched.version(), alice, new TicketAction.TakeOver("claimed"));
+        holds.start(d.id(), "alice");
+        d = fresh.storage().tickets().apply(d.id(), d.version(), alice, new TicketAction.Dispatch("engineering", "theirs"));
+        holds.end(d.id());
+
+        fresh.storage().redis().flushAll(); // Redis lost the holds with everything else
+        assertThat(fresh.storage().queue().holdOf(w.id())).isEmpty();
+        Conditions.await("the holds to be rebuilt after the flush", Duration.ofSeconds(10),
+                () -> fresh.storage().queue().holdOf(w.id()).isPresent());
+        assertThat(fresh.storage().queue().holdOf(w.id())).hasValueSatisfying(h -> {
+            assertThat(h.agentId()).isEqualTo("alice");
+            assertThat(h.until()).isEqualTo(clock.instant().plus(org.hotline.domain.store.ClaimHolds.DEFAULT_LEASE));
+        });
+        assertThat(fresh.storage().queue().holdOf(d.id())).as("a dispatched ticket has no hold to rebuild").isEmpty();
+        assertThat(queued()).as("a claimed ticket is not queued again").doesNotContain(w.id(), d.id());
+
+        // alice went away while Redis was down: once the rebuilt hold runs out, the ticket goes back
+        clock.advance(org.hotline.domain.store.ClaimHolds.DEFAULT_LEASE.plusSeconds(1));
+        assertThat(holds.returnExpired()).isEqualTo(1);
+        assertThat(fresh.storage().tickets().find(w.id()).orElseThrow().owner()).isNull();
+        eventually(() -> assertThat(queued()).contains(w.id()));
+    }
+
+    @Test
     void everyChangeReachesTheLineBoardWithoutCallerData() {
         Ticket t = missedCall(7);
         eventually(() -> assertThat(fresh.storage().events().readAfter(org.hotline.domain.store.EventStream.boardKey("complaints"),

@@ -111,6 +111,20 @@ public final class StorageFixture {
         }
     }
 
+    /**
+     * A second instance of the service on the same servers as {@code first}: the same database
+     * and Redis, its own data directory (spool, journal, lock).
+     */
+    public StorageConfig secondInstance(StorageConfig first) {
+        try {
+            return new StorageConfig(first.postgresUrl(), first.postgresUser(), first.postgresPassword(),
+                    first.postgresOwnerUser(), first.postgresOwnerPassword(), first.redisUrl(),
+                    Files.createTempDirectory(root, "second-instance"), first.tuning());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Storage on a fresh database and an empty Redis. Close it at the end of the test. */
     public Storage freshStorage(Clock clock) {
         return Storage.start(freshConfig(), clock);
