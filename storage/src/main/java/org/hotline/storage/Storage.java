@@ -19,6 +19,7 @@ import org.hotline.storage.pg.PgAuditRepository;
 import org.hotline.storage.pg.PgCallRecordRepository;
 import org.hotline.storage.pg.PgDepartmentRepository;
 import org.hotline.storage.pg.PgSessionRepository;
+import org.hotline.domain.report.StepRule;
 import org.hotline.domain.store.AuditTrail;
 import org.hotline.domain.store.SessionStore;
 import org.hotline.storage.pg.PgChangeListener;
@@ -27,6 +28,7 @@ import org.hotline.domain.store.DutyOverrideStore;
 import org.hotline.storage.pg.PgDutyOverrideRepository;
 import org.hotline.storage.pg.PgHandoverRepository;
 import org.hotline.storage.pg.PgSchema;
+import org.hotline.storage.pg.PgKpiRollup;
 import org.hotline.storage.pg.PgTicketFacts;
 import org.hotline.storage.pg.PgReportRepository;
 import org.hotline.storage.pg.PgTicketRepository;
@@ -117,8 +119,8 @@ public final class Storage implements AutoCloseable {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final PgEndpoint appEndpoint;
 
-    private Storage(StorageConfig config, Clock clock, DataDirectoryLock lock, EmbeddedPostgresServer embeddedPg,
-            EmbeddedRedisServer embeddedRedis, PgEndpoint app, String redisUrl) {
+    private Storage(StorageConfig config, Clock clock, StepRule steps, DataDirectoryLock lock,
+            EmbeddedPostgresServer embeddedPg, EmbeddedRedisServer embeddedRedis, PgEndpoint app, String redisUrl) {
         this.lock = lock;
         this.embeddedPg = embeddedPg;
         this.embeddedRedis = embeddedRedis;
@@ -131,7 +133,8 @@ public final class Storage implements AutoCloseable {
             return t;
         });
         this.queue = new RedisDispatchQueue(redis, clock);
-        this.repository = new PgTicketRepository(dataSource, clock, this::drainSoon);
+        PgKpiRollup rollup = new PgKpiRollup(dataSource, steps, clock.getZone());
+        this.repository = new PgTicketRepository(dataSource, clock, this::drainSoon, rollup);
         this.tickets = new SpoolingTicketStore(repository, new IntakeSpool(config.dataDir().resolve("spool")));
         this.ticketNumbers = new org.hotline.storage.pg.TicketNumberBlocks(dataSource, clock.getZone(), clock,
                 TICKET_NUMBER_BLOCK);
@@ -149,7 +152,7 @@ public final class Storage implements AutoCloseable {
         this.callRecords = new PgCallRecordRepository(dataSource, clock);
         this.surveys = new PgSurveyRepository(dataSource);
         this.notifications = new PgNotificationOutbox(dataSource);
-        this.facts = new PgTicketFacts(dataSource, clock.getZone());
+        this.facts = new PgTicketFacts(dataSource, rollup);
         this.reports = new PgReportRepository(dataSource);
         this.outbox = new OutboxRelay(dataSource, repository, queue, events);
         this.rebuilder = new RedisRebuilder(redis, queue, repository::awaitingAgent, repository::claimedBeforeDispatch,
@@ -163,6 +166,18 @@ public final class Storage implements AutoCloseable {
      *         the data directory is another live service's ({@link DataDirectoryLock.InUseException})
      */
     public static Storage start(StorageConfig config, Clock clock) {
+        return start(config, clock, StepRule.DEFAULTS);
+    }
+
+    /**
+     * Starts storage as configured, keeping the reports' daily sums with {@code steps} (which
+     * status meets a deadline step: the configured policies' {@code done-at}). A report uses the
+     * sums only when computed with the same {@code steps} instance
+     * ({@link PgTicketFacts#rollup}).
+     *
+     * @throws IllegalStateException as {@link #start(StorageConfig, Clock)}
+     */
+    public static Storage start(StorageConfig config, Clock clock, StepRule steps) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir().resolve(LOCK_FILE), "hotline");
         EmbeddedPostgresServer pg = null;
         EmbeddedRedisServer rs = null;
@@ -197,7 +212,7 @@ public final class Storage implements AutoCloseable {
                 rs = EmbeddedRedisServer.start(config.dataDir().resolve("redis"));
                 redisUrl = rs.url();
             }
-            Storage s = new Storage(config, clock, lock, pg, rs, app, redisUrl);
+            Storage s = new Storage(config, clock, steps, lock, pg, rs, app, redisUrl);
             s.begin(config);
             log.info("storage started: {}", config);
             return s;
@@ -232,6 +247,17 @@ public final class Storage implements AutoCloseable {
                 log.info("report facts folded from the history of {} tickets written before they were kept", n);
             }
         });
+        quietly("check which deadline rule the reports' daily sums are counted with", () -> {
+            if (facts.countWithRule()) {
+                log.info("the reports' daily sums were counted with other deadline steps' done-at: counting them again");
+            }
+        });
+        quietly("add the report facts written before the daily sums were kept to them", () -> {
+            int n = facts.rollUp();
+            if (n > 0) {
+                log.info("report facts of {} tickets added to the daily sums", n);
+            }
+        });
         outbox.drainAll();
         rebuilder.rebuild();
         long ms = config.tuning().maintenanceInterval().toMillis();
@@ -248,6 +274,7 @@ public final class Storage implements AutoCloseable {
         quietly("drain the outbox", outbox::drainAll);
         quietly("check the Redis queues", rebuilder::rebuildIfLost);
         quietly("expire leases", queue::expireLeases);
+        quietly("add new tickets' report facts to the daily sums", facts::rollUp);
     }
 
     private void drainSoon() {

@@ -67,6 +67,7 @@ import org.hotline.domain.survey.SurveyCallbacks;
 import org.hotline.panel.CallCounters;
 import org.hotline.domain.report.KpiReports;
 import org.hotline.domain.report.ReportBuilder;
+import org.hotline.domain.report.StepRule;
 import org.hotline.domain.report.ReportCalendar;
 import org.hotline.domain.report.ReportScheduler;
 import org.hotline.storage.pg.PgChangeListener;
@@ -240,10 +241,14 @@ public final class HotlineServer implements HotlineService {
     public Running start(LoadedConfig config, Clock clock) throws InterruptedException {
         HotlineConfig hotline = config.hotline();
         AsteriskSection asterisk = config.asterisk();
+        // which status meets a deadline step: the reports and storage's daily sums of them count with this one rule
+        WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
+        PolicyDeadlines policyDeadlines = new PolicyDeadlines(hotline, new DeadlineCalculator(calendar));
+        StepRule steps = policyDeadlines.stepRule();
         Storage storage;
         try {
             // in the hotline's zone: the local year of ticket numbers, the local quarter of repeat detection
-            storage = Storage.start(config.storage(), clock.withZone(hotline.zone()));
+            storage = Storage.start(config.storage(), clock.withZone(hotline.zone()), steps);
         } catch (IllegalStateException e) {
             throw new ServiceStartException(e.getMessage(), e);
         }
@@ -265,12 +270,10 @@ public final class HotlineServer implements HotlineService {
             DutyOverrideStore overrides = new ObservedDutyOverrides(saved, routing::apply);
 
             // Meters are shared by name: the panel registers the same ones on this registry.
-            WorkingCalendar calendar = new WorkingCalendar(hotline.calendar(), hotline.zone());
             NotificationSection notificationSection = config.notifications();
             Notices notices = new Notices(new Notifier(storage.notifications(), storage.alerts(), notificationSection.contacts(),
                     hotline.zone(), clock), storage.users());
-            PolicyDeadlines policyDeadlines = new PolicyDeadlines(hotline, new DeadlineCalculator(calendar));
-            KpiReports reports = new KpiReports(storage.ticketFacts(), calendar, policyDeadlines::doneAt, clock);
+            KpiReports reports = new KpiReports(storage.ticketFacts(), calendar, steps, clock);
             // a caller's call on the next tier of complaint line links itself to their earlier ticket
             ComplaintTiers tiers = ComplaintTiers.of(hotline.lines(), new RepeatRule(hotline.zone()));
             TicketStore tickets = new TierEscalationTicketStore(new MajorComplaintTicketStore(

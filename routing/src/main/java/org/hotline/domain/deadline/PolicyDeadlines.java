@@ -65,6 +65,32 @@ public final class PolicyDeadlines {
                 .map(DeadlineStep::doneAt).orElseGet(() -> DeadlineStep.defaultDoneAt(step));
     }
 
+    /**
+     * {@link #doneAt} as the reports' rule, with a fingerprint of every {@code done-at} the
+     * configuration sets (line, kind, step): it changes exactly when one of the answers does.
+     */
+    public org.hotline.domain.report.StepRule stepRule() {
+        java.util.TreeSet<String> set = new java.util.TreeSet<>();
+        for (LineConfig line : config.lines()) {
+            for (RequestKind kind : RequestKind.values()) {
+                policy(line.id(), kind).ifPresent(p -> p.steps().forEach(step -> set.add(line.id() + "/" + kind
+                        + "/" + step.name() + "=" + step.doneAt())));
+            }
+        }
+        String fingerprint = "policies:" + String.join(";", set);
+        return new org.hotline.domain.report.StepRule() {
+            @Override
+            public TicketStatus doneAt(String lineId, RequestKind kind, String step) {
+                return PolicyDeadlines.this.doneAt(lineId, kind, step);
+            }
+
+            @Override
+            public String fingerprint() {
+                return fingerprint;
+            }
+        };
+    }
+
     /** Due instant per step (and per step maximum) for a ticket of {@code kind} on {@code lineId}. */
     public Map<String, Instant> forTicket(String lineId, RequestKind kind, Instant accepted) {
         Map<String, Instant> due = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ import org.hotline.domain.ticket.TicketStatus;
 /**
  * The numerators and denominators of every KPI, summed over {@link TicketFacts}: what
  * {@code routing/KPIS.md} defines, counted in one place. {@link #kpis()} turns them into rates.
- * Counts are additive, so a month is the sum of its days ({@link #add(KpiCounts)}).
+ * Counts are additive, so a month is the sum of its days ({@link #add(KpiCounts)}), and a store may
+ * keep them summed per day and slice ({@link KpiRollup}) as {@link #values()}.
  *
  * <p>A deadline step is <em>decided</em> at {@code asOf} when it was met (the ticket reached its
  * {@code done-at} status), or when it is due at or before {@code asOf} and still unmet; it was
@@ -18,6 +19,9 @@ import org.hotline.domain.ticket.TicketStatus;
  * one accumulator per computation.
  */
 public final class KpiCounts {
+    /** How many counts {@link #values()} holds. */
+    public static final int SIZE = 26;
+
     long tickets;
     long offered;
     long rang;
@@ -130,6 +134,22 @@ public final class KpiCounts {
         return this;
     }
 
+    /**
+     * The latest due instant of a deadline step of {@code f} not met yet, {@code null}: every step
+     * is met. Until then the ticket's counts depend on {@code asOf} (a step due later is not
+     * decided); from then on they are those of any later {@code asOf}, such as {@link Instant#MAX}.
+     */
+    public static Instant undecidedUntil(TicketFacts f, StepRule rule) {
+        Instant latest = null;
+        for (Map.Entry<String, Instant> step : f.deadlines().entrySet()) {
+            if (f.reached().get(rule.doneAt(f.line(), f.kind(), step.getKey())) == null
+                    && (latest == null || step.getValue().isAfter(latest))) {
+                latest = step.getValue();
+            }
+        }
+        return latest;
+    }
+
     /** Adds another accumulator's counts to this one. */
     public KpiCounts add(KpiCounts o) {
         tickets += o.tickets;
@@ -158,6 +178,81 @@ public final class KpiCounts {
         callbacksAttempted += o.callbacksAttempted;
         callbacksReached += o.callbacksReached;
         satisfied += o.satisfied;
+        return this;
+    }
+
+    /** Subtracts another accumulator's counts from this one (a ticket's earlier contribution). */
+    public KpiCounts subtract(KpiCounts o) {
+        long[] a = values();
+        long[] b = o.values();
+        for (int i = 0; i < SIZE; i++) {
+            a[i] -= b[i];
+        }
+        return set(a);
+    }
+
+    /** Tickets counted (every ticket counts once, so a slice with none has no tickets in it). */
+    public long tickets() {
+        return tickets;
+    }
+
+    /** Whether every count is zero. */
+    public boolean isZero() {
+        for (long v : values()) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The {@link #SIZE} counts in the order the fields are declared above ({@code tickets},
+     * {@code offered}, {@code rang}, ... {@code satisfied}): what a store keeps per slice.
+     */
+    public long[] values() {
+        return new long[] {tickets, offered, rang, answered, answeredWithinThreshold, waitMillis, waitsMeasured,
+            abandonedInIvr, abandonedInQueue, forwarded, answeredByA, answeredByB, forwardedUnanswered, missed,
+            stepsDecided, stepsOnTime, ticketsDecided, ticketsLate, dispatched, redispatched, complaints,
+            repeatComplaints, callbacksRequired, callbacksAttempted, callbacksReached, satisfied};
+    }
+
+    /** Counts from {@link #values()}. */
+    public static KpiCounts of(long[] values) {
+        if (values.length != SIZE) {
+            throw new IllegalArgumentException("expected " + SIZE + " counts, got " + values.length);
+        }
+        return new KpiCounts().set(values);
+    }
+
+    private KpiCounts set(long[] v) {
+        int i = 0;
+        tickets = v[i++];
+        offered = v[i++];
+        rang = v[i++];
+        answered = v[i++];
+        answeredWithinThreshold = v[i++];
+        waitMillis = v[i++];
+        waitsMeasured = v[i++];
+        abandonedInIvr = v[i++];
+        abandonedInQueue = v[i++];
+        forwarded = v[i++];
+        answeredByA = v[i++];
+        answeredByB = v[i++];
+        forwardedUnanswered = v[i++];
+        missed = v[i++];
+        stepsDecided = v[i++];
+        stepsOnTime = v[i++];
+        ticketsDecided = v[i++];
+        ticketsLate = v[i++];
+        dispatched = v[i++];
+        redispatched = v[i++];
+        complaints = v[i++];
+        repeatComplaints = v[i++];
+        callbacksRequired = v[i++];
+        callbacksAttempted = v[i++];
+        callbacksReached = v[i++];
+        satisfied = v[i];
         return this;
     }
 

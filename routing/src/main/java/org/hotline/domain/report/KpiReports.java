@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.hotline.domain.calendar.WorkingCalendar;
 import org.hotline.domain.ticket.CallbackResult;
@@ -58,55 +59,90 @@ public final class KpiReports {
         return counts.kpis();
     }
 
-    /** The KPIs of {@code query}, as of now. */
+    /**
+     * The KPIs of {@code query}, as of now: from the store's {@link KpiRollup} when it keeps one
+     * for this rule and zone, else by scanning the facts; both give the same report.
+     */
     public KpiReport report(KpiQuery query) {
         Instant asOf = clock.instant();
-        Instant from = query.start(zone);
-        Instant to = query.end(zone);
-        KpiCounts total = new KpiCounts();
-        TreeMap<LocalDate, KpiCounts> days = new TreeMap<>();
-        for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
-            days.put(d, new KpiCounts());
-        }
-        Map<String, KpiCounts> byLine = new TreeMap<>();
-        Map<String, KpiCounts> byKind = new TreeMap<>();
-        Map<String, KpiCounts> byDepartment = new TreeMap<>();
-        Map<String, KpiCounts> byAgent = new TreeMap<>();
+        Breakdown b = new Breakdown(query);
         List<Long> dissatisfied = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
-        store.scan(from, to, query, f -> {
-            if (!query.matches(f) || f.offeredAt().isBefore(from) || !f.offeredAt().isBefore(to)) {
+        Optional<KpiRollup> rollup = store.rollup(steps, zone);
+        if (rollup.isPresent()) {
+            KpiRollup.Summary sum = rollup.get().summary(query, asOf, LIST_LIMIT);
+            sum.slices().forEach(slice -> b.add(slice.key(), slice.counts()));
+            dissatisfied.addAll(sum.dissatisfied());
+            failed.addAll(sum.failedCallbacks());
+        } else {
+            Instant from = query.start(zone);
+            Instant to = query.end(zone);
+            store.scan(from, to, query, f -> {
+                if (!query.matches(f) || f.offeredAt().isBefore(from) || !f.offeredAt().isBefore(to)) {
+                    return;
+                }
+                b.add(KpiSlice.Key.of(f, zone), new KpiCounts().add(f, steps, asOf));
+                if (f.lastCallback() == CallbackResult.UNSATISFIED) {
+                    dissatisfied.add(f.ticketId());
+                } else if (f.lastCallback() == CallbackResult.NO_ANSWER) {
+                    failed.add(f.ticketId());
+                }
+            });
+        }
+        return b.report(asOf, dissatisfied, failed);
+    }
+
+    /** One report's sums: the period, each day, and per line, kind, department and agent. */
+    private final class Breakdown {
+        private final KpiQuery query;
+        private final KpiCounts total = new KpiCounts();
+        private final TreeMap<LocalDate, KpiCounts> days = new TreeMap<>();
+        private final Map<String, KpiCounts> byLine = new TreeMap<>();
+        private final Map<String, KpiCounts> byKind = new TreeMap<>();
+        private final Map<String, KpiCounts> byDepartment = new TreeMap<>();
+        private final Map<String, KpiCounts> byAgent = new TreeMap<>();
+
+        Breakdown(KpiQuery query) {
+            this.query = query;
+            for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
+                days.put(d, new KpiCounts());
+            }
+        }
+
+        /** Counts one slice's (or one ticket's) counts; a slice without tickets is left out. */
+        void add(KpiSlice.Key k, KpiCounts c) {
+            if (c.tickets() == 0) {
                 return;
             }
-            total.add(f, steps, asOf);
-            days.computeIfAbsent(LocalDate.ofInstant(f.offeredAt(), zone), d -> new KpiCounts()).add(f, steps, asOf);
-            byLine.computeIfAbsent(f.line(), k -> new KpiCounts()).add(f, steps, asOf);
-            byKind.computeIfAbsent(f.kind() == null ? "unknown" : f.kind().name().toLowerCase(Locale.ROOT),
-                    k -> new KpiCounts()).add(f, steps, asOf);
-            if (f.department() != null) {
-                byDepartment.computeIfAbsent(f.department(), k -> new KpiCounts()).add(f, steps, asOf);
+            total.add(c);
+            days.computeIfAbsent(k.day(), d -> new KpiCounts()).add(c);
+            byLine.computeIfAbsent(k.line(), x -> new KpiCounts()).add(c);
+            byKind.computeIfAbsent(k.kind() == null ? "unknown" : k.kind().name().toLowerCase(Locale.ROOT),
+                    x -> new KpiCounts()).add(c);
+            if (k.department() != null) {
+                byDepartment.computeIfAbsent(k.department(), x -> new KpiCounts()).add(c);
             }
-            if (f.answeredAs() == TicketFacts.AnsweredAs.AGENT && f.answeredBy() != null) {
-                byAgent.computeIfAbsent(f.answeredBy(), k -> new KpiCounts()).add(f, steps, asOf);
+            if (k.agent() != null) {
+                byAgent.computeIfAbsent(k.agent(), x -> new KpiCounts()).add(c);
             }
-            if (f.lastCallback() == CallbackResult.UNSATISFIED) {
-                dissatisfied.add(f.ticketId());
-            } else if (f.lastCallback() == CallbackResult.NO_ANSWER) {
-                failed.add(f.ticketId());
-            }
-        });
-        List<KpiReport.Day> dayList = new ArrayList<>();
-        int working = 0;
-        for (Map.Entry<LocalDate, KpiCounts> e : days.entrySet()) {
-            boolean isWorking = calendar.isWorkingDay(e.getKey());
-            working += isWorking ? 1 : 0;
-            dayList.add(new KpiReport.Day(e.getKey(), isWorking, e.getValue().kpis()));
         }
-        dissatisfied.sort(null);
-        failed.sort(null);
-        return new KpiReport(query, from, to, asOf, working, total.kpis(), store.callsRecordedByAsterisk(from, to),
-                dayList, kpis(byLine), kpis(byKind), kpis(byDepartment), kpis(byAgent),
-                limit(dissatisfied), limit(failed));
+
+        KpiReport report(Instant asOf, List<Long> dissatisfied, List<Long> failed) {
+            Instant from = query.start(zone);
+            Instant to = query.end(zone);
+            List<KpiReport.Day> dayList = new ArrayList<>();
+            int working = 0;
+            for (Map.Entry<LocalDate, KpiCounts> e : days.entrySet()) {
+                boolean isWorking = calendar.isWorkingDay(e.getKey());
+                working += isWorking ? 1 : 0;
+                dayList.add(new KpiReport.Day(e.getKey(), isWorking, e.getValue().kpis()));
+            }
+            dissatisfied.sort(null);
+            failed.sort(null);
+            return new KpiReport(query, from, to, asOf, working, total.kpis(), store.callsRecordedByAsterisk(from, to),
+                    dayList, kpis(byLine), kpis(byKind), kpis(byDepartment), kpis(byAgent),
+                    limit(dissatisfied), limit(failed));
+        }
     }
 
     /**
@@ -228,25 +264,27 @@ public final class KpiReports {
      */
     public List<HotTopic> hotTopics(LocalDate from, LocalDate to, int limit) {
         long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
-        Map<List<String>, long[]> counts = new java.util.HashMap<>();
-        KpiQuery now = KpiQuery.of(from, to);
-        KpiQuery before = KpiQuery.of(from.minusDays(days), from.minusDays(1));
-        store.scan(now.start(zone), now.end(zone), now, f -> topic(counts, f, 0));
-        store.scan(before.start(zone), before.end(zone), before, f -> topic(counts, f, 1));
+        Map<KpiRollup.Topic, long[]> counts = new java.util.HashMap<>();
+        topics(from, to, (t, n) -> counts.computeIfAbsent(t, k -> new long[2])[0] += n);
+        topics(from.minusDays(days), from.minusDays(1), (t, n) -> counts.computeIfAbsent(t, k -> new long[2])[1] += n);
         return counts.entrySet().stream().filter(e -> e.getValue()[0] > 0)
-                .map(e -> new HotTopic(RequestKind.valueOf(e.getKey().get(0)), e.getKey().get(1), e.getValue()[0],
-                        e.getValue()[1]))
+                .map(e -> new HotTopic(e.getKey().kind(), e.getKey().location(), e.getValue()[0], e.getValue()[1]))
                 .sorted(java.util.Comparator.comparingLong(HotTopic::calls).reversed()
                         .thenComparing(t -> t.kind().ordinal())
                         .thenComparing(t -> t.location() == null ? "" : t.location()))
                 .limit(limit).toList();
     }
 
-    private static void topic(Map<List<String>, long[]> counts, TicketFacts f, int slot) {
-        if (f.kind() == null || f.kind() == RequestKind.UNKNOWN) {
+    /** Hands {@code each} the tickets of {@code from..to} per topic: from the rollup if kept, else by scanning. */
+    private void topics(LocalDate from, LocalDate to, java.util.function.ObjLongConsumer<KpiRollup.Topic> each) {
+        Optional<KpiRollup> rollup = store.rollup(steps, zone);
+        if (rollup.isPresent()) {
+            rollup.get().topics(from, to).forEach(each::accept);
             return;
         }
-        counts.computeIfAbsent(java.util.Arrays.asList(f.kind().name(), f.location()), k -> new long[2])[slot]++;
+        KpiQuery q = KpiQuery.of(from, to);
+        store.scan(q.start(zone), q.end(zone), q, f -> HotTopicKey.of(f, zone)
+                .ifPresent(k -> each.accept(new KpiRollup.Topic(k.kind(), k.location()), 1)));
     }
 
     private static Map<String, Kpis> kpis(Map<String, KpiCounts> counts) {

@@ -219,7 +219,7 @@ public final class ReportBuilder {
     }
 
     private List<ReportDocument.Row> rows(List<Long> ids) {
-        return ids.stream().map(tickets::find).flatMap(Optional::stream).map(this::row).toList();
+        return tickets.findAll(ids).stream().map(this::row).toList();
     }
 
     private ReportDocument.Row row(Ticket t) {

@@ -1,6 +1,8 @@
 package org.hotline.domain.report;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -31,4 +33,36 @@ public interface TicketFactStore {
      * {@code [from, to)}; empty when Asterisk writes no call records here.
      */
     OptionalLong callsRecordedByAsterisk(Instant from, Instant to);
+
+    /**
+     * The facts summed per day ({@link KpiRollup}), when this store keeps them counted with
+     * {@code rule} (the same instance) and days in {@code zone}; empty: it keeps none, or with
+     * another rule or zone, and reports scan the facts instead. The default keeps none.
+     */
+    default Optional<KpiRollup> rollup(StepRule rule, ZoneId zone) {
+        return Optional.empty();
+    }
+
+    /**
+     * {@code store} without its rollup: every report scans the facts (the direct computation a
+     * rollup is checked against).
+     */
+    static TicketFactStore scanning(TicketFactStore store) {
+        return new TicketFactStore() {
+            @Override
+            public void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
+                store.scan(from, to, query, each);
+            }
+
+            @Override
+            public void scanOpen(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
+                store.scanOpen(from, to, query, each);
+            }
+
+            @Override
+            public OptionalLong callsRecordedByAsterisk(Instant from, Instant to) {
+                return store.callsRecordedByAsterisk(from, to);
+            }
+        };
+    }
 }

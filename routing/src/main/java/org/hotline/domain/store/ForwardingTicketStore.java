@@ -61,6 +61,11 @@ public abstract class ForwardingTicketStore implements TicketStore {
     }
 
     @Override
+    public List<Ticket> findAll(List<Long> ids) {
+        return delegate.findAll(ids);
+    }
+
+    @Override
     public Optional<Ticket> findByNumber(String number) {
         return delegate.findByNumber(number);
     }

@@ -19,6 +19,8 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotline.domain.report.KpiQuery;
+import org.hotline.domain.report.KpiRollup;
+import org.hotline.domain.report.StepRule;
 import org.hotline.domain.report.TicketFactStore;
 import org.hotline.domain.report.TicketFacts;
 import org.hotline.domain.ticket.CallbackResult;
@@ -40,7 +42,7 @@ import org.hotline.domain.ticket.TicketStatus;
  */
 public final class PgTicketFacts implements TicketFactStore {
     private static final int FETCH = 5_000;
-    private static final String COLUMNS = "ticket_id, line, kind, department, confidential, caller_number, "
+    static final String COLUMNS = "ticket_id, line, kind, department, confidential, caller_number, "
             + "callback_number, location, linked_to, "
             + "offered_at, ring_at, queued, answered_at, answered_by, answered_as, duty_a, duty_b, abandoned, missed, "
             + "dispatched_at, in_progress_at, resolved_at, callback_at, closed_at, deadlines::text, dispatch_count, "
@@ -50,10 +52,32 @@ public final class PgTicketFacts implements TicketFactStore {
 
     private final PgTransaction tx;
     private final ZoneId zone;
+    private final PgKpiRollup rollup;
 
-    public PgTicketFacts(DataSource dataSource, ZoneId zone) {
+    /** The facts, with their daily sums counted by {@code rollup}'s rule (what the repository writes with). */
+    public PgTicketFacts(DataSource dataSource, PgKpiRollup rollup) {
         this.tx = new PgTransaction(dataSource);
-        this.zone = zone;
+        this.zone = rollup.zone();
+        this.rollup = rollup;
+    }
+
+    /** The daily sums, when counted with {@code rule} (the same instance) and days in {@code zone}. */
+    @Override
+    public Optional<KpiRollup> rollup(StepRule rule, ZoneId zone) {
+        return rule == rollup.rule() && zone.equals(rollup.zone()) ? Optional.of(rollup) : Optional.empty();
+    }
+
+    /**
+     * Adds the facts not in the daily sums yet (new tickets', and those written before V16 or by
+     * {@link #backfill}) to them; returns how many. Safe to run on several instances at once.
+     */
+    public int rollUp() {
+        return rollup.rollUp();
+    }
+
+    /** {@link PgKpiRollup#countWithRule}: the sums counted again if they were with another step rule. */
+    public boolean countWithRule() {
+        return rollup.countWithRule();
     }
 
     @Override
@@ -128,7 +152,7 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /** The facts of one ticket, if it has a row. */
     public Optional<TicketFacts> find(long ticketId) {
-        return tx.autoCommit("read the facts of ticket " + ticketId, c -> read(c, ticketId, false));
+        return tx.autoCommit("read the facts of ticket " + ticketId, c -> read(c, ticketId, false).map(Stored::facts));
     }
 
     /**
@@ -169,31 +193,42 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /**
      * In the transaction of a ticket change (the ticket row already updated and its event
-     * appended): folds the change into the ticket's facts and writes them. A ticket without a
-     * row (written before V11) gets its facts folded from its whole history.
+     * appended): folds the change into the ticket's facts and writes them, and, if the row is in
+     * the daily sums, moves the ticket's contribution from its old facts to its new ones. A
+     * ticket without a row (written before V11) gets its facts folded from its whole history.
      */
-    static void refresh(Connection c, Ticket after, String action, Map<String, String> data, Instant at, ZoneId zone)
-            throws SQLException {
-        Optional<TicketFacts> prior = read(c, after.id(), true);
+    static void refresh(Connection c, Ticket after, String action, Map<String, String> data, Instant at,
+            PgKpiRollup rollup) throws SQLException {
+        ZoneId zone = rollup.zone();
+        Optional<Stored> prior = read(c, after.id(), true);
         TicketFacts next;
         if (prior.isPresent()) {
-            next = prior.get().next(after, action, data, at);
+            next = prior.get().facts().next(after, action, data, at);
         } else {
             next = TicketFacts.replay(after, TicketRows.history(c, after.id()));
         }
-        boolean issueChanged = prior.isEmpty() || prior.get().kind() != next.kind()
-                || !java.util.Objects.equals(prior.get().location(), next.location())
-                || !java.util.Objects.equals(prior.get().callbackNumber(), next.callbackNumber())
-                || !java.util.Objects.equals(prior.get().linkedTo(), next.linkedTo());
+        boolean issueChanged = prior.isEmpty() || prior.get().facts().kind() != next.kind()
+                || !java.util.Objects.equals(prior.get().facts().location(), next.location())
+                || !java.util.Objects.equals(prior.get().facts().callbackNumber(), next.callbackNumber())
+                || !java.util.Objects.equals(prior.get().facts().linkedTo(), next.linkedTo());
         if (issueChanged) {
             next = next.withRepeat(isRepeat(c, next, zone));
         }
-        upsert(c, next);
-        if (issueChanged && prior.isPresent()) {
-            java.util.Set<String> numbers = new java.util.HashSet<>(prior.get().contact().numbers());
-            numbers.addAll(next.contact().numbers());
-            refreshLater(c, next, numbers, zone);
+        // a row in the sums moves its contribution; one not rolled up yet (a ticket of the last
+        // moments: intake leaves its row to the roll-up) stays out, and off the sums' busiest rows
+        boolean rolled = prior.isPresent() && prior.get().rolled();
+        PgKpiRollup.Delta delta = rollup.delta();
+        if (rolled) {
+            delta.remove(prior.get().facts()).add(next);
         }
+        upsert(c, next, rolled, rollup.undecidedUntil(next));
+        if (issueChanged && prior.isPresent()) {
+            java.util.Set<String> numbers = new java.util.HashSet<>(prior.get().facts().contact().numbers());
+            numbers.addAll(next.contact().numbers());
+            refreshLater(c, next, numbers, zone, delta);
+        }
+        // last, all at once: the sums' rows are locked in their one global order
+        delta.write(c);
     }
 
     /**
@@ -201,17 +236,18 @@ public final class PgTicketFacts implements TicketFactStore {
      * (sharing one of its old or new numbers) may have become, or stopped being, repeats of it;
      * their flags are decided again. Rows another transaction holds are skipped (that change
      * decides its own ticket's flag), so two changes of one caller's tickets never wait on each other.
+     * A flag that changes on a row in the daily sums moves that row's contribution ({@code delta}).
      */
-    private static void refreshLater(Connection c, TicketFacts changed, java.util.Set<String> numbers, ZoneId zone)
-            throws SQLException {
+    private static void refreshLater(Connection c, TicketFacts changed, java.util.Set<String> numbers, ZoneId zone,
+            PgKpiRollup.Delta delta) throws SQLException {
         if (numbers.isEmpty()) {
             return;
         }
         RepeatRule rule = new RepeatRule(zone);
         java.time.LocalDate quarter = RepeatRule.quarterOf(java.time.LocalDate.ofInstant(changed.offeredAt(), zone));
         String[] n = numbers.toArray(String[]::new);
-        List<TicketFacts> later = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts "
+        List<Stored> later = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", rolled FROM ticket_facts "
                 + "WHERE (caller_number = ANY (?) OR callback_number = ANY (?)) AND offered_at >= ? AND offered_at < ? "
                 + "AND ticket_id <> ? ORDER BY offered_at LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
             ps.setArray(1, c.createArrayOf("text", n));
@@ -221,16 +257,20 @@ public final class PgTicketFacts implements TicketFactStore {
             ps.setLong(5, changed.ticketId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    later.add(facts(rs));
+                    later.add(new Stored(facts(rs), rs.getBoolean("rolled")));
                 }
             }
         }
-        for (TicketFacts f : later) {
+        for (Stored row : later) {
+            TicketFacts f = row.facts();
             if (!changed.contact().before(f.contact())) {
                 continue;
             }
             boolean repeat = isRepeat(c, f, zone);
             if (repeat != f.repeat()) {
+                if (row.rolled()) {
+                    delta.remove(f).add(f.withRepeat(repeat)); // the repeat-complaint count moves with the flag
+                }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE ticket_facts SET is_repeat = ? WHERE ticket_id = ?")) {
                     ps.setBoolean(1, repeat);
                     ps.setLong(2, f.ticketId());
@@ -273,12 +313,16 @@ public final class PgTicketFacts implements TicketFactStore {
     /** How many of a caller's earlier tickets of the quarter the repeat check reads at most (newest first). */
     private static final int CANDIDATES = 1000;
 
-    private static Optional<TicketFacts> read(Connection c, long id, boolean forUpdate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts WHERE ticket_id = ?"
-                + (forUpdate ? " FOR UPDATE" : ""))) {
+    /** A facts row and whether its contribution is in the daily sums. */
+    private record Stored(TicketFacts facts, boolean rolled) {
+    }
+
+    private static Optional<Stored> read(Connection c, long id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", rolled FROM ticket_facts "
+                + "WHERE ticket_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(facts(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(new Stored(facts(rs), rs.getBoolean("rolled"))) : Optional.empty();
             }
         }
     }
@@ -286,14 +330,17 @@ public final class PgTicketFacts implements TicketFactStore {
     private static final String UPSERT = "INSERT INTO ticket_facts (" + COLUMNS.replace("deadlines::text", "deadlines")
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
 
-    private static void upsert(Connection c, TicketFacts f) throws SQLException {
-        StringBuilder sql = new StringBuilder(UPSERT).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
-        String[] cols = COLUMNS.replace("deadlines::text", "deadlines").split(", ");
+    /** Writes the facts of a ticket, and whether its contribution is in the daily sums. */
+    private static void upsert(Connection c, TicketFacts f, boolean rolled, Instant undecidedUntil) throws SQLException {
+        StringBuilder sql = new StringBuilder(UPSERT.replace(") VALUES (", ", rolled, undecided_until) VALUES (")
+                .replace("?)", "?, " + rolled + ", ?)")).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
+        String[] cols = (COLUMNS.replace("deadlines::text", "deadlines") + ", rolled, undecided_until").split(", ");
         for (int i = 1; i < cols.length; i++) {
             sql.append(i > 1 ? ", " : "").append(cols[i]).append(" = EXCLUDED.").append(cols[i]);
         }
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bind(ps, f);
+            ps.setTimestamp(COLUMNS.split(", ").length + 1, TicketRows.timestamp(undecidedUntil));
             ps.executeUpdate();
         }
     }
@@ -339,7 +386,7 @@ public final class PgTicketFacts implements TicketFactStore {
         ps.setBoolean(i, f.repeat());
     }
 
-    private static TicketFacts facts(ResultSet rs) throws SQLException {
+    static TicketFacts facts(ResultSet rs) throws SQLException {
         Map<TicketStatus, Instant> reached = new EnumMap<>(TicketStatus.class);
         String[] cols = {"dispatched_at", "in_progress_at", "resolved_at", "callback_at", "closed_at"};
         for (int i = 0; i < cols.length; i++) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.hotline.domain.report.StepRule;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
@@ -61,6 +62,7 @@ public final class PgTicketRepository implements TicketStore {
     private final TicketLifecycle lifecycle = new TicketLifecycle();
     private final RepeatRule repeats;
     private final Runnable outboxNudge;
+    private final PgKpiRollup rollup;
     private final PgIntakeBatcher intakes;
 
     /** Intake statements in flight at once (see {@link PgIntakeBatcher}). */
@@ -71,12 +73,19 @@ public final class PgTicketRepository implements TicketStore {
      * @param clock       time of every change; its zone decides the year in ticket numbers
      * @param outboxNudge called after a commit that wrote an outbox row (may be a no-op)
      */
+    /** A repository whose writes keep the daily sums counted with the step rule's defaults. */
     public PgTicketRepository(DataSource dataSource, Clock clock, Runnable outboxNudge) {
+        this(dataSource, clock, outboxNudge, new PgKpiRollup(dataSource, StepRule.DEFAULTS, clock.getZone()));
+    }
+
+    /** A repository whose writes keep {@code rollup}'s daily sums (in the same zone as {@code clock}). */
+    public PgTicketRepository(DataSource dataSource, Clock clock, Runnable outboxNudge, PgKpiRollup rollup) {
         this.tx = new PgTransaction(dataSource);
         this.clock = clock;
         this.zone = clock.getZone();
         this.repeats = new RepeatRule(zone);
         this.outboxNudge = outboxNudge;
+        this.rollup = rollup;
         this.intakes = new PgIntakeBatcher(dataSource, zone, INTAKE_WRITERS, 64);
     }
 
@@ -214,7 +223,7 @@ public final class PgTicketRepository implements TicketStore {
             }
             appendEvent(c, before.id(), after.updatedAt(), actor, change, data);
             // the reports' facts change with the ticket, in the same transaction
-            PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), zone);
+            PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), rollup);
             outbox(c, before.id(), after.updatedAt());
             if (link != null) {
                 linkedFrom(c, after, link, actor);
@@ -328,6 +337,20 @@ public final class PgTicketRepository implements TicketStore {
     @Override
     public Optional<Ticket> find(long id) {
         return one("find ticket " + id, "t.id = ?", ps -> ps.setLong(1, id));
+    }
+
+    /** One read for all of {@code ids}. */
+    @Override
+    public List<Ticket> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Ticket> byId = new HashMap<>();
+        for (Ticket t : many("find " + ids.size() + " tickets", "t.id = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", ids.toArray())))) {
+            byId.put(t.id(), t);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

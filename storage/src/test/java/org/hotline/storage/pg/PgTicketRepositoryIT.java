@@ -91,6 +91,16 @@ class PgTicketRepositoryIT {
     }
 
     @Test
+    void findAllReadsTheTicketsThatExistInTheOrderAsked() {
+        Ticket a = store.openForCall(call("all.1", "13900000001"));
+        Ticket b = store.openForCall(call("all.2", "13900000002"));
+        Ticket c = store.updateIntake(store.openForCall(call("all.3", "13900000003")).id(),
+                IntakeUpdate.none().withKind(RequestKind.REPAIR));
+        assertThat(store.findAll(List.of(c.id(), 999_999L, a.id(), b.id()))).containsExactly(c, a, b);
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void anInterruptedCallWithTheUnknownKindIsStoredAndKeepsItsReasonInTheHistory() {
         Ticket t = store.openForCall(call("interrupted", "13900000011"));
         store.updateIntake(t.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
