@@ -353,7 +353,7 @@ function render(d, popped = false) {
     ? t.explanation + (t.explanationAccepted ? ' (accepted by the caller)' : ' (not accepted)') : '—');
   setText('t-duty-told', t.dutyTold ?? '—');
   setText('t-linked', d.linked ? d.linked.number + ' (' + d.linked.reason.replace('-', ' ') + ', line ' + d.linked.line + ')'
-    : t.linkedTo ? 'an earlier ticket you may not see' : '—');
+    : '—');
   if (d.proposedDepartment && !t.department) $('a-dispatch-dept').value = d.proposedDepartment;
   $('f-kind').value = t.kind ?? '';
   $('f-urgency').value = t.urgency;

@@ -341,7 +341,7 @@ abstract class PanelApiContract extends PanelContract {
         var up = alice.post("/api/tickets/" + area.id() + "/actions", "{\"type\":\"link-earlier\",\"version\":"
                 + area.version() + ",\"earlier\":\"" + site.id() + "\",\"reason\":\"escalation\"}");
         assertThat(up.statusCode()).isEqualTo(200);
-        assertThat(json(up).get("ticket").get("linkReason").asText()).isEqualTo("escalation");
+        assertThat(json(up).get("linked").get("reason").asText()).isEqualTo("escalation");
         assertThat(json(up).get("linked").get("line").asText()).isEqualTo("complaints");
         List<org.hotline.domain.ticket.HistoryEvent> h0 = h.tickets.history(site.id());
         assertThat(h0.get(h0.size() - 1).action()).isEqualTo("escalated");
@@ -378,8 +378,9 @@ abstract class PanelApiContract extends PanelContract {
         var ok = alice.post(path, body + "\"earlier\":\"" + first.number() + "\",\"note\":\"the same leak\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
         JsonNode detail = json(ok);
-        assertThat(detail.get("ticket").get("linkedTo").asLong()).isEqualTo(first.id());
-        assertThat(detail.get("ticket").get("linkReason").asText()).isEqualTo("same-issue");
+        assertThat(detail.get("ticket").has("linkedTo")).as("only 'linked' names the earlier ticket").isFalse();
+        assertThat(detail.get("linked").get("id").asLong()).isEqualTo(first.id());
+        assertThat(detail.get("linked").get("reason").asText()).isEqualTo("same-issue");
         assertThat(detail.get("linked").get("number").asText()).isEqualTo(first.number());
         assertThat(detail.get("caller").get("repeat").asBoolean()).as("a linked ticket is the same issue").isTrue();
         assertThat(detail.get("history").findValuesAsText("action")).contains("link-earlier");

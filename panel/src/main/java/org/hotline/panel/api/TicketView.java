@@ -7,8 +7,9 @@ import org.hotline.domain.ticket.Ticket;
 
 /**
  * A ticket as the API shows it: enum values as lower-case wire names, the earliest deadline
- * as {@code dueAt} (for countdowns), the earlier ticket it is linked to as {@code linkedTo} (an id)
- * and {@code linkReason} ({@code same-issue}, {@code escalation}). Only built for tickets the viewer may see. Caller-supplied
+ * as {@code dueAt} (for countdowns). The earlier ticket it is linked to is not here: the ticket's
+ * detail names it ({@code linked}) only when the viewer may see that one too, so a link never tells
+ * of a ticket the viewer may not see. Only built for tickets the viewer may see. Caller-supplied
  * strings are passed through as data; the page renders them as text.
  */
 public record TicketView(long id, String number, String line, String kind, String urgency, String status,
@@ -17,7 +18,7 @@ public record TicketView(long id, String number, String line, String kind, Strin
                          String classification, boolean confidential, int dispatchCount, boolean escalated,
                          String callDisposition, String forwardedTo, boolean callbackRequested, String lastCallback,
                          String plan, String resolution, String resolvedBy, String explanation,
-                         boolean explanationAccepted, String dutyTold, Long linkedTo, String linkReason,
+                         boolean explanationAccepted, String dutyTold,
                          Map<String, Instant> deadlines,
                          Instant dueAt, long version, Instant createdAt, Instant updatedAt) {
 
@@ -27,8 +28,7 @@ public record TicketView(long id, String number, String line, String kind, Strin
                 t.voiceMessageRef(), t.owner(), t.department(), wire(t.classification()), t.confidential(),
                 t.dispatchCount(), t.escalated(), wire(t.callDisposition()), t.forwardedTo(), t.callbackRequested(),
                 wire(t.lastCallback()), t.plan(), t.resolution(), t.resolvedBy(), t.explanation(),
-                t.explanationAccepted(), t.dutyTold(), t.linkedTo(),
-                t.linkReason() == null ? null : t.linkReason().wireName(), t.deadlines(),
+                t.explanationAccepted(), t.dutyTold(), t.deadlines(),
                 t.earliestDeadline().orElse(null), t.version(), t.createdAt(), t.updatedAt());
     }
 

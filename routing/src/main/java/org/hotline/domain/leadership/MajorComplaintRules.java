@@ -29,7 +29,7 @@ public record MajorComplaintRules(Set<RequestKind> kinds, boolean repeatCaller) 
         }
         if (repeatCaller && t.kind() == RequestKind.COMPLAINT && t.callerNumber() != null
                 && tickets.callerHistory(t.callerNumber(), t.id()).repeat()) {
-            return Optional.of("a repeat caller: the same issue again this quarter");
+            return Optional.of("a repeat caller: the same issue twice or more this quarter");
         }
         return Optional.empty();
     }

@@ -116,10 +116,12 @@ public final class ReportBuilder {
         int g = 0;
         for (List<TicketFacts> group : a.repeatCallers()) {
             g++;
-            String caller = String.join(" / ", group.get(0).contact().numbers().stream().sorted().toList());
             for (TicketFacts f : group) {
                 if (callers.size() < KpiReports.LIST_LIMIT) {
-                    groupRow(callers, f, "#" + g, caller, linkedNumber(f));
+                    // every cell from the row's own ticket: a viewer who may not see a tip-off of the
+                    // group sees the other rows, never the tip-off's numbers
+                    groupRow(callers, f, "#" + g, String.join(" / ", f.contact().numbers().stream().sorted().toList()),
+                            linkedNumber(f));
                 }
             }
         }
@@ -154,8 +156,10 @@ public final class ReportBuilder {
         });
     }
 
+    /** The number of the ticket {@code f} is linked to; blank when there is none or it is confidential. */
     private String linkedNumber(TicketFacts f) {
-        return f.linkedTo() == null ? "" : tickets.find(f.linkedTo()).map(Ticket::number).orElse("");
+        return f.linkedTo() == null ? "" : tickets.find(f.linkedTo()).filter(t -> !t.confidential()).map(Ticket::number)
+                .orElse("");
     }
 
     private ReportDocument.Section summary(KpiReport r) {

@@ -82,41 +82,50 @@ public final class PgTicketFacts implements TicketFactStore {
 
     @Override
     public void scan(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
-        stream("SELECT " + COLUMNS + " FROM ticket_facts WHERE offered_at >= ? AND offered_at < ?", from, to, query,
+        stream(List.of(new Part("offered_at >= ? AND offered_at < ?", List.of(from, to))), query,
                 "read the ticket facts of " + query.from() + " to " + query.to(), each);
     }
 
     /**
-     * Open tickets are those with no {@code closed_at} yet or one at or after {@code from}; the
-     * read goes through the tickets accepted before {@code to} (index on {@code offered_at}).
+     * Open tickets are those with no {@code closed_at} yet or one at or after {@code from}, accepted
+     * before {@code to}: two reads, each through its own index (V17: the still-open ones by
+     * {@code offered_at}, the closed ones by {@code closed_at}), so neither scans the table.
      */
     @Override
     public void scanOpen(Instant from, Instant to, KpiQuery query, Consumer<TicketFacts> each) {
-        stream("SELECT " + COLUMNS + " FROM ticket_facts WHERE (closed_at IS NULL OR closed_at >= ?) AND offered_at < ?",
-                from, to, query, "read the tickets open during " + query.from() + " to " + query.to(), each);
+        stream(List.of(new Part("closed_at IS NULL AND offered_at < ?", List.of(to)),
+                new Part("closed_at >= ? AND offered_at < ?", List.of(from, to))), query,
+                "read the tickets open during " + query.from() + " to " + query.to(), each);
     }
 
-    /** Streams the rows of {@code where} (two timestamp parameters) narrowed to the query's line, kind and department. */
-    private void stream(String where, Instant first, Instant second, KpiQuery query, String what,
-            Consumer<TicketFacts> each) {
-        StringBuilder sql = new StringBuilder(where);
-        query.line().ifPresent(l -> sql.append(" AND line = ?"));
-        query.kind().ifPresent(k -> sql.append(" AND kind = ?"));
-        query.department().ifPresent(d -> sql.append(" AND department = ?"));
+    /** One SELECT of a read: its condition and the instants its placeholders take, in order. */
+    private record Part(String where, List<Instant> instants) {}
+
+    /** Streams the rows of the parts (joined by UNION ALL), each narrowed to the query's line, kind and department. */
+    private void stream(List<Part> parts, KpiQuery query, String what, Consumer<TicketFacts> each) {
+        StringBuilder filters = new StringBuilder();
+        query.line().ifPresent(l -> filters.append(" AND line = ?"));
+        query.kind().ifPresent(k -> filters.append(" AND kind = ?"));
+        query.department().ifPresent(d -> filters.append(" AND department = ?"));
+        String sql = String.join(" UNION ALL ", parts.stream()
+                .map(p -> "SELECT " + COLUMNS + " FROM ticket_facts WHERE " + p.where() + filters).toList());
         tx.inTransaction(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(FETCH);
                 int i = 1;
-                ps.setTimestamp(i++, Timestamp.from(first));
-                ps.setTimestamp(i++, Timestamp.from(second));
-                if (query.line().isPresent()) {
-                    ps.setString(i++, query.line().get());
-                }
-                if (query.kind().isPresent()) {
-                    ps.setString(i++, query.kind().get().name());
-                }
-                if (query.department().isPresent()) {
-                    ps.setString(i, query.department().get());
+                for (Part part : parts) {
+                    for (Instant at : part.instants()) {
+                        ps.setTimestamp(i++, Timestamp.from(at));
+                    }
+                    if (query.line().isPresent()) {
+                        ps.setString(i++, query.line().get());
+                    }
+                    if (query.kind().isPresent()) {
+                        ps.setString(i++, query.kind().get().name());
+                    }
+                    if (query.department().isPresent()) {
+                        ps.setString(i++, query.department().get());
+                    }
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
