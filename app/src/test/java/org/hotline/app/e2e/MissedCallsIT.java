@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +80,8 @@ class MissedCallsIT {
             site.assertRecordsEqualTickets(List.of(call.callerId()));
 
             // readiness says what this stock PBX lacks, and that Asterisk writes call records
-            JsonNode checks = awaitPbxChecked(JSON.readTree(ready).get("panel").asText());
+            JsonNode checks = Site.awaitReadiness(JSON.readTree(ready).get("panel").asText(),
+                    c -> c.has("pbx") && c.get("pbx").has("warnings"), "the PBX check's warnings");
             assertThat(checks.get("pbx").get("warnings").toString())
                     .contains("line complaints: prompt greeting-office hotline/complaints-welcome: no such sound file")
                     .contains("recordings directory /usr/share/asterisk/sounds/hotline/messages: does not exist");
@@ -94,23 +91,6 @@ class MissedCallsIT {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The readiness checks once the PBX check has run (it runs shortly after the start). */
-    private static JsonNode awaitPbxChecked(String panel) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode checks = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(panel + "health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            checks = JSON.readTree(r.body()).get("checks");
-            if (checks.has("pbx") && checks.get("pbx").has("warnings")) {
-                return checks;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("readiness never showed the PBX check's warnings: " + checks);
-    }
 
     @Test
     void fiveCallsWhileTheServiceIsStoppedBecomeMissedTicketsWithWhatTheFallbackDid() throws Exception {

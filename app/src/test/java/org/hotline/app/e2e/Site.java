@@ -18,12 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.hotline.app.config.ExampleConfig;
 import org.hotline.domain.store.EventStream;
 import org.hotline.domain.store.StreamEntry;
 import org.hotline.ivr.e2e.AmiMessage;
 import org.hotline.ivr.e2e.TestCall;
 import org.hotline.storage.redis.RedisEventStream;
+import redis.clients.jedis.JedisPooled;
 import org.hotline.ivr.e2e.AsteriskHarness;
 import org.hotline.storage.pg.PgEndpoint;
 import org.hotline.storage.pg.PgSchema;
@@ -231,7 +238,13 @@ final class Site {
      * Each ring of an agent's phone for the call (an AgentCalled event: a new leg) got one RINGING
      * pop of its ticket, and the agent who answered one ANSWERED pop, however many instances saw it.
      */
-    static void assertOnePopPerRing(RedisEventStream events, TestCall call, String ticketNumber) throws Exception {
+    static void assertOnePopPerRing(TestCall call, String ticketNumber) throws Exception {
+        try (JedisPooled redis = new JedisPooled(URI.create(StorageFixture.shared().redis().url()))) {
+            assertOnePopPerRing(new RedisEventStream(redis, 10_000), call, ticketNumber);
+        }
+    }
+
+    private static void assertOnePopPerRing(RedisEventStream events, TestCall call, String ticketNumber) throws Exception {
         Map<String, Long> rings = call.events().stream().filter(m -> m.isEvent("AgentCalled"))
                 .map(m -> String.valueOf(AGENTS.get(m.get("Interface"))))
                 .collect(java.util.stream.Collectors.groupingBy(a -> a, java.util.stream.Collectors.counting()));
@@ -264,6 +277,27 @@ final class Site {
                         && call.callerId().equals(f.get("callId"))
                         && state.equals(f.get("state")))
                 .count();
+    }
+
+    /**
+     * The checks of {@code panel}'s {@code /health/ready} once {@code ready} holds for them (the
+     * AMI logins and the PBX check run shortly after the start); fails naming {@code what}.
+     */
+    static JsonNode awaitReadiness(String panel, java.util.function.Predicate<JsonNode> ready, String what)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode checks = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(panel + "health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            checks = new ObjectMapper().readTree(r.body()).get("checks");
+            if (ready.test(checks)) {
+                return checks;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("readiness never showed " + what + ": " + checks);
     }
 
     static int freePort() throws IOException {

@@ -3,7 +3,6 @@ package org.hotline.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,12 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.e2e.AsteriskHarness;
 import org.hotline.ivr.e2e.AsteriskHarness.PhoneMode;
 import org.hotline.ivr.e2e.TestCall;
-import org.hotline.storage.redis.RedisEventStream;
-import org.hotline.storage.testing.StorageFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * Two instances of the service as two machines run them: {@code java -jar hotline.jar run},
@@ -67,11 +63,9 @@ class TwoInstancesIT {
         asterisk.phone("1001", PhoneMode.ANSWER);
         asterisk.phone("1002", PhoneMode.ANSWER);
         try (ServiceProcess one = new ServiceProcess(dir.resolve("one"), site.writeConfig(dir.resolve("one"), portOne));
-             ServiceProcess two = new ServiceProcess(dir.resolve("two"), site.writeConfig(dir.resolve("two"), portTwo));
-             JedisPooled redis = new JedisPooled(URI.create(StorageFixture.shared().redis().url()))) {
+             ServiceProcess two = new ServiceProcess(dir.resolve("two"), site.writeConfig(dir.resolve("two"), portTwo))) {
             String panelOne = JSON.readTree(one.start(READY)).get("panel").asText();
             String panelTwo = JSON.readTree(two.start(READY)).get("panel").asText();
-            RedisEventStream events = new RedisEventStream(redis, 10_000);
 
             asterisk.setGlobal("HOTLINE_AGI", agi(portOne) + "&" + agi(portTwo));
             TestCall first = Site.servedCall(asterisk, "13900000041");
@@ -107,7 +101,7 @@ class TwoInstancesIT {
                 Map<String, String> ticket = site.awaitTicket(call.getValue().callerId(), "ANSWERED");
                 assertThat(ticket).containsEntry("line", "service").containsEntry("caller_number", call.getKey())
                         .containsEntry("kind", "COMPLAINT");
-                Site.assertOnePopPerRing(events, call.getValue(), ticket.get("number"));
+                Site.assertOnePopPerRing(call.getValue(), ticket.get("number"));
             }
             site.assertRecordsEqualTickets(List.of(first.callerId(), second.callerId(), third.callerId(),
                     fourth.callerId()));
