@@ -117,6 +117,8 @@ public final class Storage implements AutoCloseable {
     private final PgTicketFacts facts;
     private final PgReportRepository reports;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** How long the outbox relay waits after a commit for more to drain at once. */
+    private static final long OUTBOX_LINGER_MS = 20;
     private final PgEndpoint appEndpoint;
 
     private Storage(StorageConfig config, Clock clock, StepRule steps, DataDirectoryLock lock,
@@ -280,10 +282,11 @@ public final class Storage implements AutoCloseable {
     private void drainSoon() {
         if (drainScheduled.compareAndSet(false, true)) {
             try {
-                maintenance.execute(() -> {
+                // the changes of the next few milliseconds ride along: one relay transaction for them all
+                maintenance.schedule(() -> {
                     drainScheduled.set(false);
                     quietly("drain the outbox", outbox::drainAll);
-                });
+                }, OUTBOX_LINGER_MS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 drainScheduled.set(false);
             }

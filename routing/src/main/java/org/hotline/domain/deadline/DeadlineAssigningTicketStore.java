@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hotline.domain.ticket.Actor;
+import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.store.ForwardingTicketStore;
 import org.hotline.domain.ticket.IntakeUpdate;
 import org.hotline.domain.ticket.RequestKind;
@@ -18,12 +19,21 @@ import org.hotline.domain.store.TicketStore;
  * counted from the ticket's acceptance. Whoever sets the kind needs no knowledge of calendars
  * or policies; an update that brings its own deadlines is passed through untouched.
  *
- * <p>Thread-safe if the delegate is; owns nothing.
+ * <p>Thread-safe if the delegate is; owns nothing but a bounded memory of recent tickets' line
+ * and acceptance.
  */
 public final class DeadlineAssigningTicketStore extends ForwardingTicketStore {
     /** Most candidate tickets read for one {@link #dueBefore} call. */
     private static final int MAX_SCANNED = 20_000;
+    /** Placements of the tickets opened or updated lately, so an intake update needs no read. */
+    private static final int REMEMBERED = 20_000;
     private final PolicyDeadlines deadlines;
+    private final Map<Long, Placement> placements = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Placement> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     public DeadlineAssigningTicketStore(TicketStore delegate, PolicyDeadlines deadlines) {
         super(delegate);
@@ -57,16 +67,56 @@ public final class DeadlineAssigningTicketStore extends ForwardingTicketStore {
     }
 
     @Override
+    public Ticket openForCall(CallIntake intake) {
+        return remember(delegate().openForCall(intake));
+    }
+
+    /**
+     * Writes the update with the deadlines its kind owes in one change: they are counted from the
+     * ticket's line and acceptance, which never change, known from its opening here (or read
+     * once). A ticket not known here and not readable gets them in a second change, as before.
+     */
+    @Override
     public Ticket updateIntake(long id, IntakeUpdate update) {
-        Ticket updated = delegate().updateIntake(id, update);
         RequestKind kind = update.kind();
         if (kind == null || update.deadlines() != null) {
-            return updated;
+            return remember(delegate().updateIntake(id, update));
         }
+        Placement at = placement(id);
+        if (at != null) {
+            Map<String, Instant> owed = deadlines.forTicket(at.line(), kind, at.accepted());
+            return remember(delegate().updateIntake(id, owed.isEmpty() ? update : update.withDeadlines(owed)));
+        }
+        Ticket updated = remember(delegate().updateIntake(id, update));
         Map<String, Instant> owed = deadlines.forTicket(updated.line(), kind, updated.createdAt());
         if (owed.isEmpty() || updated.deadlines().equals(owed)) {
             return updated;
         }
         return delegate().updateIntake(updated.id(), IntakeUpdate.none().withDeadlines(owed));
+    }
+
+    /** A ticket's line and acceptance: what its deadlines are counted from. */
+    private record Placement(String line, Instant accepted) {
+    }
+
+    private Placement placement(long id) {
+        synchronized (placements) {
+            Placement p = placements.get(id);
+            if (p != null) {
+                return p;
+            }
+        }
+        try {
+            return delegate().find(id).map(t -> new Placement(t.line(), t.createdAt())).orElse(null);
+        } catch (RuntimeException unreadable) {
+            return null; // the update itself reports what is wrong, as it did before
+        }
+    }
+
+    private Ticket remember(Ticket t) {
+        synchronized (placements) {
+            placements.put(t.id(), new Placement(t.line(), t.createdAt()));
+        }
+        return t;
     }
 }

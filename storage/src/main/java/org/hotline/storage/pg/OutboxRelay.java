@@ -52,8 +52,14 @@ public final class OutboxRelay {
                     }
                 }
             }
+            Map<Long, Ticket> found = new HashMap<>();
+            if (!ticketIds.isEmpty()) {
+                for (Ticket t : tickets.findAll(List.copyOf(ticketIds))) {
+                    found.put(t.id(), t);
+                }
+            }
             for (long id : ticketIds) {
-                Ticket t = tickets.find(id).orElse(null);
+                Ticket t = found.get(id);
                 if (t != null && t.awaitsAgent()) {
                     queue.enqueue(t);
                 } else {
@@ -89,13 +95,16 @@ public final class OutboxRelay {
         return e;
     }
 
+    private static final int BATCH = 200;
+
     /** Drains until the outbox is empty; returns how many rows. */
     public int drainAll() {
         int total = 0;
         int n;
-        while ((n = drain(200)) > 0) {
+        do {
+            n = drain(BATCH);
             total += n;
-        }
+        } while (n == BATCH); // a short batch emptied it: no extra transaction to find nothing
         return total;
     }
 }

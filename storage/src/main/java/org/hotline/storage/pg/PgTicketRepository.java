@@ -64,6 +64,19 @@ public final class PgTicketRepository implements TicketStore {
     private final Runnable outboxNudge;
     private final PgKpiRollup rollup;
     private final PgIntakeBatcher intakes;
+    /**
+     * The tickets this repository wrote lately, as written: a system update's first attempt
+     * decides on this copy instead of reading the row back. Safe because every write is
+     * conditional on the version it decided on; a copy that is stale (another instance or a
+     * concurrent change moved the ticket on) fails that check and the update reads the row.
+     */
+    private final Map<Long, Ticket> recent = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Ticket> eldest) {
+            return size() > RECENT;
+        }
+    };
+    private static final int RECENT = 20_000;
 
     /** Intake statements in flight at once (see {@link PgIntakeBatcher}). */
     private static final int INTAKE_WRITERS = 2;
@@ -94,7 +107,7 @@ public final class PgTicketRepository implements TicketStore {
         CallIntake clean = new CallIntake(TextRule.shortText(intake.line()), TextRule.shortText(intake.callerNumber()),
                 TextRule.name(intake.callerName()), TextRule.shortText(intake.uniqueid()),
                 TextRule.shortText(intake.linkedid()), intake.at().truncatedTo(ChronoUnit.MICROS), intake.number());
-        return intakes.open(clean);
+        return remember(intakes.open(clean));
     }
 
     @Override
@@ -142,26 +155,73 @@ public final class PgTicketRepository implements TicketStore {
      */
     private Ticket change(long id, Function<Ticket, TicketLifecycle.Applied> decide, Actor actor) {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            Ticket current = find(id).orElseThrow(() -> new TicketNotFoundException("with id " + id));
-            TicketLifecycle.Applied a = decide.apply(current);
+            Ticket remembered = attempt == 0 ? recent(id) : null;
+            Ticket current = remembered != null ? remembered
+                    : find(id).orElseThrow(() -> new TicketNotFoundException("with id " + id));
+            TicketLifecycle.Applied a;
+            try {
+                a = decide.apply(current);
+            } catch (RuntimeException refused) {
+                if (remembered != null) {
+                    continue; // decided on the copy: decide again on the row
+                }
+                throw refused;
+            }
             if (a == null) {
+                if (remembered != null) {
+                    continue;
+                }
                 return current;
             }
             Optional<Ticket> written = write(current, a, actor);
             if (written.isPresent()) {
                 return written.get();
             }
+            forget(id);
         }
         throw new IllegalStateException("ticket " + id + " kept changing under " + MAX_RETRIES + " attempts to update it");
     }
 
+    private Ticket recent(long id) {
+        synchronized (recent) {
+            return recent.get(id);
+        }
+    }
+
+    private Ticket remember(Ticket t) {
+        synchronized (recent) {
+            recent.put(t.id(), t);
+        }
+        return t;
+    }
+
+    private void forget(long id) {
+        synchronized (recent) {
+            recent.remove(id);
+        }
+    }
+
+    /**
+     * The change, its history event and its outbox row in one statement (one round trip): the
+     * event and the outbox row are written only if the ticket was still at the expected version.
+     */
     private static final String UPDATE_SQL = """
-            UPDATE tickets SET kind = ?, urgency = ?, status = ?, callback_number = ?, location = ?, description = ?,
-                   voice_message_ref = ?, owner = ?, department = ?, classification = ?, confidential = ?,
-                   dispatch_count = ?, escalated = ?, call_disposition = ?, forwarded_to = ?, callback_requested = ?,
-                   last_callback = ?, plan = ?, resolution = ?, resolved_by = ?, explanation = ?, explanation_accepted = ?,
-                   duty_told = ?, linked_to = ?, link_reason = ?, version = version + 1, updated_at = ?
-             WHERE id = ? AND version = ?
+            WITH u AS (
+              UPDATE tickets SET kind = ?, urgency = ?, status = ?, callback_number = ?, location = ?, description = ?,
+                     voice_message_ref = ?, owner = ?, department = ?, classification = ?, confidential = ?,
+                     dispatch_count = ?, escalated = ?, call_disposition = ?, forwarded_to = ?, callback_requested = ?,
+                     last_callback = ?, plan = ?, resolution = ?, resolved_by = ?, explanation = ?, explanation_accepted = ?,
+                     duty_told = ?, linked_to = ?, link_reason = ?, version = version + 1, updated_at = ?
+               WHERE id = ? AND version = ?
+              RETURNING id
+            ), e AS (
+              INSERT INTO ticket_events (ticket_id, seq, at, actor, actor_role, action, from_state, to_state, note, data)
+              SELECT u.id, coalesce((SELECT max(seq) FROM ticket_events WHERE ticket_id = u.id), 0) + 1,
+                     ?, ?, ?, ?, ?, ?, ?, ?::jsonb FROM u
+            ), o AS (
+              INSERT INTO outbox (ticket_id, created_at) SELECT u.id, ? FROM u
+            )
+            SELECT count(*) FROM u
             """;
 
     private static final String EVENT_SQL = """
@@ -213,25 +273,34 @@ public final class PgTicketRepository implements TicketStore {
                 ps.setString(i++, TicketRows.name(after.linkReason()));
                 ps.setTimestamp(i++, TicketRows.timestamp(after.updatedAt()));
                 ps.setLong(i++, before.id());
-                ps.setLong(i, before.version());
-                if (ps.executeUpdate() != 1) {
-                    return Optional.<Ticket>empty();
+                ps.setLong(i++, before.version());
+                i = bindEvent(ps, i, after.updatedAt(), actor, change, data);
+                ps.setTimestamp(i, TicketRows.timestamp(after.updatedAt()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) != 1) {
+                        return Optional.<Ticket>empty();
+                    }
                 }
             }
             if (!after.deadlines().equals(before.deadlines())) {
                 writeDeadlines(c, after);
             }
-            appendEvent(c, before.id(), after.updatedAt(), actor, change, data);
             // the reports' facts change with the ticket, in the same transaction
             PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), rollup);
-            outbox(c, before.id(), after.updatedAt());
             if (link != null) {
                 linkedFrom(c, after, link, actor);
             }
             return Optional.of(after);
         });
+        if (link != null) {
+            forget(link.earlier().id()); // its version moved on
+        }
         if (result.isPresent()) {
+            remember(result.get());
             outboxNudge.run();
+        } else {
+            forget(before.id());
         }
         return result;
     }
@@ -239,19 +308,24 @@ public final class PgTicketRepository implements TicketStore {
     private static void appendEvent(Connection c, long ticketId, Instant at, Actor actor, TicketLifecycle.Applied change,
             Map<String, String> data) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EVENT_SQL)) {
-            int i = 1;
-            ps.setLong(i++, ticketId);
-            ps.setTimestamp(i++, TicketRows.timestamp(at));
-            ps.setString(i++, TextRule.shortText(actor.id()));
-            ps.setString(i++, actor.role().name());
-            ps.setString(i++, change.action());
-            ps.setString(i++, TicketRows.name(change.from()));
-            ps.setString(i++, change.to().name());
-            ps.setString(i++, TextRule.longText(change.note()));
-            ps.setString(i++, TicketRows.json(data));
-            ps.setLong(i, ticketId);
+            ps.setLong(1, ticketId);
+            ps.setLong(bindEvent(ps, 2, at, actor, change, data), ticketId);
             ps.executeUpdate();
         }
+    }
+
+    /** Binds an event's columns from {@code at} to {@code data}, from parameter {@code i}; returns the next. */
+    private static int bindEvent(PreparedStatement ps, int i, Instant at, Actor actor, TicketLifecycle.Applied change,
+            Map<String, String> data) throws SQLException {
+        ps.setTimestamp(i++, TicketRows.timestamp(at));
+        ps.setString(i++, TextRule.shortText(actor.id()));
+        ps.setString(i++, actor.role().name());
+        ps.setString(i++, change.action());
+        ps.setString(i++, TicketRows.name(change.from()));
+        ps.setString(i++, change.to().name());
+        ps.setString(i++, TextRule.longText(change.note()));
+        ps.setString(i++, TicketRows.json(data));
+        return i;
     }
 
     /** Every change moves queue membership and the line's board stream: one outbox row. */

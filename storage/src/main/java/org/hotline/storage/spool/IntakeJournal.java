@@ -1,7 +1,6 @@
 package org.hotline.storage.spool;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit: appenders queue their lines and one of them writes all that are queued and
  * forces the file once, so the cost of an {@code fsync} is shared by the calls arriving together.
- * Markers are queued without waiting; the next force takes them. Files ({@code journal-<seq>.jsonl})
+ * Markers are queued without waiting; the next force takes them, or a writer with nothing
+ * more to do writes them unforced ({@link #writeQueued}). Files ({@code journal-<seq>.jsonl})
  * are rotated every {@code segmentRecords} records and deleted once every record in them has its
  * marker. Thread-safe.
  */
@@ -48,6 +48,8 @@ public final class IntakeJournal implements AutoCloseable {
     private final List<Object> queued = new ArrayList<>();
     private long appended;
     private long forced;
+    /** Lines written to the file, forced or not (at least {@code forced}). */
+    private long written;
     private long nextSeq;
     private FileChannel channel;
     private Path currentFile;
@@ -126,17 +128,11 @@ public final class IntakeJournal implements AutoCloseable {
         long mine;
         synchronized (queueLock) {
             seq = nextSeq++;
-            ObjectNode n = SpoolRecord.JSON.createObjectNode();
-            n.put("seq", seq);
-            try {
-                n.set("rec", SpoolRecord.JSON.readTree(record.toJson()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            queue(n.toString(), seq, true);
+            // toJson is one JSON object: it is the value of "rec" as it stands
+            queue("{\"seq\":" + seq + ",\"rec\":" + record.toJson() + "}", seq, true);
             mine = appended;
         }
-        flushUpTo(mine);
+        flushUpTo(mine, true);
         return seq;
     }
 
@@ -162,7 +158,21 @@ public final class IntakeJournal implements AutoCloseable {
         synchronized (queueLock) {
             upTo = appended;
         }
-        flushUpTo(upTo);
+        flushUpTo(upTo, true);
+    }
+
+    /**
+     * Writes whatever is queued to the file without forcing it: markers so written survive a
+     * crash of the process (they are in the operating system's cache) and are forced with the next
+     * record; only a crash of the machine before that can lose them, and then their records are
+     * written once more at the next start. Records are always forced by their {@link #append}.
+     */
+    public void writeQueued() {
+        long upTo;
+        synchronized (queueLock) {
+            upTo = appended;
+        }
+        flushUpTo(upTo, false);
     }
 
     private void queue(String line, long seq, boolean record) {
@@ -181,12 +191,12 @@ public final class IntakeJournal implements AutoCloseable {
         }
     }
 
-    private void flushUpTo(long mine) {
+    private void flushUpTo(long mine, boolean force) {
         synchronized (flushLock) {
             List<Object> batch;
             long upTo;
             synchronized (queueLock) {
-                if (forced >= mine) {
+                if (forced >= mine || !force && written >= mine) {
                     return;
                 }
                 batch = new ArrayList<>(queued);
@@ -209,7 +219,7 @@ public final class IntakeJournal implements AutoCloseable {
                         channel.write(buf);
                     }
                 }
-                if (channel != null) {
+                if (force && channel != null) {
                     channel.force(false);
                 }
             } catch (IOException e) {
@@ -217,7 +227,10 @@ public final class IntakeJournal implements AutoCloseable {
                         + "; the call's ticket is written directly instead: check the disk", e);
             }
             synchronized (queueLock) {
-                forced = Math.max(forced, upTo);
+                written = Math.max(written, upTo);
+                if (force) {
+                    forced = Math.max(forced, upTo);
+                }
                 deleteDone();
             }
         }

@@ -206,9 +206,10 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
         }
         journal.applied(seq);
         if (writers[lane].getQueue().isEmpty()) {
-            // nothing more for this writer: put the markers on disk now, not with the next call's append
+            // nothing more for this writer: hand the markers to the file now (unforced), not with
+            // the next call's append, so a killed process does not write them again
             try {
-                journal.flush();
+                journal.writeQueued();
             } catch (java.io.UncheckedIOException e) {
                 log.warn("{}", e.getMessage());
             }
