@@ -16,6 +16,7 @@ import org.hotline.ivr.agi.DependencyTimeoutException;
 import org.hotline.domain.routing.RoutingDecision;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
+import org.hotline.domain.ticket.Ticket;
 import org.hotline.domain.ticket.IntakeUpdate;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.store.TicketStore;
@@ -36,6 +37,13 @@ final class HotlineCall {
     private final TicketStore tickets;
     private final HotlineFlowConfig config;
     private final CallRecord record = new CallRecord();
+    /**
+     * The opening's hand-over between the store call and the flow: {@code null} while the store
+     * works, then the ticket, or the outcome the flow recorded without it (it gave up waiting);
+     * whichever side comes second records that outcome on the ticket, so a ticket opened after its
+     * deadline still tells what the caller got.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Object> opening = new java.util.concurrent.atomic.AtomicReference<>();
     private CallerQuestions questions;
 
     HotlineCall(AgiSession session, HotlineRouting routing, TicketStore tickets, HotlineFlowConfig config) {
@@ -89,7 +97,15 @@ final class HotlineCall {
         var request = session.request();
         var intake = new CallIntake(line.id(), request.callerId().orElse(null), emptyToNull(request.get("calleridname")),
                 request.uniqueId(), record.linkedid, config.clock().instant());
-        return session.call(() -> tickets.openForCall(intake))
+        return session.call(() -> {
+                    Ticket opened = tickets.openForCall(intake);
+                    if (!opening.compareAndSet(null, opened) && opening.get() instanceof CallOutcome late) {
+                        log.warn("call {}: ticket {} opened after the flow stopped waiting; recorded as {}",
+                                request.uniqueId(), opened.number(), late.disposition());
+                        tickets.recordCallOutcome(opened.id(), late);
+                    }
+                    return opened;
+                })
                 .thenCompose(ticket -> {
                     record.ticket = ticket;
                     return session.setVariable(HotlineVariables.TICKET, ticket.number());
@@ -289,7 +305,7 @@ final class HotlineCall {
      * the call: a store that is down must not keep the caller waiting.
      */
     private void interrupt(String reason) {
-        if (record.ticket == null) {
+        if (record.ticket == null && !openedLate(new CallOutcome.Interrupted(reason))) {
             return;
         }
         long id = record.ticket.id();
@@ -308,7 +324,7 @@ final class HotlineCall {
     /** The caller left: keep what was captured and mark the call abandoned. */
     private CompletableFuture<Void> abandon() {
         session.metrics().abandoned();
-        if (record.ticket == null) {
+        if (record.ticket == null && !openedLate(new CallOutcome.Abandoned())) {
             return completedFuture(null);
         }
         long id = record.ticket.id();
@@ -322,6 +338,21 @@ final class HotlineCall {
             }
             return null;
         });
+    }
+
+    /**
+     * With no ticket yet: true (and {@code record.ticket} set) if the store's opening has just
+     * finished; otherwise leaves {@code outcome} for the opening to record when it finishes.
+     */
+    private boolean openedLate(CallOutcome outcome) {
+        if (opening.compareAndSet(null, outcome)) {
+            return false;
+        }
+        if (opening.get() instanceof Ticket t) {
+            record.ticket = t;
+            return true;
+        }
+        return false;
     }
 
     static Throwable unwrap(Throwable failure) {

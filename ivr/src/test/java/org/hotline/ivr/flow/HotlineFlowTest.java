@@ -426,6 +426,9 @@ class HotlineFlowTest {
         assertThat(transcript.variables()).containsEntry("HOTLINE_STATUS", "FALLBACK")
                 .containsEntry("HOTLINE_QUEUE", "hotline-complaints")
                 .doesNotContainKey("HOTLINE_TICKET");
+        // the ticket opened after the flow stopped waiting still tells what the caller got
+        assertThat(awaitOutcome()).isInstanceOfSatisfying(CallOutcome.Interrupted.class,
+                i -> assertThat(i.reason()).contains("fallback took the call"));
     }
 
     /** The last outcome recorded, waiting for it (an interruption is recorded in the background). */
