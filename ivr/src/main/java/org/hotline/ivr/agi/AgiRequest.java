@@ -67,14 +67,4 @@ public record AgiRequest(Map<String, String> environment) {
         }
         return "";
     }
-
-    /**
-     * The call's linkedid as the dialplan passes it ({@code agi_arg_2}, the production dialplan's
-     * {@code ${CHANNEL(linkedid)}}), else the channel's uniqueid (a call's first channel has its
-     * linkedid as uniqueid). Used where no command can be sent to ask (a call refused at once).
-     */
-    public String linkedidOrUniqueId() {
-        String passed = get("arg_2");
-        return passed.isBlank() ? uniqueId() : passed;
-    }
 }

@@ -52,11 +52,10 @@ public final class HotlineFlow implements AgiFlow {
     }
 
     /**
-     * A call refused over {@code max-calls} still leaves its ticket: opened (by the linkedid the
-     * dialplan passes, else its uniqueid, the linkedid of a call's first channel), with the kind {@code unknown} so it gets the line's
-     * deadlines, and {@code Interrupted} with the reason; the dialplan then tries the next instance
-     * it lists (which serves the same ticket: one linkedid) or its fallback takes the caller, and
-     * what that achieved is recorded by that instance, the AMI follower or the call reconciler. In the
+     * A call refused over {@code max-calls} still leaves its ticket: opened (by its uniqueid, the
+     * linkedid of a call's first channel), with the kind {@code unknown} so it gets the line's
+     * deadlines, and {@code Interrupted} with the reason; the dialplan's fallback then takes the
+     * caller, and what it achieved is recorded by the AMI follower or the call reconciler. In the
      * background, never holding the verdict back.
      */
     @Override
@@ -70,10 +69,10 @@ public final class HotlineFlow implements AgiFlow {
             }
             String caller = request.callerId().orElse(null);
             var ticket = tickets.openForCall(new CallIntake(line.get().id(), caller, null, request.uniqueId(),
-                    request.linkedidOrUniqueId(), config.clock().instant()));
+                    request.uniqueId(), config.clock().instant()));
             tickets.updateIntake(ticket.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
             return tickets.recordCallOutcome(ticket.id(), new CallOutcome.Interrupted(
-                    reason + "; the dialplan tried the next instance it lists, else its fallback took the call"));
+                    reason + "; the dialplan's fallback took the call"));
         }).whenComplete((ticket, failure) -> {
             if (failure != null) {
                 log.warn("call {} refused over max-calls: its ticket could not be written: {}", request.uniqueId(),

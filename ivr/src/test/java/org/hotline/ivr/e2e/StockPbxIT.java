@@ -88,8 +88,6 @@ class StockPbxIT {
     private static final AtomicInteger routerCalls = new AtomicInteger();
     private static volatile Duration slowRouterAfterFirstDecision = Duration.ZERO;
     private static Storage storage;
-    private static AgiFlows flows;
-    private static FastAgiServer agi;
     private static TicketStore tickets;
 
     @BeforeAll
@@ -99,8 +97,8 @@ class StockPbxIT {
                 new DeadlineCalculator(new WorkingCalendar(EXAMPLE.calendar(), EXAMPLE.zone()))));
         HotlineFlowConfig flowConfig = HotlineFlowConfig.defaults(new DialTemplate(AsteriskHarness.DIAL_TEMPLATE), clock,
                 AGENTS);
-        flows = new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(routing(), tickets, flowConfig)));
-        agi = service.agi(new FastAgiServer(TestAgiConfig.dependencyTimeout(Duration.ofSeconds(2)), flows,
+        service.agi(new FastAgiServer(TestAgiConfig.dependencyTimeout(Duration.ofSeconds(2)),
+                new AgiFlows(Map.of(HotlineFlow.NAME, new HotlineFlow(routing(), tickets, flowConfig))),
                 new SimpleMeterRegistry()));
         AgentDirectory agents = new AgentDirectory(AGENTS);
         CallParties parties = new CallParties(agents,
@@ -196,37 +194,6 @@ class StockPbxIT {
             assertThat(t.callbackRequested()).isFalse();
         }
         assertCdrMatchesTickets(cdrMark, List.of(office, night));
-    }
-
-    @Test
-    void aFullInstanceHandsTheCallToTheNextInstanceListed() throws Exception {
-        var fullMetrics = new SimpleMeterRegistry();
-        try (FastAgiServer full = new FastAgiServer(TestAgiConfig.maxCalls(0), flows,
-                fullMetrics)) {
-            full.start();
-            int cdrMark = asterisk.ami().mark();
-            asterisk.setGlobal("HOTLINE_AGI", "agi://127.0.0.1:" + full.localAddress().getPort()
-                    + "&agi://127.0.0.1:" + agi.localAddress().getPort());
-            clock.set(OFFICE);
-            TestCall call = asterisk.call(LINE_NUMBER, "13900000109", "Zhou Jiu");
-            call.answer("2");     // inquiry: the menu comes from the second instance
-            call.answer("1");
-            call.answer("#");
-            call.answer("2");
-            call.await(m -> m.isEvent("AgentConnect"), WAIT, "an agent answers");
-            call.awaitEnd(WAIT);
-
-            assertThat(fullMetrics.get("hotline.calls").tag("outcome", "overload").counter().count())
-                    .as("the first instance refused the call").isEqualTo(1.0);
-            assertThat(call.events()).as("served by the second instance, not the static fallback")
-                    .noneMatch(m -> m.isEvent("UserEvent") && "HotlineFallback".equals(m.get("UserEvent")));
-            Ticket ticket = awaitTicket(call, t -> t.callDisposition() == CallDisposition.ANSWERED);
-            assertThat(ticket.kind()).isEqualTo(RequestKind.INQUIRY);
-            assertThat(ticket.callbackRequested()).as("answered: no call-back owed").isFalse();
-            assertThat(tickets.history(ticket.id())).as("the refusal is in the history")
-                    .anyMatch(e -> String.valueOf(e.data()).contains("refused over max-calls"));
-            assertCdrMatchesTickets(cdrMark, List.of(call)); // one call, one ticket, on both instances
-        }
     }
 
     @Test

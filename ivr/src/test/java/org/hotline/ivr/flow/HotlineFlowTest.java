@@ -274,7 +274,7 @@ class HotlineFlowTest {
         CallOutcome outcome = awaitOutcome();
         assertThat(outcome).isInstanceOf(CallOutcome.Interrupted.class);
         assertThat(((CallOutcome.Interrupted) outcome).reason()).contains("refused over max-calls")
-                .contains("the dialplan tried the next instance it lists, else its fallback took the call");
+                .contains("the dialplan's fallback took the call");
         Ticket ticket = store.only();
         assertThat(ticket.callerNumber()).isEqualTo(CALLER);
         assertThat(ticket.line()).isEqualTo("complaints");
