@@ -102,7 +102,16 @@ final class HotlineCall {
                     if (!opening.compareAndSet(null, opened) && opening.get() instanceof CallOutcome late) {
                         log.warn("call {}: ticket {} opened after the flow stopped waiting; recorded as {}",
                                 request.uniqueId(), opened.number(), late.disposition());
-                        tickets.recordCallOutcome(opened.id(), late);
+                        try {
+                            if (late instanceof CallOutcome.Interrupted) {
+                                // as interrupt() does: a kind, so the ticket gets its deadlines
+                                tickets.updateIntake(opened.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
+                            }
+                            tickets.recordCallOutcome(opened.id(), late);
+                        } catch (RuntimeException e) {
+                            log.warn("ticket {}: the late call's outcome not recorded ({}); the AMI follower or the "
+                                    + "reconciler records it", opened.number(), e.toString());
+                        }
                     }
                     return opened;
                 })

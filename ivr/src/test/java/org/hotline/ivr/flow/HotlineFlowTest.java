@@ -429,6 +429,7 @@ class HotlineFlowTest {
         // the ticket opened after the flow stopped waiting still tells what the caller got
         assertThat(awaitOutcome()).isInstanceOfSatisfying(CallOutcome.Interrupted.class,
                 i -> assertThat(i.reason()).contains("fallback took the call"));
+        assertThat(store.only().kind()).as("a kind, so it gets deadlines").isEqualTo(RequestKind.UNKNOWN);
     }
 
     /** The last outcome recorded, waiting for it (an interruption is recorded in the background). */

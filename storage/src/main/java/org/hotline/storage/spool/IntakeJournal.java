@@ -164,8 +164,9 @@ public final class IntakeJournal implements AutoCloseable {
     /**
      * Writes whatever is queued to the file without forcing it: markers so written survive a
      * crash of the process (they are in the operating system's cache) and are forced with the next
-     * record; only a crash of the machine before that can lose them, and then their records are
-     * written once more at the next start. Records are always forced by their {@link #append}.
+     * record (or a {@link #flush}, which the write-behind store runs every second); only a crash of
+     * the machine before that can lose them, and then their records are written once more at the
+     * next start. Records are always forced by their {@link #append}.
      */
     public void writeQueued() {
         long upTo;

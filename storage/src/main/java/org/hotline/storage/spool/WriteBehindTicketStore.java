@@ -52,6 +52,12 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
     private final AtomicLong localIds = new AtomicLong(LOCAL_IDS);
     private final java.util.concurrent.ThreadPoolExecutor[] writers;
     private final Map<Long, Ticket> local = lru();
+    private final java.util.concurrent.ScheduledExecutorService forcer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "hotline-intake-journal-force");
+                t.setDaemon(true);
+                return t;
+            });
     /** The delegate's id of each call's ticket, by linkedid; touched only by the call's writer. */
     private final Map<String, Long>[] written;
 
@@ -73,6 +79,16 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
                         return t;
                     });
             written[i] = lru();
+        }
+        forcer.scheduleWithFixedDelay(this::forceMarkers, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Markers written unforced go to disk within a second even when no record comes to force them. */
+    private void forceMarkers() {
+        try {
+            journal.flush();
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("{}", e.getMessage());
         }
     }
 
@@ -206,8 +222,8 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
         }
         journal.applied(seq);
         if (writers[lane].getQueue().isEmpty()) {
-            // nothing more for this writer: hand the markers to the file now (unforced), not with
-            // the next call's append, so a killed process does not write them again
+            // nothing more for this writer: hand the markers to the file now (unforced; forced
+            // within a second, or by the next call's append), so a killed process does not write them again
             try {
                 journal.writeQueued();
             } catch (java.io.UncheckedIOException e) {
@@ -259,6 +275,7 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
     /** Lets the writers finish what is queued (up to 10 s), then stops; anything left stays journaled. */
     @Override
     public void close() {
+        forcer.shutdownNow();
         for (ExecutorService w : writers) {
             w.shutdown();
         }
