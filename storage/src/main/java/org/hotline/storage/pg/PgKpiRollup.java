@@ -119,7 +119,7 @@ public final class PgKpiRollup implements KpiRollup {
         return tx.inTransaction("read the KPI sums of " + query.from() + " to " + query.to(), c -> {
             snapshot(c);
             Map<KpiSlice.Key, KpiCounts> slices = new HashMap<>();
-            Filter f = new Filter(query);
+            KpiFilter f = new KpiFilter(query);
             try (PreparedStatement ps = c.prepareStatement(SUMS + f.sql() + " GROUP BY day, slice, line, kind, "
                     + "department, agent")) {
                 ps.setObject(1, query.from());
@@ -172,7 +172,7 @@ public final class PgKpiRollup implements KpiRollup {
                 }
             }
             KpiQuery all = KpiQuery.of(from, to);
-            facts(c, "NOT rolled", all.start(zone), all.end(zone), null, new Filter(all), t -> HotTopicKey.of(t, zone)
+            facts(c, "NOT rolled", all.start(zone), all.end(zone), null, new KpiFilter(all), t -> HotTopicKey.of(t, zone)
                     .ifPresent(k -> out.merge(new Topic(k.kind(), k.location()), 1L, Long::sum)));
             out.values().removeIf(n -> n == 0);
             return out;
@@ -266,7 +266,7 @@ public final class PgKpiRollup implements KpiRollup {
     }
 
     /** Streams the facts rows accepted in {@code [from, to)} matching {@code where} (with {@code asOf} as its one parameter, if given). */
-    private static void facts(Connection c, String where, Instant from, Instant to, Instant asOf, Filter f,
+    private static void facts(Connection c, String where, Instant from, Instant to, Instant asOf, KpiFilter f,
             Consumer<TicketFacts> each) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + PgTicketFacts.COLUMNS + " FROM ticket_facts WHERE "
                 + where + " AND offered_at >= ? AND offered_at < ?" + f.sql())) {
@@ -287,7 +287,7 @@ public final class PgKpiRollup implements KpiRollup {
     }
 
     /** The lowest {@code limit} ids of the tickets in {@code [from, to)} whose latest call-back had {@code result}. */
-    private static List<Long> ids(Connection c, CallbackResult result, Instant from, Instant to, Filter f, int limit)
+    private static List<Long> ids(Connection c, CallbackResult result, Instant from, Instant to, KpiFilter f, int limit)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id FROM ticket_facts WHERE last_callback = ? "
                 + "AND offered_at >= ? AND offered_at < ?" + f.sql() + " ORDER BY ticket_id LIMIT ?")) {
@@ -303,28 +303,6 @@ public final class PgKpiRollup implements KpiRollup {
                 }
             }
             return out;
-        }
-    }
-
-    /** A query's line, kind and department as SQL conditions on columns of the same names. */
-    private record Filter(KpiQuery q) {
-        String sql() {
-            return (q.line().isPresent() ? " AND line = ?" : "") + (q.kind().isPresent() ? " AND kind = ?" : "")
-                    + (q.department().isPresent() ? " AND department = ?" : "");
-        }
-
-        /** Binds from parameter {@code i}; returns the next free one. */
-        int bind(PreparedStatement ps, int i) throws SQLException {
-            if (q.line().isPresent()) {
-                ps.setString(i++, q.line().get());
-            }
-            if (q.kind().isPresent()) {
-                ps.setString(i++, q.kind().get().name());
-            }
-            if (q.department().isPresent()) {
-                ps.setString(i++, q.department().get());
-            }
-            return i;
         }
     }
 

@@ -103,12 +103,9 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /** Streams the rows of the parts (joined by UNION ALL), each narrowed to the query's line, kind and department. */
     private void stream(List<Part> parts, KpiQuery query, String what, Consumer<TicketFacts> each) {
-        StringBuilder filters = new StringBuilder();
-        query.line().ifPresent(l -> filters.append(" AND line = ?"));
-        query.kind().ifPresent(k -> filters.append(" AND kind = ?"));
-        query.department().ifPresent(d -> filters.append(" AND department = ?"));
+        KpiFilter filter = new KpiFilter(query);
         String sql = String.join(" UNION ALL ", parts.stream()
-                .map(p -> "SELECT " + COLUMNS + " FROM ticket_facts WHERE " + p.where() + filters).toList());
+                .map(p -> "SELECT " + COLUMNS + " FROM ticket_facts WHERE " + p.where() + filter.sql()).toList());
         tx.inTransaction(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(FETCH);
@@ -117,15 +114,7 @@ public final class PgTicketFacts implements TicketFactStore {
                     for (Instant at : part.instants()) {
                         ps.setTimestamp(i++, Timestamp.from(at));
                     }
-                    if (query.line().isPresent()) {
-                        ps.setString(i++, query.line().get());
-                    }
-                    if (query.kind().isPresent()) {
-                        ps.setString(i++, query.kind().get().name());
-                    }
-                    if (query.department().isPresent()) {
-                        ps.setString(i++, query.department().get());
-                    }
+                    i = filter.bind(ps, i);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
