@@ -8,6 +8,7 @@ import java.util.Map;
 import org.hotline.domain.ticket.Actor;
 import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.store.ForwardingTicketStore;
+import org.hotline.domain.store.RecentMap;
 import org.hotline.domain.ticket.IntakeUpdate;
 import org.hotline.domain.ticket.RequestKind;
 import org.hotline.domain.ticket.Ticket;
@@ -28,12 +29,7 @@ public final class DeadlineAssigningTicketStore extends ForwardingTicketStore {
     /** Placements of the tickets opened or updated lately, so an intake update needs no read. */
     private static final int REMEMBERED = 20_000;
     private final PolicyDeadlines deadlines;
-    private final Map<Long, Placement> placements = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Placement> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final RecentMap<Long, Placement> placements = new RecentMap<>(REMEMBERED);
 
     public DeadlineAssigningTicketStore(TicketStore delegate, PolicyDeadlines deadlines) {
         super(delegate);
@@ -100,11 +96,9 @@ public final class DeadlineAssigningTicketStore extends ForwardingTicketStore {
     }
 
     private Placement placement(long id) {
-        synchronized (placements) {
-            Placement p = placements.get(id);
-            if (p != null) {
-                return p;
-            }
+        Placement p = placements.get(id);
+        if (p != null) {
+            return p;
         }
         try {
             return delegate().find(id).map(t -> new Placement(t.line(), t.createdAt())).orElse(null);
@@ -114,9 +108,7 @@ public final class DeadlineAssigningTicketStore extends ForwardingTicketStore {
     }
 
     private Ticket remember(Ticket t) {
-        synchronized (placements) {
-            placements.put(t.id(), new Placement(t.line(), t.createdAt()));
-        }
+        placements.put(t.id(), new Placement(t.line(), t.createdAt()));
         return t;
     }
 }

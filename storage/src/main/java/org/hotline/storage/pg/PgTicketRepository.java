@@ -30,6 +30,7 @@ import org.hotline.domain.ticket.TicketLifecycle;
 import org.hotline.domain.store.TicketNotFoundException;
 import org.hotline.domain.store.TicketQuery;
 import org.hotline.domain.ticket.TicketStatus;
+import org.hotline.domain.store.RecentMap;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.ticket.TransitionRefusedException;
 import org.hotline.domain.store.VersionConflictException;
@@ -70,13 +71,7 @@ public final class PgTicketRepository implements TicketStore {
      * conditional on the version it decided on; a copy that is stale (another instance or a
      * concurrent change moved the ticket on) fails that check and the update reads the row.
      */
-    private final Map<Long, Ticket> recent = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Ticket> eldest) {
-            return size() > RECENT;
-        }
-    };
-    private static final int RECENT = 20_000;
+    private final RecentMap<Long, Ticket> recent = new RecentMap<>(20_000);
 
     /** Intake statements in flight at once (see {@link PgIntakeBatcher}). */
     private static final int INTAKE_WRITERS = 2;
@@ -107,7 +102,8 @@ public final class PgTicketRepository implements TicketStore {
         CallIntake clean = new CallIntake(TextRule.shortText(intake.line()), TextRule.shortText(intake.callerNumber()),
                 TextRule.name(intake.callerName()), TextRule.shortText(intake.uniqueid()),
                 TextRule.shortText(intake.linkedid()), intake.at().truncatedTo(ChronoUnit.MICROS), intake.number());
-        return remember(intakes.open(clean));
+        Ticket opened = intakes.open(clean);
+        return recent.put(opened.id(), opened);
     }
 
     @Override
@@ -155,7 +151,7 @@ public final class PgTicketRepository implements TicketStore {
      */
     private Ticket change(long id, Function<Ticket, TicketLifecycle.Applied> decide, Actor actor) {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            Ticket remembered = attempt == 0 ? recent(id) : null;
+            Ticket remembered = attempt == 0 ? recent.get(id) : null;
             Ticket current = remembered != null ? remembered
                     : find(id).orElseThrow(() -> new TicketNotFoundException("with id " + id));
             TicketLifecycle.Applied a;
@@ -177,28 +173,9 @@ public final class PgTicketRepository implements TicketStore {
             if (written.isPresent()) {
                 return written.get();
             }
-            forget(id);
-        }
-        throw new IllegalStateException("ticket " + id + " kept changing under " + MAX_RETRIES + " attempts to update it");
-    }
-
-    private Ticket recent(long id) {
-        synchronized (recent) {
-            return recent.get(id);
-        }
-    }
-
-    private Ticket remember(Ticket t) {
-        synchronized (recent) {
-            recent.put(t.id(), t);
-        }
-        return t;
-    }
-
-    private void forget(long id) {
-        synchronized (recent) {
             recent.remove(id);
         }
+        throw new IllegalStateException("ticket " + id + " kept changing under " + MAX_RETRIES + " attempts to update it");
     }
 
     /**
@@ -294,13 +271,13 @@ public final class PgTicketRepository implements TicketStore {
             return Optional.of(after);
         });
         if (link != null) {
-            forget(link.earlier().id()); // its version moved on
+            recent.remove(link.earlier().id()); // its version moved on
         }
         if (result.isPresent()) {
-            remember(result.get());
+            recent.put(before.id(), result.get());
             outboxNudge.run();
         } else {
-            forget(before.id());
+            recent.remove(before.id());
         }
         return result;
     }

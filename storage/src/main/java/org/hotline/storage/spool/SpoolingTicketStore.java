@@ -16,6 +16,7 @@ import org.hotline.domain.ticket.TicketAction;
 import org.hotline.domain.ticket.TicketLifecycle;
 import org.hotline.domain.store.TicketNotFoundException;
 import org.hotline.domain.store.ForwardingTicketStore;
+import org.hotline.domain.store.RecentMap;
 import org.hotline.domain.store.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +51,7 @@ public final class SpoolingTicketStore extends ForwardingTicketStore {
     }
 
     /** Tickets of recent calls by id, so a call whose ticket was written can still be spooled. */
-    private final Map<Long, Ticket> recent = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Ticket> eldest) {
-            return size() > MAX_PROVISIONAL;
-        }
-    };
+    private final RecentMap<Long, Ticket> recent = new RecentMap<>(MAX_PROVISIONAL);
 
     @Override
     public Ticket openForCall(CallIntake intake) {
@@ -113,9 +109,7 @@ public final class SpoolingTicketStore extends ForwardingTicketStore {
     }
 
     private Optional<Ticket> recent(long id) {
-        synchronized (recent) {
-            return Optional.ofNullable(recent.get(id));
-        }
+        return Optional.ofNullable(recent.get(id));
     }
 
     /**
@@ -178,9 +172,7 @@ public final class SpoolingTicketStore extends ForwardingTicketStore {
                 provisional.put(t.id(), t);
             }
         } else {
-            synchronized (recent) {
-                recent.put(t.id(), t);
-            }
+            recent.put(t.id(), t);
         }
         return t;
     }

@@ -2,15 +2,14 @@ package org.hotline.storage.spool;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.hotline.domain.store.ForwardingTicketStore;
+import org.hotline.domain.store.RecentMap;
 import org.hotline.domain.store.StoreUnavailableException;
 import org.hotline.domain.store.TicketStore;
 import org.hotline.domain.ticket.CallIntake;
@@ -51,7 +50,7 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
     private final TicketLifecycle lifecycle = new TicketLifecycle();
     private final AtomicLong localIds = new AtomicLong(LOCAL_IDS);
     private final java.util.concurrent.ThreadPoolExecutor[] writers;
-    private final Map<Long, Ticket> local = lru();
+    private final RecentMap<Long, Ticket> local = new RecentMap<>(REMEMBERED);
     private final java.util.concurrent.ScheduledExecutorService forcer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "hotline-intake-journal-force");
@@ -59,7 +58,7 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
                 return t;
             });
     /** The delegate's id of each call's ticket, by linkedid; touched only by the call's writer. */
-    private final Map<String, Long>[] written;
+    private final RecentMap<String, Long>[] written;
 
     @SuppressWarnings("unchecked")
     public WriteBehindTicketStore(TicketStore delegate, IntakeJournal journal,
@@ -69,7 +68,7 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
         this.numbers = numbers;
         this.clock = clock;
         this.writers = new java.util.concurrent.ThreadPoolExecutor[writerCount];
-        this.written = new Map[writerCount];
+        this.written = new RecentMap[writerCount];
         for (int i = 0; i < writerCount; i++) {
             int n = i;
             writers[i] = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -78,7 +77,7 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
                         t.setDaemon(true);
                         return t;
                     });
-            written[i] = lru();
+            written[i] = new RecentMap<>(REMEMBERED);
         }
         forcer.scheduleWithFixedDelay(this::forceMarkers, 1, 1, TimeUnit.SECONDS);
     }
@@ -90,15 +89,6 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
         } catch (java.io.UncheckedIOException e) {
             log.warn("{}", e.getMessage());
         }
-    }
-
-    private static <K, V> Map<K, V> lru() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > REMEMBERED;
-            }
-        };
     }
 
     /** Queues the records a previous process journaled but had not written; returns how many. */
@@ -174,16 +164,11 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
         if (id > LOCAL_IDS) {
             return Optional.empty();
         }
-        synchronized (local) {
-            return Optional.ofNullable(local.get(id));
-        }
+        return Optional.ofNullable(local.get(id));
     }
 
     private Ticket remember(Ticket t) {
-        synchronized (local) {
-            local.put(t.id(), t);
-        }
-        return t;
+        return local.put(t.id(), t);
     }
 
     private void submit(long seq, SpoolRecord record) {
@@ -232,7 +217,7 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
         }
     }
 
-    private void apply(Map<String, Long> ids, SpoolRecord record) {
+    private void apply(RecentMap<String, Long> ids, SpoolRecord record) {
         if (record instanceof SpoolRecord.Open o) {
             ids.put(o.linkedid(), delegate().openForCall(o.intake()).id());
             return;
