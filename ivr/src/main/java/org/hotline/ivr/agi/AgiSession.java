@@ -43,6 +43,13 @@ public interface AgiSession {
      */
     <T> CompletableFuture<T> call(Supplier<T> dependency);
 
+    /**
+     * Like {@link #call}, for a dependency that returns a future of work it finishes in the
+     * background (a journaled write): no dependency thread waits for it, and the deadline covers
+     * the whole. The result completes on the call's event loop.
+     */
+    <T> CompletableFuture<T> callAsync(Supplier<CompletableFuture<T>> dependency);
+
     /** Convenience for {@code send(new SetVariable(name, value))}. */
     default CompletableFuture<AgiReply> setVariable(String name, String value) {
         return send(new AgiCommand.SetVariable(name, value));

@@ -53,6 +53,39 @@ final class DependencyPool implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Like {@link #call}, for a dependency that starts its work and returns a future of it (a
+     * write that becomes durable in the background): the pool's thread is free again as soon as
+     * {@code dependency} returns, and the call's deadline covers the whole. The result completes
+     * on {@code timer}, never on the thread that completed the dependency's future.
+     */
+    <T> CompletableFuture<T> callAsync(Supplier<CompletableFuture<T>> dependency, EventExecutor timer) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        long end = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<CompletableFuture<T>> started = call(dependency, timer);
+        started.whenComplete((inner, failure) -> {
+            if (failure != null || inner == null) {
+                result.completeExceptionally(failure != null ? failure
+                        : new IllegalStateException("the dependency returned no future"));
+                return;
+            }
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> result.completeExceptionally(new DependencyTimeoutException(timeout, null)),
+                    Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            inner.whenComplete((value, error) -> {
+                deadline.cancel(false);
+                timer.execute(() -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(value);
+                    }
+                });
+            });
+        });
+        return result;
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

@@ -64,6 +64,11 @@ final class NettyAgiSession implements AgiSession {
     }
 
     @Override
+    public <T> CompletableFuture<T> callAsync(Supplier<CompletableFuture<T>> dependency) {
+        return dependencies.callAsync(dependency, channel.eventLoop());
+    }
+
+    @Override
     public CallMetrics metrics() {
         return metrics;
     }

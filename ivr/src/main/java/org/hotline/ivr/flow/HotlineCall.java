@@ -97,24 +97,23 @@ final class HotlineCall {
         var request = session.request();
         var intake = new CallIntake(line.id(), request.callerId().orElse(null), emptyToNull(request.get("calleridname")),
                 request.uniqueId(), record.linkedid, config.clock().instant());
-        return session.call(() -> {
-                    Ticket opened = tickets.openForCall(intake);
+        return session.callAsync(() -> tickets.openForCallAsync(intake).thenApply(opened -> {
                     if (!opening.compareAndSet(null, opened) && opening.get() instanceof CallOutcome late) {
                         log.warn("call {}: ticket {} opened after the flow stopped waiting; recorded as {}",
                                 request.uniqueId(), opened.number(), late.disposition());
-                        try {
-                            if (late instanceof CallOutcome.Interrupted) {
-                                // as interrupt() does: a kind, so the ticket gets its deadlines
-                                tickets.updateIntake(opened.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
+                        // as interrupt() does: a kind, so the ticket gets its deadlines
+                        CompletableFuture<Ticket> kind = late instanceof CallOutcome.Interrupted
+                                ? tickets.updateIntakeAsync(opened.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN))
+                                : completedFuture(opened);
+                        kind.thenCompose(t -> tickets.recordCallOutcomeAsync(opened.id(), late)).whenComplete((t, e) -> {
+                            if (e != null) {
+                                log.warn("ticket {}: the late call's outcome not recorded ({}); the AMI follower or "
+                                        + "the reconciler records it", opened.number(), unwrap(e).toString());
                             }
-                            tickets.recordCallOutcome(opened.id(), late);
-                        } catch (RuntimeException e) {
-                            log.warn("ticket {}: the late call's outcome not recorded ({}); the AMI follower or the "
-                                    + "reconciler records it", opened.number(), e.toString());
-                        }
+                        });
                     }
                     return opened;
-                })
+                }))
                 .thenCompose(ticket -> {
                     record.ticket = ticket;
                     return session.setVariable(HotlineVariables.TICKET, ticket.number());
@@ -245,7 +244,7 @@ final class HotlineCall {
     private CompletableFuture<Void> saveIntake() {
         IntakeUpdate update = record.intakeUpdate();
         long id = record.ticket.id();
-        CompletableFuture<Void> saved = session.call(() -> tickets.updateIntake(id, update))
+        CompletableFuture<Void> saved = session.callAsync(() -> tickets.updateIntakeAsync(id, update))
                 .handle((ticket, failure) -> {
                     if (failure != null) {
                         log.warn("ticket {}: intake not saved ({}); routing the call anyway", record.ticket.number(),
@@ -319,10 +318,9 @@ final class HotlineCall {
         }
         long id = record.ticket.id();
         IntakeUpdate update = record.intakeUpdate().withKind(record.kind == null ? RequestKind.UNKNOWN : record.kind);
-        session.call(() -> {
-            tickets.updateIntake(id, update);
-            return tickets.recordCallOutcome(id, new CallOutcome.Interrupted(reason));
-        }).whenComplete((ticket, failure) -> {
+        session.callAsync(() -> tickets.updateIntakeAsync(id, update)
+                .thenCompose(t -> tickets.recordCallOutcomeAsync(id, new CallOutcome.Interrupted(reason))))
+                .whenComplete((ticket, failure) -> {
             if (failure != null) {
                 log.warn("ticket {}: interrupted call not recorded ({}); the AMI follower or the reconciler records it",
                         record.ticket.number(), unwrap(failure).toString());
@@ -338,10 +336,9 @@ final class HotlineCall {
         }
         long id = record.ticket.id();
         IntakeUpdate update = record.intakeUpdate();
-        return session.call(() -> {
-            tickets.updateIntake(id, update);
-            return tickets.recordCallOutcome(id, new CallOutcome.Abandoned());
-        }).handle((ticket, failure) -> {
+        return session.callAsync(() -> tickets.updateIntakeAsync(id, update)
+                .thenCompose(t -> tickets.recordCallOutcomeAsync(id, new CallOutcome.Abandoned())))
+                .handle((ticket, failure) -> {
             if (failure != null) {
                 log.warn("ticket {}: abandoned call not recorded: {}", record.ticket.number(), unwrap(failure).toString());
             }

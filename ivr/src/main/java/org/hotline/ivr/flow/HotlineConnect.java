@@ -133,7 +133,7 @@ final class HotlineConnect {
                     }
                     session.metrics().voicemail();
                     long id = record.ticket.id();
-                    return session.call(() -> tickets.updateIntake(id, IntakeUpdate.none().withVoiceMessageRef(message)))
+                    return session.callAsync(() -> tickets.updateIntakeAsync(id, IntakeUpdate.none().withVoiceMessageRef(message)))
                             .handle((t, failure) -> null)
                             .thenCompose(x -> outcome(new CallOutcome.Voicemail(message, record.messageKeptBy)))
                             .thenCompose(x -> done("MESSAGE"));
@@ -153,7 +153,7 @@ final class HotlineConnect {
             record.settled = true;
         }
         long id = record.ticket.id();
-        return session.call(() -> tickets.recordCallOutcome(id, outcome)).handle((ticket, failure) -> {
+        return session.callAsync(() -> tickets.recordCallOutcomeAsync(id, outcome)).handle((ticket, failure) -> {
             if (failure != null) {
                 log.warn("ticket {}: outcome {} not recorded: {}", record.ticket.number(), outcome,
                         HotlineCall.unwrap(failure).toString());

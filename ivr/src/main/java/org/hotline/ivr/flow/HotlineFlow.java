@@ -1,6 +1,7 @@
 package org.hotline.ivr.flow;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.hotline.ivr.agi.AgiFlow;
 import org.hotline.ivr.agi.AgiRequest;
@@ -10,6 +11,7 @@ import org.hotline.domain.ticket.CallIntake;
 import org.hotline.domain.ticket.CallOutcome;
 import org.hotline.domain.ticket.IntakeUpdate;
 import org.hotline.domain.ticket.RequestKind;
+import org.hotline.domain.ticket.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,17 +64,18 @@ public final class HotlineFlow implements AgiFlow {
     public void refused(AgiSession session, String reason) {
         var request = session.request();
         String dialled = request.dialledNumber();
-        session.call(() -> {
+        session.callAsync(() -> {
             var line = routing.lineForNumber(dialled);
             if (line.isEmpty()) {
-                return null;
+                return CompletableFuture.<Ticket>completedFuture(null);
             }
             String caller = request.callerId().orElse(null);
-            var ticket = tickets.openForCall(new CallIntake(line.get().id(), caller, null, request.uniqueId(),
-                    request.uniqueId(), config.clock().instant()));
-            tickets.updateIntake(ticket.id(), IntakeUpdate.none().withKind(RequestKind.UNKNOWN));
-            return tickets.recordCallOutcome(ticket.id(), new CallOutcome.Interrupted(
-                    reason + "; the dialplan's fallback took the call"));
+            return tickets.openForCallAsync(new CallIntake(line.get().id(), caller, null, request.uniqueId(),
+                    request.uniqueId(), config.clock().instant()))
+                    .thenCompose(ticket -> tickets.updateIntakeAsync(ticket.id(),
+                            IntakeUpdate.none().withKind(RequestKind.UNKNOWN)))
+                    .thenCompose(ticket -> tickets.recordCallOutcomeAsync(ticket.id(), new CallOutcome.Interrupted(
+                            reason + "; the dialplan's fallback took the call")));
         }).whenComplete((ticket, failure) -> {
             if (failure != null) {
                 log.warn("call {} refused over max-calls: its ticket could not be written: {}", request.uniqueId(),

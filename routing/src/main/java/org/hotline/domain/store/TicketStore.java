@@ -15,6 +15,8 @@ import org.hotline.domain.ticket.TransitionRefusedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The tickets and their append-only history: the source of truth (PostgreSQL in production).
@@ -53,6 +55,36 @@ public interface TicketStore {
 
     /** Records what happened to the call; see {@link CallOutcome} for the effects. Idempotent. */
     Ticket recordCallOutcome(long id, CallOutcome outcome);
+
+    /*
+     * The IVR's three writes without a thread held while they become durable: a store that waits
+     * on a disk or a database in the background (the write-behind journal) completes the future
+     * then; any other does the write at once on the calling thread and returns it done. A failure
+     * is the future's, never thrown.
+     */
+
+    /** {@link #openForCall}, completing once the ticket is durable. */
+    default CompletableFuture<Ticket> openForCallAsync(CallIntake intake) {
+        return now(() -> openForCall(intake));
+    }
+
+    /** {@link #updateIntake}, completing once the change is durable. */
+    default CompletableFuture<Ticket> updateIntakeAsync(long id, IntakeUpdate update) {
+        return now(() -> updateIntake(id, update));
+    }
+
+    /** {@link #recordCallOutcome}, completing once the outcome is durable. */
+    default CompletableFuture<Ticket> recordCallOutcomeAsync(long id, CallOutcome outcome) {
+        return now(() -> recordCallOutcome(id, outcome));
+    }
+
+    private static CompletableFuture<Ticket> now(Supplier<Ticket> write) {
+        try {
+            return CompletableFuture.completedFuture(write.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Applies a person's action through {@link TicketLifecycle}, if the ticket is still at

@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit: appenders queue their lines and one of them writes all that are queued and
  * forces the file once, so the cost of an {@code fsync} is shared by the calls arriving together.
+ * {@link #appendAsync} holds no thread while it waits: the journal's own forcing thread writes
+ * and forces what is queued and completes the appends it made durable, in order, so a busy
+ * hotline's fsyncs do not take the threads the calls need. A write or force that fails fails
+ * every append whose line it held (they are not on disk), never a later one.
  * Markers are queued without waiting; the next force takes them, or a writer with nothing
  * more to do writes them unforced ({@link #writeQueued}). Files ({@code journal-<seq>.jsonl})
  * are rotated every {@code segmentRecords} records and deleted once every record in them has its
@@ -40,6 +46,9 @@ public final class IntakeJournal implements AutoCloseable {
     /** A record and its place in the journal. */
     public record Entry(long seq, SpoolRecord record) {}
 
+    /** An {@link #appendAsync} waiting for the force that covers line {@code index}. */
+    private record Waiter(long index, long seq, CompletableFuture<Long> done) {}
+
     private final Path dir;
     private final int segmentRecords;
     private final Object queueLock = new Object();
@@ -47,11 +56,20 @@ public final class IntakeJournal implements AutoCloseable {
     /** Lines to write (byte[]) and, between them, the file the lines after go to (Path). */
     private final List<Object> queued = new ArrayList<>();
     private long appended;
+    /** Lines handed to a write (at least {@code written}); the next write starts after it. */
+    private long taken;
     private long forced;
+    /** Ranges of lines {@code [from, to]} whose write failed: their appends failed. */
+    private final List<long[]> lost = new ArrayList<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private Thread forcer;
+    private boolean closed;
     /** Lines written to the file, forced or not (at least {@code forced}). */
     private long written;
     private long nextSeq;
     private FileChannel channel;
+    /** The file {@code channel} writes to, or is to be opened on. */
+    private Path channelFile;
     private Path currentFile;
     private int currentRecords;
     /** Per live file: records written and markers seen; a file whose every record has its marker is deleted. */
@@ -122,7 +140,10 @@ public final class IntakeJournal implements AutoCloseable {
         return new ArrayList<>(records.values());
     }
 
-    /** Appends {@code record} and returns once it is on disk ({@code fsync}), with its sequence number. */
+    /**
+     * Appends {@code record} and returns once it is on disk ({@code fsync}), with its sequence
+     * number; throws {@link UncheckedIOException} if it could not be written.
+     */
     public long append(SpoolRecord record) {
         long seq;
         long mine;
@@ -132,23 +153,121 @@ public final class IntakeJournal implements AutoCloseable {
             queue("{\"seq\":" + seq + ",\"rec\":" + record.toJson() + "}", seq, true);
             mine = appended;
         }
-        flushUpTo(mine, true);
+        try {
+            flushUpTo(mine, true);
+        } catch (UncheckedIOException e) {
+            synchronized (queueLock) {
+                forget(seq);
+            }
+            throw e;
+        }
+        synchronized (queueLock) {
+            if (isLost(mine)) {
+                forget(seq);
+                throw new UncheckedIOException(new IOException("cannot write the intake journal in " + dir
+                        + "; check the disk"));
+            }
+        }
         return seq;
+    }
+
+    /**
+     * Appends {@code record} without waiting: the result completes with its sequence number once
+     * the record is on disk ({@code fsync}), on the journal's forcing thread (keep what follows
+     * it short), or fails with {@link UncheckedIOException} if it could not be written. Appends
+     * complete in their order.
+     */
+    public CompletableFuture<Long> appendAsync(SpoolRecord record) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        synchronized (queueLock) {
+            if (closed) {
+                done.completeExceptionally(new UncheckedIOException(new IOException("the intake journal is closed")));
+                return done;
+            }
+            long seq = nextSeq++;
+            queue("{\"seq\":" + seq + ",\"rec\":" + record.toJson() + "}", seq, true);
+            waiters.add(new Waiter(appended, seq, done));
+            if (forcer == null) {
+                forcer = new Thread(this::forceLoop, "hotline-intake-journal-forcer");
+                forcer.setDaemon(true);
+                forcer.start();
+            }
+            queueLock.notifyAll();
+        }
+        return done;
+    }
+
+    /** The forcing thread: writes and forces what is queued, then completes the appends it covered. */
+    private void forceLoop() {
+        while (true) {
+            long upTo;
+            synchronized (queueLock) {
+                while (waiters.isEmpty() && !closed) {
+                    try {
+                        queueLock.wait();
+                    } catch (InterruptedException e) {
+                        closed = true;
+                    }
+                }
+                if (waiters.isEmpty()) {
+                    return;
+                }
+                upTo = appended;
+            }
+            UncheckedIOException failure = null;
+            try {
+                flushUpTo(upTo, true);
+            } catch (UncheckedIOException e) {
+                failure = e;
+            }
+            List<Waiter> done = new ArrayList<>();
+            synchronized (queueLock) {
+                while (!waiters.isEmpty() && waiters.peek().index() <= Math.max(forced, upTo)) {
+                    done.add(waiters.poll());
+                }
+                for (int i = 0; i < done.size(); i++) {
+                    if (isLost(done.get(i).index())) {
+                        forget(done.get(i).seq());
+                        done.set(i, new Waiter(-1, done.get(i).seq(), done.get(i).done()));
+                    }
+                }
+            }
+            for (Waiter w : done) {
+                if (w.index() < 0) {
+                    w.done().completeExceptionally(failure != null ? failure : new UncheckedIOException(
+                            new IOException("cannot write the intake journal in " + dir + "; check the disk")));
+                } else {
+                    w.done().complete(w.seq());
+                }
+            }
+        }
+    }
+
+    /** A record that never reached the disk: not pending, and its file's count does not wait for it. Under queueLock. */
+    private void forget(long seq) {
+        Path file = segmentOf.remove(seq);
+        if (file != null && segments.get(file) != null) {
+            segments.get(file)[1]++;
+        }
+        deleteDone();
+    }
+
+    /** Whether line {@code index} was in a write that failed. Under queueLock. */
+    private boolean isLost(long index) {
+        for (long[] range : lost) {
+            if (index >= range[0] && index <= range[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks record {@code seq} as written to the database; durable with the next force (not awaited). */
     public void applied(long seq) {
         synchronized (queueLock) {
             queue("{\"seq\":" + seq + ",\"applied\":true}", seq, false);
-            Path file = segmentOf.remove(seq);
-            if (file != null) {
-                int[] counts = segments.get(file);
-                if (counts != null) {
-                    counts[1]++;
-                }
-            }
-            // safe before the marker is on disk: a deleted record is never written again, and it was written
-            deleteDone();
+            // deleting a file is safe before the marker is on disk: its records were all written
+            forget(seq);
         }
     }
 
@@ -195,6 +314,7 @@ public final class IntakeJournal implements AutoCloseable {
     private void flushUpTo(long mine, boolean force) {
         synchronized (flushLock) {
             List<Object> batch;
+            long from;
             long upTo;
             synchronized (queueLock) {
                 if (forced >= mine || !force && written >= mine) {
@@ -202,28 +322,45 @@ public final class IntakeJournal implements AutoCloseable {
                 }
                 batch = new ArrayList<>(queued);
                 queued.clear();
+                // a failed force leaves everything since the last good one off the disk
+                from = force ? forced + 1 : taken + 1;
                 upTo = appended;
+                taken = upTo;
             }
             try {
                 for (Object item : batch) {
                     if (item instanceof Path next) {
-                        if (channel != null) {
+                        if (channel != null && channel.isOpen()) {
                             channel.force(false);
                             channel.close();
                         }
-                        channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                                StandardOpenOption.APPEND);
+                        channel = null;
+                        channelFile = next;
                         continue;
+                    }
+                    if (channel == null || !channel.isOpen()) {
+                        // opened at the first line: a file that could not be opened is tried again by the next write
+                        channel = FileChannel.open(channelFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                StandardOpenOption.APPEND);
                     }
                     ByteBuffer buf = ByteBuffer.wrap((byte[]) item);
                     while (buf.hasRemaining()) {
                         channel.write(buf);
                     }
                 }
-                if (force && channel != null) {
+                if (force && channel != null && channel.isOpen()) {
                     channel.force(false);
                 }
             } catch (IOException e) {
+                if (from <= upTo) {
+                    synchronized (queueLock) {
+                        // these lines are not on disk: their appends fail, and a later force does not hide it
+                        lost.add(new long[] {from, upTo});
+                        if (lost.size() > 1024) {
+                            lost.remove(0); // only appends still in flight look, and they are far fewer
+                        }
+                    }
+                }
                 throw new UncheckedIOException("cannot write the intake journal in " + dir
                         + "; the call's ticket is written directly instead: check the disk", e);
             }
@@ -270,6 +407,19 @@ public final class IntakeJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread t;
+        synchronized (queueLock) {
+            closed = true;
+            queueLock.notifyAll();
+            t = forcer;
+        }
+        if (t != null) {
+            try {
+                t.join(10_000); // it completes what is queued first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         flush();
         synchronized (flushLock) {
             try {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,16 +26,19 @@ import org.slf4j.LoggerFactory;
  * ticket number reserved ahead ({@code numbers}), appends the intake to the {@link IntakeJournal}
  * (on disk, {@code fsync}ed with the calls arriving together) and returns at once a ticket with
  * that number and a local id (below {@link #LOCAL_IDS}); {@link #updateIntake} and
- * {@link #recordCallOutcome} on that id are journaled the same way. Writers in the background
+ * {@link #recordCallOutcome} on that id are journaled the same way. Their {@code Async} forms
+ * hold no thread while the journal forces, so the IVR's dependency threads stay free for the
+ * calls when fsyncs are slow (a busy disk, two cores shared with the database). Writers in the background
  * apply each record to the delegate (the whole store chain: deadlines, the call board, the
  * database with its outage spool), in journal order per call: a call always goes to the same
  * writer (by linkedid), and a writer retries a record while the database is unreachable before it
  * takes the next. {@link #recover()} hands over, at start, what a crashed process journaled but
  * had not written.
  *
- * <p>When no reserved number is left (the database was down for a whole block) or the journal
- * cannot be written, the intake goes to the delegate at once, as it did before: the caller then
- * waits, but the call keeps its ticket. Everything but the IVR's three calls is forwarded.
+ * <p>When no reserved number is left (the database was down for a whole block), the intake goes
+ * to the delegate at once, as it did before: the caller then waits, but the call keeps its
+ * ticket. When the journal cannot be written, the record goes to the delegate on the call's
+ * writer, after what the call journaled before, and the caller waits for that write. Everything but the IVR's three calls is forwarded.
  * Thread-safe.
  */
 public final class WriteBehindTicketStore extends ForwardingTicketStore implements AutoCloseable {
@@ -102,50 +106,119 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
 
     @Override
     public Ticket openForCall(CallIntake intake) {
-        Optional<String> number = intake.number() != null ? Optional.of(intake.number()) : numbers.apply(intake.at());
-        if (number.isEmpty()) {
-            return delegate().openForCall(intake);
-        }
-        CallIntake reserved = intake.withNumber(number.get());
-        SpoolRecord.Open record = new SpoolRecord.Open(reserved);
-        long seq;
-        try {
-            seq = journal.append(record);
-        } catch (java.io.UncheckedIOException e) {
-            log.error("{}", e.getMessage());
-            return delegate().openForCall(reserved);
-        }
-        Ticket t = new Ticket.Builder().id(localIds.decrementAndGet()).number(reserved.number()).line(reserved.line())
-                .callerNumber(reserved.callerNumber()).callerName(reserved.callerName())
-                .uniqueid(reserved.uniqueid()).linkedid(reserved.linkedid())
-                .createdAt(reserved.at()).updatedAt(reserved.at()).build();
-        remember(t);
-        submit(seq, record);
-        return t;
+        return join(openForCallAsync(intake));
     }
 
     @Override
     public Ticket updateIntake(long id, IntakeUpdate update) {
-        Optional<Ticket> known = localTicket(id);
-        if (known.isEmpty()) {
-            return delegate().updateIntake(id, update);
-        }
-        Ticket t = known.get();
-        SpoolRecord.Update record = new SpoolRecord.Update(t.linkedid(), update);
-        submit(journal.append(record), record);
-        return remember(update.applyTo(t));
+        return join(updateIntakeAsync(id, update));
     }
 
     @Override
     public Ticket recordCallOutcome(long id, CallOutcome outcome) {
+        return join(recordCallOutcomeAsync(id, outcome));
+    }
+
+    /**
+     * Completes once the intake is in the journal, with a ticket of the reserved number and a
+     * local id; no thread waits for the {@code fsync}. Without a reserved number the delegate
+     * writes it at once; if the journal cannot be written, the call's writer writes it (after
+     * whatever the call journaled before).
+     */
+    @Override
+    public CompletableFuture<Ticket> openForCallAsync(CallIntake intake) {
+        Optional<String> number = intake.number() != null ? Optional.of(intake.number()) : numbers.apply(intake.at());
+        if (number.isEmpty()) {
+            return delegate().openForCallAsync(intake);
+        }
+        CallIntake reserved = intake.withNumber(number.get());
+        SpoolRecord.Open record = new SpoolRecord.Open(reserved);
+        Ticket t = new Ticket.Builder().id(localIds.decrementAndGet()).number(reserved.number()).line(reserved.line())
+                .callerNumber(reserved.callerNumber()).callerName(reserved.callerName())
+                .uniqueid(reserved.uniqueid()).linkedid(reserved.linkedid())
+                .createdAt(reserved.at()).updatedAt(reserved.at()).build();
+        CompletableFuture<Ticket> result = new CompletableFuture<>();
+        journal.appendAsync(record).whenComplete((seq, failure) -> {
+            if (failure == null) {
+                remember(t);
+                submit(seq, record);
+                result.complete(t);
+                return;
+            }
+            log.error("{}", failure.getMessage());
+            direct(record, result, () -> delegate().openForCall(reserved));
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Ticket> updateIntakeAsync(long id, IntakeUpdate update) {
         Optional<Ticket> known = localTicket(id);
         if (known.isEmpty()) {
-            return delegate().recordCallOutcome(id, outcome);
+            return delegate().updateIntakeAsync(id, update);
         }
-        Ticket t = known.get();
-        SpoolRecord.Outcome record = new SpoolRecord.Outcome(t.linkedid(), outcome);
-        submit(journal.append(record), record);
-        return remember(lifecycle.onCallOutcome(t, outcome, clock.instant()).after());
+        return journaled(new SpoolRecord.Update(known.get().linkedid(), update), update.applyTo(known.get()));
+    }
+
+    @Override
+    public CompletableFuture<Ticket> recordCallOutcomeAsync(long id, CallOutcome outcome) {
+        Optional<Ticket> known = localTicket(id);
+        if (known.isEmpty()) {
+            return delegate().recordCallOutcomeAsync(id, outcome);
+        }
+        return journaled(new SpoolRecord.Outcome(known.get().linkedid(), outcome),
+                lifecycle.onCallOutcome(known.get(), outcome, clock.instant()).after());
+    }
+
+    /**
+     * A change of a ticket not written yet: remembered at once (the call's next change builds on
+     * it), journaled, then written behind; if the journal cannot be written, the call's writer
+     * writes it in its turn and the result completes once it has.
+     */
+    private CompletableFuture<Ticket> journaled(SpoolRecord record, Ticket after) {
+        remember(after);
+        CompletableFuture<Ticket> result = new CompletableFuture<>();
+        journal.appendAsync(record).whenComplete((seq, failure) -> {
+            if (failure == null) {
+                submit(seq, record);
+                result.complete(after);
+                return;
+            }
+            log.error("{}", failure.getMessage());
+            int lane = lane(record);
+            direct(record, result, () -> {
+                apply(written[lane], record);
+                return after;
+            });
+        });
+        return result;
+    }
+
+    /** On the call's writer, after what it journaled before: {@code write}, its result or failure to {@code result}. */
+    private void direct(SpoolRecord record, CompletableFuture<Ticket> result, java.util.function.Supplier<Ticket> write) {
+        try {
+            writers[lane(record)].execute(() -> {
+                try {
+                    result.complete(write.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            result.completeExceptionally(new StoreUnavailableException("the service is stopping; call "
+                    + record.linkedid() + " not recorded", stopping));
+        }
+    }
+
+    private static Ticket join(CompletableFuture<Ticket> write) {
+        try {
+            return write.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -171,8 +244,12 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
         return local.put(t.id(), t);
     }
 
+    private int lane(SpoolRecord record) {
+        return Math.floorMod(record.linkedid().hashCode(), writers.length);
+    }
+
     private void submit(long seq, SpoolRecord record) {
-        int lane = Math.floorMod(record.linkedid().hashCode(), writers.length);
+        int lane = lane(record);
         try {
             writers[lane].execute(() -> write(lane, seq, record));
         } catch (java.util.concurrent.RejectedExecutionException stopping) {

@@ -208,4 +208,97 @@ class WriteBehindTicketStoreTest {
         assertThat(left).hasSize(1);
         assertThat(((SpoolRecord.Open) left.get(0).record()).intake().number()).isEqualTo("HL-2026-000007");
     }
+
+    @Test
+    void asyncWritesHoldNoThreadWhileTheJournalForcesAndCompleteInTheirOrder() throws Exception {
+        Behind behind = new Behind();
+        try (WriteBehindTicketStore store = store(behind, dir.resolve("journal"), new AtomicLong())) {
+            // one thread starts 300 calls without waiting on any: the sync form would need a thread each
+            List<java.util.concurrent.CompletableFuture<Ticket>> opened = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                opened.add(store.openForCallAsync(call("async-" + i)));
+            }
+            List<java.util.concurrent.CompletableFuture<Ticket>> outcomes = new ArrayList<>();
+            for (var f : opened) {
+                Ticket t = f.get(10, TimeUnit.SECONDS);
+                assertThat(t.id()).isLessThanOrEqualTo(WriteBehindTicketStore.LOCAL_IDS);
+                outcomes.add(store.updateIntakeAsync(t.id(), IntakeUpdate.none().withKind(RequestKind.INQUIRY))
+                        .thenCompose(u -> store.recordCallOutcomeAsync(t.id(), new CallOutcome.Answered("alice"))));
+            }
+            for (var f : outcomes) {
+                assertThat(f.get(10, TimeUnit.SECONDS).callDisposition()).isNotNull();
+            }
+            assertThat(opened.stream().map(f -> f.join().number()).distinct()).hasSize(300);
+            assertThat(store.awaitWritten(Duration.ofSeconds(20))).isTrue();
+            assertThat(behind.writes).hasSize(900);
+            for (int i = 0; i < 300; i += 37) {
+                String call = "async-" + i;
+                List<String> mine = behind.writes.stream().filter(w -> w.contains(" " + call + " ")).toList();
+                assertThat(mine).hasSize(3);
+                assertThat(mine.get(0)).startsWith("open ");
+                assertThat(mine.get(1)).isEqualTo("update " + call + " INQUIRY");
+                assertThat(mine.get(2)).isEqualTo("outcome " + call + " ANSWERED");
+            }
+        }
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenSendsTheCallsRecordsToTheDatabaseInTheirTurn() throws Exception {
+        Behind behind = new Behind();
+        Path journal = dir.resolve("journal");
+        AtomicLong numbers = new AtomicLong();
+        // one record per file: every record opens a new file, which fails while the directory is gone
+        try (WriteBehindTicketStore store = new WriteBehindTicketStore(behind, new IntakeJournal(journal, 1),
+                at -> Optional.of(String.format("HL-2026-%06d", numbers.incrementAndGet())), CLOCK, 2)) {
+            Ticket journaled = store.openForCallAsync(call("call-f")).get(10, TimeUnit.SECONDS);
+            assertThat(store.awaitWritten(Duration.ofSeconds(10))).isTrue();
+            try (var files = Files.list(journal)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(journal);
+
+            Ticket direct = store.openForCallAsync(call("call-g")).get(10, TimeUnit.SECONDS);
+            assertThat(direct.id()).as("written by the database, not journaled").isPositive();
+            assertThat(direct.number()).isEqualTo("HL-2026-000002");
+            Ticket outcome = store.recordCallOutcomeAsync(journaled.id(), new CallOutcome.Abandoned())
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(outcome.id()).isEqualTo(journaled.id());
+            assertThat(behind.writes).containsExactly("open call-f HL-2026-000001", "open call-g HL-2026-000002",
+                    "outcome call-f ABANDONED");
+            assertThat(store.pending()).as("a record that never reached the disk is not waited for").isZero();
+
+            Files.createDirectories(journal);
+            Ticket again = store.openForCallAsync(call("call-h")).get(10, TimeUnit.SECONDS);
+            assertThat(again.id()).as("journaled again once the disk takes it").isLessThanOrEqualTo(
+                    WriteBehindTicketStore.LOCAL_IDS);
+            assertThat(store.awaitWritten(Duration.ofSeconds(10))).isTrue();
+            assertThat(behind.writes).endsWith("open call-h HL-2026-000003");
+        }
+    }
+
+    @Test
+    void aSyncAppendWhoseLineWasInAFailedWriteFailsEvenWhenALaterForceSucceeds() throws Exception {
+        Path journal = dir.resolve("journal");
+        IntakeJournal j = new IntakeJournal(journal, 1);
+        j.recover();
+        j.append(new SpoolRecord.Open(call("call-i").withNumber("HL-2026-000009")));
+        try (var files = Files.list(journal)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(journal);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> j.append(new SpoolRecord.Open(call("call-j").withNumber("HL-2026-000010"))))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("intake journal");
+        Files.createDirectories(journal);
+        long seq = j.append(new SpoolRecord.Open(call("call-k").withNumber("HL-2026-000011")));
+        assertThat(j.pending()).as("call-i and call-k; call-j never reached the disk").isEqualTo(2);
+        j.applied(seq);
+        j.close();
+        List<IntakeJournal.Entry> left = new IntakeJournal(journal, 1).recover();
+        assertThat(left).isEmpty(); // call-i's file went with the directory; call-k has its marker
+    }
 }
