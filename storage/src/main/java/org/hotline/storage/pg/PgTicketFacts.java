@@ -191,14 +191,13 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /**
      * In the transaction of a ticket change (the ticket row already updated and its event
-     * appended): folds the change into the ticket's facts and writes them, and, if the row is in
+     * appended; {@code prior} its facts row as {@link #LOCKED_ROW} read it, locked): folds the change into the ticket's facts and writes them, and, if the row is in
      * the daily sums, moves the ticket's contribution from its old facts to its new ones. A
      * ticket without a row (written before V11) gets its facts folded from its whole history.
      */
-    static void refresh(Connection c, Ticket after, String action, Map<String, String> data, Instant at,
-            PgKpiRollup rollup) throws SQLException {
+    static void refresh(Connection c, Optional<Stored> prior, Ticket after, String action, Map<String, String> data,
+            Instant at, PgKpiRollup rollup) throws SQLException {
         ZoneId zone = rollup.zone();
-        Optional<Stored> prior = read(c, after.id(), true);
         TicketFacts next;
         if (prior.isPresent()) {
             next = prior.get().facts().next(after, action, data, at);
@@ -312,7 +311,21 @@ public final class PgTicketFacts implements TicketFactStore {
     private static final int CANDIDATES = 1000;
 
     /** A facts row and whether its contribution is in the daily sums. */
-    private record Stored(TicketFacts facts, boolean rolled) {
+    record Stored(TicketFacts facts, boolean rolled) {
+    }
+
+    /**
+     * The facts row of the ticket that statement's {@code u} updated, locked after the ticket row
+     * (the one lock order): a CTE for the ticket's own update statement, so the change and the
+     * read of its facts take one round trip. {@link #stored} reads it from the result.
+     */
+    static final String LOCKED_ROW = "SELECT " + COLUMNS + ", rolled FROM ticket_facts "
+            + "WHERE ticket_id = (SELECT id FROM u) FOR UPDATE";
+
+    /** The facts row read by {@link #LOCKED_ROW}, from a result row that holds its columns (null when none). */
+    static Optional<Stored> stored(ResultSet rs) throws SQLException {
+        rs.getLong("ticket_id");
+        return rs.wasNull() ? Optional.empty() : Optional.of(new Stored(facts(rs), rs.getBoolean("rolled")));
     }
 
     private static Optional<Stored> read(Connection c, long id, boolean forUpdate) throws SQLException {

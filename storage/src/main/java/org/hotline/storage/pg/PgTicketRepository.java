@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -179,8 +180,9 @@ public final class PgTicketRepository implements TicketStore {
     }
 
     /**
-     * The change, its history event and its outbox row in one statement (one round trip): the
-     * event and the outbox row are written only if the ticket was still at the expected version.
+     * The change, its history event and its outbox row in one statement (one round trip), which
+     * also returns the ticket's facts row, locked: the event and the outbox row are written, and
+     * the facts row read, only if the ticket was still at the expected version.
      */
     private static final String UPDATE_SQL = """
             WITH u AS (
@@ -197,9 +199,11 @@ public final class PgTicketRepository implements TicketStore {
                      ?, ?, ?, ?, ?, ?, ?, ?::jsonb FROM u
             ), o AS (
               INSERT INTO outbox (ticket_id, created_at) SELECT u.id, ? FROM u
+            ), f AS (
+              %s
             )
-            SELECT count(*) FROM u
-            """;
+            SELECT (SELECT count(*) FROM u) AS changed, f.* FROM (VALUES (1)) AS one LEFT JOIN f ON true
+            """.formatted(PgTicketFacts.LOCKED_ROW);
 
     private static final String EVENT_SQL = """
             INSERT INTO ticket_events (ticket_id, seq, at, actor, actor_role, action, from_state, to_state, note, data)
@@ -221,6 +225,7 @@ public final class PgTicketRepository implements TicketStore {
         Map<String, String> data = new HashMap<>();
         change.data().forEach((k, v) -> data.put(TextRule.shortText(k), TextRule.name(v)));
         Optional<Ticket> result = tx.inTransaction("update ticket " + before.number(), c -> {
+            Optional<PgTicketFacts.Stored> prior;
             try (PreparedStatement ps = c.prepareStatement(UPDATE_SQL)) {
                 int i = 1;
                 ps.setString(i++, TicketRows.name(after.kind()));
@@ -255,16 +260,17 @@ public final class PgTicketRepository implements TicketStore {
                 ps.setTimestamp(i, TicketRows.timestamp(after.updatedAt()));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    if (rs.getInt(1) != 1) {
+                    if (rs.getInt("changed") != 1) {
                         return Optional.<Ticket>empty();
                     }
+                    prior = PgTicketFacts.stored(rs);
                 }
             }
             if (!after.deadlines().equals(before.deadlines())) {
                 writeDeadlines(c, after);
             }
             // the reports' facts change with the ticket, in the same transaction
-            PgTicketFacts.refresh(c, after, change.action(), data, after.updatedAt(), rollup);
+            PgTicketFacts.refresh(c, prior, after, change.action(), data, after.updatedAt(), rollup);
             if (link != null) {
                 linkedFrom(c, after, link, actor);
             }
@@ -346,20 +352,34 @@ public final class PgTicketRepository implements TicketStore {
         outbox(c, earlier.id(), later.updatedAt());
     }
 
+    /**
+     * The ticket's deadlines as they now stand, in one statement: steps gone are deleted, the
+     * others inserted or moved (the deleted and the upserted rows are never the same row).
+     */
+    private static final String DEADLINES_SQL = """
+            WITH n AS (
+              SELECT * FROM unnest(?::text[], ?::timestamptz[]) AS n(step, due_at)
+            ), gone AS (
+              DELETE FROM ticket_deadlines d WHERE d.ticket_id = ? AND d.step <> ALL (SELECT step FROM n)
+            )
+            INSERT INTO ticket_deadlines (ticket_id, step, due_at) SELECT ?, step, due_at FROM n
+            ON CONFLICT (ticket_id, step) DO UPDATE SET due_at = EXCLUDED.due_at
+            """;
+
     private static void writeDeadlines(Connection c, Ticket t) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM ticket_deadlines WHERE ticket_id = ?")) {
-            del.setLong(1, t.id());
-            del.executeUpdate();
+        String[] steps = new String[t.deadlines().size()];
+        Timestamp[] dues = new Timestamp[steps.length];
+        int i = 0;
+        for (Map.Entry<String, Instant> e : t.deadlines().entrySet()) {
+            steps[i] = e.getKey();
+            dues[i++] = TicketRows.timestamp(e.getValue());
         }
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO ticket_deadlines (ticket_id, step, due_at) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, Instant> e : t.deadlines().entrySet()) {
-                ins.setLong(1, t.id());
-                ins.setString(2, e.getKey());
-                ins.setTimestamp(3, TicketRows.timestamp(e.getValue()));
-                ins.addBatch();
-            }
-            ins.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement(DEADLINES_SQL)) {
+            ps.setArray(1, c.createArrayOf("text", steps));
+            ps.setArray(2, c.createArrayOf("timestamptz", dues));
+            ps.setLong(3, t.id());
+            ps.setLong(4, t.id());
+            ps.executeUpdate();
         }
     }
 
