@@ -196,10 +196,7 @@ class WriteBehindTicketStoreTest {
     @Test
     void aTornLastLineIsSkippedAndTheRestRecovered() throws Exception {
         Path journal = dir.resolve("journal");
-        IntakeJournal j = new IntakeJournal(journal, 100);
-        j.recover();
-        j.append(new SpoolRecord.Open(call("call-e").withNumber("HL-2026-000007")));
-        j.close();
+        journalOfOne(journal, 100, "call-e", "HL-2026-000007").close();
         try (var files = Files.list(journal)) {
             Path file = files.findFirst().orElseThrow();
             Files.writeString(file, "{\"seq\":99,\"rec\":{\"linked", java.nio.file.StandardOpenOption.APPEND);
@@ -252,12 +249,7 @@ class WriteBehindTicketStoreTest {
                 at -> Optional.of(String.format("HL-2026-%06d", numbers.incrementAndGet())), CLOCK, 2)) {
             Ticket journaled = store.openForCallAsync(call("call-f")).get(10, TimeUnit.SECONDS);
             assertThat(store.awaitWritten(Duration.ofSeconds(10))).isTrue();
-            try (var files = Files.list(journal)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(journal);
+            removeDirectory(journal);
 
             Ticket direct = store.openForCallAsync(call("call-g")).get(10, TimeUnit.SECONDS);
             assertThat(direct.id()).as("written by the database, not journaled").isPositive();
@@ -281,15 +273,8 @@ class WriteBehindTicketStoreTest {
     @Test
     void aSyncAppendWhoseLineWasInAFailedWriteFailsEvenWhenALaterForceSucceeds() throws Exception {
         Path journal = dir.resolve("journal");
-        IntakeJournal j = new IntakeJournal(journal, 1);
-        j.recover();
-        j.append(new SpoolRecord.Open(call("call-i").withNumber("HL-2026-000009")));
-        try (var files = Files.list(journal)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(journal);
+        IntakeJournal j = journalOfOne(journal, 1, "call-i", "HL-2026-000009");
+        removeDirectory(journal);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> j.append(new SpoolRecord.Open(call("call-j").withNumber("HL-2026-000010"))))
                 .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("intake journal");
@@ -300,5 +285,23 @@ class WriteBehindTicketStoreTest {
         j.close();
         List<IntakeJournal.Entry> left = new IntakeJournal(journal, 1).recover();
         assertThat(left).isEmpty(); // call-i's file went with the directory; call-k has its marker
+    }
+
+    /** A journal holding one intake record, forced. */
+    private static IntakeJournal journalOfOne(Path journal, int segmentRecords, String linkedid, String number) {
+        IntakeJournal j = new IntakeJournal(journal, segmentRecords);
+        j.recover();
+        j.append(new SpoolRecord.Open(call(linkedid).withNumber(number)));
+        return j;
+    }
+
+    /** The journal's directory gone from under it, as a failed or unmounted disk leaves it. */
+    private static void removeDirectory(Path journal) throws java.io.IOException {
+        try (var files = Files.list(journal)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(journal);
     }
 }
