@@ -150,7 +150,7 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /** The facts of one ticket, if it has a row. */
     public Optional<TicketFacts> find(long ticketId) {
-        return tx.autoCommit("read the facts of ticket " + ticketId, c -> read(c, ticketId, false).map(Stored::facts));
+        return tx.autoCommit("read the facts of ticket " + ticketId, c -> read(c, ticketId));
     }
 
     /**
@@ -191,7 +191,8 @@ public final class PgTicketFacts implements TicketFactStore {
 
     /**
      * In the transaction of a ticket change (the ticket row already updated and its event
-     * appended; {@code prior} its facts row as {@link #LOCKED_ROW} read it, locked): folds the change into the ticket's facts and writes them, and, if the row is in
+     * appended; {@code prior} its facts row as {@link #LOCKED_ROW} read it, locked): folds the
+     * change into the ticket's facts and writes them, and, if the row is in
      * the daily sums, moves the ticket's contribution from its old facts to its new ones. A
      * ticket without a row (written before V11) gets its facts folded from its whole history.
      */
@@ -328,12 +329,11 @@ public final class PgTicketFacts implements TicketFactStore {
         return rs.wasNull() ? Optional.empty() : Optional.of(new Stored(facts(rs), rs.getBoolean("rolled")));
     }
 
-    private static Optional<Stored> read(Connection c, long id, boolean forUpdate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", rolled FROM ticket_facts "
-                + "WHERE ticket_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+    private static Optional<TicketFacts> read(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts WHERE ticket_id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Stored(facts(rs), rs.getBoolean("rolled"))) : Optional.empty();
+                return rs.next() ? Optional.of(facts(rs)) : Optional.empty();
             }
         }
     }

@@ -145,30 +145,11 @@ public final class IntakeJournal implements AutoCloseable {
      * number; throws {@link UncheckedIOException} if it could not be written.
      */
     public long append(SpoolRecord record) {
-        long seq;
-        long mine;
-        synchronized (queueLock) {
-            seq = nextSeq++;
-            // toJson is one JSON object: it is the value of "rec" as it stands
-            queue("{\"seq\":" + seq + ",\"rec\":" + record.toJson() + "}", seq, true);
-            mine = appended;
-        }
         try {
-            flushUpTo(mine, true);
-        } catch (UncheckedIOException e) {
-            synchronized (queueLock) {
-                forget(seq);
-            }
-            throw e;
+            return appendAsync(record).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException io ? io : e;
         }
-        synchronized (queueLock) {
-            if (isLost(mine)) {
-                forget(seq);
-                throw new UncheckedIOException(new IOException("cannot write the intake journal in " + dir
-                        + "; check the disk"));
-            }
-        }
-        return seq;
     }
 
     /**
@@ -221,23 +202,23 @@ public final class IntakeJournal implements AutoCloseable {
                 failure = e;
             }
             List<Waiter> done = new ArrayList<>();
+            java.util.BitSet notOnDisk = new java.util.BitSet();
             synchronized (queueLock) {
                 while (!waiters.isEmpty() && waiters.peek().index() <= Math.max(forced, upTo)) {
-                    done.add(waiters.poll());
-                }
-                for (int i = 0; i < done.size(); i++) {
-                    if (isLost(done.get(i).index())) {
-                        forget(done.get(i).seq());
-                        done.set(i, new Waiter(-1, done.get(i).seq(), done.get(i).done()));
+                    Waiter w = waiters.poll();
+                    if (isLost(w.index())) {
+                        forget(w.seq());
+                        notOnDisk.set(done.size());
                     }
+                    done.add(w);
                 }
             }
-            for (Waiter w : done) {
-                if (w.index() < 0) {
-                    w.done().completeExceptionally(failure != null ? failure : new UncheckedIOException(
+            for (int i = 0; i < done.size(); i++) { // in their order
+                if (notOnDisk.get(i)) {
+                    done.get(i).done().completeExceptionally(failure != null ? failure : new UncheckedIOException(
                             new IOException("cannot write the intake journal in " + dir + "; check the disk")));
                 } else {
-                    w.done().complete(w.seq());
+                    done.get(i).done().complete(done.get(i).seq());
                 }
             }
         }

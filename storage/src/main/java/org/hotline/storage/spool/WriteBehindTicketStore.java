@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>When no reserved number is left (the database was down for a whole block), the intake goes
  * to the delegate at once, as it did before: the caller then waits, but the call keeps its
  * ticket. When the journal cannot be written, the record goes to the delegate on the call's
- * writer, after what the call journaled before, and the caller waits for that write. Everything but the IVR's three calls is forwarded.
+ * writer, after what the call journaled before, and the caller waits for that write.
+ * Everything but the IVR's three calls is forwarded.
  * Thread-safe.
  */
 public final class WriteBehindTicketStore extends ForwardingTicketStore implements AutoCloseable {
@@ -137,18 +138,7 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
                 .callerNumber(reserved.callerNumber()).callerName(reserved.callerName())
                 .uniqueid(reserved.uniqueid()).linkedid(reserved.linkedid())
                 .createdAt(reserved.at()).updatedAt(reserved.at()).build();
-        CompletableFuture<Ticket> result = new CompletableFuture<>();
-        journal.appendAsync(record).whenComplete((seq, failure) -> {
-            if (failure == null) {
-                remember(t);
-                submit(seq, record);
-                result.complete(t);
-                return;
-            }
-            log.error("{}", failure.getMessage());
-            direct(record, result, () -> delegate().openForCall(reserved));
-        });
-        return result;
+        return journaled(record, t, () -> delegate().openForCall(reserved));
     }
 
     @Override
@@ -170,26 +160,31 @@ public final class WriteBehindTicketStore extends ForwardingTicketStore implemen
                 lifecycle.onCallOutcome(known.get(), outcome, clock.instant()).after());
     }
 
-    /**
-     * A change of a ticket not written yet: remembered at once (the call's next change builds on
-     * it), journaled, then written behind; if the journal cannot be written, the call's writer
-     * writes it in its turn and the result completes once it has.
-     */
+    /** A change of a ticket already opened here: its record, or the delegate's own write of it on the call's writer. */
     private CompletableFuture<Ticket> journaled(SpoolRecord record, Ticket after) {
-        remember(after);
+        return journaled(record, after, () -> {
+            apply(written[lane(record)], record);
+            return after;
+        });
+    }
+
+    /**
+     * The ticket as the record leaves it, remembered at once (the call's next change builds on
+     * it); the record journaled, then written behind. If the journal cannot be written, the call's
+     * writer does {@code directly} in its turn and the result completes once it has.
+     */
+    private CompletableFuture<Ticket> journaled(SpoolRecord record, Ticket local,
+                                                java.util.function.Supplier<Ticket> directly) {
+        remember(local);
         CompletableFuture<Ticket> result = new CompletableFuture<>();
         journal.appendAsync(record).whenComplete((seq, failure) -> {
             if (failure == null) {
                 submit(seq, record);
-                result.complete(after);
+                result.complete(local);
                 return;
             }
             log.error("{}", failure.getMessage());
-            int lane = lane(record);
-            direct(record, result, () -> {
-                apply(written[lane], record);
-                return after;
-            });
+            direct(record, result, directly);
         });
         return result;
     }
