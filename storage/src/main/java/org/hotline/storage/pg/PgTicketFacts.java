@@ -245,14 +245,10 @@ public final class PgTicketFacts implements TicketFactStore {
         java.time.LocalDate quarter = RepeatRule.quarterOf(java.time.LocalDate.ofInstant(changed.offeredAt(), zone));
         String[] n = numbers.toArray(String[]::new);
         List<Stored> later = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", rolled FROM ticket_facts "
-                + "WHERE (caller_number = ANY (?) OR callback_number = ANY (?)) AND offered_at >= ? AND offered_at < ? "
-                + "AND ticket_id <> ? ORDER BY offered_at LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
-            ps.setArray(1, c.createArrayOf("text", n));
-            ps.setArray(2, c.createArrayOf("text", n));
-            ps.setTimestamp(3, Timestamp.from(changed.offeredAt()));
-            ps.setTimestamp(4, Timestamp.from(quarter.plusMonths(3).atStartOfDay(zone).toInstant()));
-            ps.setLong(5, changed.ticketId());
+        try (PreparedStatement ps = c.prepareStatement(laterSharingSql(n.length))) {
+            int i = bindSharing(ps, n, Timestamp.from(changed.offeredAt()),
+                    Timestamp.from(quarter.plusMonths(3).atStartOfDay(zone).toInstant()));
+            ps.setLong(i, changed.ticketId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     later.add(new Stored(facts(rs), rs.getBoolean("rolled")));
@@ -291,14 +287,10 @@ public final class PgTicketFacts implements TicketFactStore {
         }
         String[] numbers = me.numbers().toArray(String[]::new);
         List<RepeatRule.Contact> earlier = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_facts "
-                + "WHERE (caller_number = ANY (?) OR callback_number = ANY (?)) AND offered_at >= ? AND offered_at <= ? "
-                + "AND ticket_id <> ? ORDER BY offered_at DESC LIMIT " + CANDIDATES)) {
-            ps.setArray(1, c.createArrayOf("text", numbers));
-            ps.setArray(2, c.createArrayOf("text", numbers));
-            ps.setTimestamp(3, Timestamp.from(rule.quarterStart(f.offeredAt())));
-            ps.setTimestamp(4, Timestamp.from(f.offeredAt()));
-            ps.setLong(5, f.ticketId());
+        try (PreparedStatement ps = c.prepareStatement(earlierSharingSql(numbers.length))) {
+            int i = bindSharing(ps, numbers, Timestamp.from(rule.quarterStart(f.offeredAt())),
+                    Timestamp.from(f.offeredAt()));
+            ps.setLong(i, f.ticketId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     earlier.add(facts(rs).contact());
@@ -306,6 +298,49 @@ public final class PgTicketFacts implements TicketFactStore {
             }
         }
         return rule.isRepeat(me, earlier);
+    }
+
+    /**
+     * The condition "the ticket shares one of {@code count} numbers (as caller or call-back number)
+     * and was offered {@code within}", written so that every plan of it, the cached generic one
+     * included, finds the tickets by number, one index probe per number. The plain form
+     * ({@code caller_number = ANY (?) OR ...} with the time range beside it) let the generic plan
+     * walk the time index instead, reading every ticket of the window (a quarter's worth) for each
+     * check. The numbers are a {@code VALUES} list, not an array, so the generic plan knows their
+     * count and is kept rather than planned again for each check. Bound by {@link #bindSharing}.
+     */
+    private static String sharingNumbers(int count, String within) {
+        return "ticket_id IN (SELECT m.ticket_id FROM (VALUES " + String.join(", ", java.util.Collections.nCopies(count, "(?::text)"))
+                + ") AS n(number), LATERAL ("
+                + "SELECT ticket_id FROM ticket_facts WHERE caller_number = n.number AND " + within
+                + " UNION ALL SELECT ticket_id FROM ticket_facts WHERE callback_number = n.number AND " + within
+                + ") m)";
+    }
+
+    /** {@link #isRepeat}'s candidates: earlier tickets of the quarter sharing a number, newest first. */
+    static String earlierSharingSql(int numbers) {
+        return "SELECT " + COLUMNS + " FROM ticket_facts WHERE " + sharingNumbers(numbers, "offered_at >= ? AND offered_at <= ?")
+                + " AND ticket_id <> ? ORDER BY offered_at DESC LIMIT " + CANDIDATES;
+    }
+
+    /** {@link #refreshLater}'s candidates: later tickets of the quarter sharing a number, locked unless held. */
+    static String laterSharingSql(int numbers) {
+        return "SELECT " + COLUMNS + ", rolled FROM ticket_facts WHERE " + sharingNumbers(numbers, "offered_at >= ? AND offered_at < ?")
+                + " AND ticket_id <> ? ORDER BY offered_at LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED";
+    }
+
+    /** Binds {@link #sharingNumbers}'s numbers and window from parameter 1; returns the next parameter. */
+    private static int bindSharing(PreparedStatement ps, String[] numbers, Timestamp from, Timestamp to)
+            throws SQLException {
+        int i = 1;
+        for (String number : numbers) {
+            ps.setString(i++, number);
+        }
+        ps.setTimestamp(i++, from);
+        ps.setTimestamp(i++, to);
+        ps.setTimestamp(i++, from);
+        ps.setTimestamp(i++, to);
+        return i;
     }
 
     /** How many of a caller's earlier tickets of the quarter the repeat check reads at most (newest first). */

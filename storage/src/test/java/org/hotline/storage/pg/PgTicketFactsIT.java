@@ -181,6 +181,57 @@ class PgTicketFactsIT {
         assertThat(facts.find(second.id()).orElseThrow().repeat()).as("corrected to another place").isFalse();
     }
 
+    /**
+     * The repeat checks run with every ticket change, through prepared statements whose plan
+     * PostgreSQL caches. On a quarter of tickets, that cached (generic) plan must find the
+     * candidates by the caller's numbers, not walk the quarter's tickets by time: the form it
+     * replaced did, and cost a read of the whole quarter per check.
+     */
+    @Test
+    void theRepeatChecksCachedPlansFindTheCandidatesByNumberNotByTime() throws Exception {
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO tickets (number, line, urgency, status, caller_number, linkedid, created_at, updated_at)
+                    SELECT 'HL-2026-' || lpad(g::text, 6, '0'), 'complaints', 'NORMAL', 'ACCEPTED',
+                           (13900000000 + g % 4000)::text, 'seed.' || g, t, t
+                      FROM generate_series(1, 20000) AS g,
+                           LATERAL (SELECT timestamptz '2026-01-01 00:00+08' + g * interval '5 minutes') AS at(t)""");
+            s.executeUpdate("""
+                    INSERT INTO ticket_facts (ticket_id, line, caller_number, offered_at)
+                    SELECT id, line, caller_number, created_at FROM tickets WHERE linkedid LIKE 'seed.%'""");
+            s.execute("ANALYZE ticket_facts");
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            for (int numbers = 1; numbers <= 3; numbers++) {
+                for (String sql : new String[] {PgTicketFacts.earlierSharingSql(numbers), PgTicketFacts.laterSharingSql(numbers)}) {
+                    String plan = genericPlan(s, sql);
+                    assertThat(plan).as("cached plan of %s", sql)
+                            .contains("ticket_facts_caller", "ticket_facts_callback").doesNotContain("ticket_facts_offered")
+                            .doesNotContain("Seq Scan");
+                }
+            }
+        }
+    }
+
+    /** The generic plan PostgreSQL caches for a JDBC statement ({@code ?} parameters). */
+    private static String genericPlan(Statement s, String sql) throws Exception {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : sql.toCharArray()) {
+            numbered.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+        }
+        s.execute("DEALLOCATE ALL");
+        s.execute("PREPARE candidates AS " + numbered);
+        String[] values = new String[n];
+        java.util.Arrays.fill(values, "NULL");
+        StringBuilder plan = new StringBuilder();
+        try (var rs = s.executeQuery("EXPLAIN EXECUTE candidates(" + String.join(", ", values) + ")")) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
     @Test
     void theQuarterlyAnalysisReadsTheStoredFactsWithTheRule() {
         complaint("q.1", "13900000001", "1201");
