@@ -348,10 +348,17 @@ public final class PgKpiRollup implements KpiRollup {
          * other statement).
          */
         void write(Connection c) throws SQLException {
+            PgWrites writes = new PgWrites();
+            write(writes);
+            writes.flush(c);
+        }
+
+        /** Like {@link #write(Connection)}, held in {@code writes} to go with the transaction's other writes. */
+        void write(PgWrites writes) {
             List<Row> all = kpi.values().stream().filter(r -> !r.counts().isZero()).toList();
             for (List<Row> rows : chunks(all)) {
-                try (PreparedStatement ps = c.prepareStatement(rowsOf(KPI_UPSERT, KPI_ROW, rows.size()))) {
-                    int i = 1;
+                writes.add(rowsOf(KPI_UPSERT, KPI_ROW, rows.size()), (c, ps, first) -> {
+                    int i = first;
                     for (Row r : rows) {
                         ps.setObject(i++, r.key().day());
                         ps.setString(i++, r.slice());
@@ -363,13 +370,13 @@ public final class PgKpiRollup implements KpiRollup {
                             ps.setLong(i++, v);
                         }
                     }
-                    ps.executeUpdate();
-                }
+                    return i;
+                });
             }
             List<TopicRow> allTopics = topics.values().stream().filter(t -> t.tickets()[0] != 0).toList();
             for (List<TopicRow> changed : chunks(allTopics)) {
-                try (PreparedStatement ps = c.prepareStatement(rowsOf(TOPIC_UPSERT, TOPIC_ROW, changed.size()))) {
-                    int i = 1;
+                writes.add(rowsOf(TOPIC_UPSERT, TOPIC_ROW, changed.size()), (c, ps, first) -> {
+                    int i = first;
                     for (TopicRow t : changed) {
                         ps.setObject(i++, t.key().day());
                         ps.setString(i++, t.topic());
@@ -377,8 +384,8 @@ public final class PgKpiRollup implements KpiRollup {
                         ps.setString(i++, t.key().location());
                         ps.setLong(i++, t.tickets()[0]);
                     }
-                    ps.executeUpdate();
-                }
+                    return i;
+                });
             }
         }
     }

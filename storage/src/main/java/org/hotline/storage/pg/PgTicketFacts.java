@@ -196,8 +196,8 @@ public final class PgTicketFacts implements TicketFactStore {
      * the daily sums, moves the ticket's contribution from its old facts to its new ones. A
      * ticket without a row (written before V11) gets its facts folded from its whole history.
      */
-    static void refresh(Connection c, Optional<Stored> prior, Ticket after, String action, Map<String, String> data,
-            Instant at, PgKpiRollup rollup) throws SQLException {
+    static void refresh(Connection c, PgWrites writes, Optional<Stored> prior, Ticket after, String action,
+            Map<String, String> data, Instant at, PgKpiRollup rollup) throws SQLException {
         ZoneId zone = rollup.zone();
         TicketFacts next;
         if (prior.isPresent()) {
@@ -219,14 +219,15 @@ public final class PgTicketFacts implements TicketFactStore {
         if (rolled) {
             delta.remove(prior.get().facts()).add(next);
         }
-        upsert(c, next, rolled, rollup.undecidedUntil(next));
+        upsert(writes, next, rolled, rollup.undecidedUntil(next));
         if (issueChanged && prior.isPresent()) {
             java.util.Set<String> numbers = new java.util.HashSet<>(prior.get().facts().contact().numbers());
             numbers.addAll(next.contact().numbers());
+            writes.flush(c); // the later tickets' checks read this ticket's facts as written
             refreshLater(c, next, numbers, zone, delta);
         }
         // last, all at once: the sums' rows are locked in their one global order
-        delta.write(c);
+        delta.write(writes);
     }
 
     /**
@@ -377,29 +378,30 @@ public final class PgTicketFacts implements TicketFactStore {
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
 
     /** Writes the facts of a ticket, and whether its contribution is in the daily sums. */
-    private static void upsert(Connection c, TicketFacts f, boolean rolled, Instant undecidedUntil) throws SQLException {
+    private static void upsert(PgWrites writes, TicketFacts f, boolean rolled, Instant undecidedUntil) {
         StringBuilder sql = new StringBuilder(UPSERT.replace(") VALUES (", ", rolled, undecided_until) VALUES (")
                 .replace("?)", "?, " + rolled + ", ?)")).append(" ON CONFLICT (ticket_id) DO UPDATE SET ");
         String[] cols = (COLUMNS.replace("deadlines::text", "deadlines") + ", rolled, undecided_until").split(", ");
         for (int i = 1; i < cols.length; i++) {
             sql.append(i > 1 ? ", " : "").append(cols[i]).append(" = EXCLUDED.").append(cols[i]);
         }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bind(ps, f);
-            ps.setTimestamp(COLUMNS.split(", ").length + 1, TicketRows.timestamp(undecidedUntil));
-            ps.executeUpdate();
-        }
+        writes.add(sql.toString(), (c, ps, first) -> {
+            int next = bind(ps, first, f);
+            ps.setTimestamp(next, TicketRows.timestamp(undecidedUntil));
+            return next + 1;
+        });
     }
 
     private static boolean insertIfAbsent(Connection c, TicketFacts f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPSERT + " ON CONFLICT (ticket_id) DO NOTHING")) {
-            bind(ps, f);
+            bind(ps, 1, f);
             return ps.executeUpdate() == 1;
         }
     }
 
-    private static void bind(PreparedStatement ps, TicketFacts f) throws SQLException {
-        int i = 1;
+    /** Binds the facts' columns ({@link #UPSERT}'s) from parameter {@code first}; returns the next parameter. */
+    private static int bind(PreparedStatement ps, int first, TicketFacts f) throws SQLException {
+        int i = first;
         ps.setLong(i++, f.ticketId());
         ps.setString(i++, f.line());
         ps.setString(i++, TicketRows.name(f.kind()));
@@ -429,7 +431,8 @@ public final class PgTicketFacts implements TicketFactStore {
         ps.setInt(i++, f.dispatchCount());
         ps.setInt(i++, f.callbackAttempts());
         ps.setString(i++, TicketRows.name(f.lastCallback()));
-        ps.setBoolean(i, f.repeat());
+        ps.setBoolean(i++, f.repeat());
+        return i;
     }
 
     static TicketFacts facts(ResultSet rs) throws SQLException {

@@ -266,11 +266,14 @@ public final class PgTicketRepository implements TicketStore {
                     prior = PgTicketFacts.stored(rs);
                 }
             }
+            // the deadlines, the facts and the daily sums: one round trip
+            PgWrites writes = new PgWrites();
             if (!after.deadlines().equals(before.deadlines())) {
-                writeDeadlines(c, after);
+                writeDeadlines(writes, after);
             }
             // the reports' facts change with the ticket, in the same transaction
-            PgTicketFacts.refresh(c, prior, after, change.action(), data, after.updatedAt(), rollup);
+            PgTicketFacts.refresh(c, writes, prior, after, change.action(), data, after.updatedAt(), rollup);
+            writes.flush(c);
             if (link != null) {
                 linkedFrom(c, after, link, actor);
             }
@@ -366,7 +369,7 @@ public final class PgTicketRepository implements TicketStore {
             ON CONFLICT (ticket_id, step) DO UPDATE SET due_at = EXCLUDED.due_at
             """;
 
-    private static void writeDeadlines(Connection c, Ticket t) throws SQLException {
+    private static void writeDeadlines(PgWrites writes, Ticket t) {
         String[] steps = new String[t.deadlines().size()];
         Timestamp[] dues = new Timestamp[steps.length];
         int i = 0;
@@ -374,13 +377,13 @@ public final class PgTicketRepository implements TicketStore {
             steps[i] = e.getKey();
             dues[i++] = TicketRows.timestamp(e.getValue());
         }
-        try (PreparedStatement ps = c.prepareStatement(DEADLINES_SQL)) {
-            ps.setArray(1, c.createArrayOf("text", steps));
-            ps.setArray(2, c.createArrayOf("timestamptz", dues));
-            ps.setLong(3, t.id());
-            ps.setLong(4, t.id());
-            ps.executeUpdate();
-        }
+        writes.add(DEADLINES_SQL, (c, ps, first) -> {
+            ps.setArray(first, c.createArrayOf("text", steps));
+            ps.setArray(first + 1, c.createArrayOf("timestamptz", dues));
+            ps.setLong(first + 2, t.id());
+            ps.setLong(first + 3, t.id());
+            return first + 4;
+        });
     }
 
     /** The ticket as it will be stored: caller-controlled text through {@link TextRule}, times in micros. */
