@@ -30,9 +30,15 @@ import org.hotline.bench.agi.AgiLoadDriver;
  * the driver and the whole machine (from {@code /proc}), and every call's verdict; then medians
  * and ratios.
  *
+ * <p>Every phase is measured after {@code --warmup-s} of load; a phase that is its server JVM's
+ * first (the service's first round at a level, every baseline round: the baseline is a new process
+ * each time) warms {@code --jit-warmup-s} longer. On two cores the JIT compilers took about half the
+ * service's CPU for its first minute under load (BENCHMARKS.md), so a cold JVM measures its
+ * compiler, not its steady state.
+ *
  * <pre>
  * java -cp bench/target/hotline-bench.jar org.hotline.bench.call.CallPathBench [--levels 1000,2000,5000]
- *      [--rounds 3] [--warmup-s 25] [--measure-s 30] [--think-ms 500] [--hold-ms 10000] [--call-s 17.6]
+ *      [--rounds 3] [--warmup-s 25] [--jit-warmup-s 50] [--measure-s 30] [--think-ms 500] [--hold-ms 10000] [--call-s 17.6]
  *      [--servers hotline,asterisk-java] [--jar app/target/hotline.jar] [--config config/hotline.example.yaml]
  *      [--heap 512m] [--service-jvm ""] [--pool 16] [--work target/call-path-bench]
  *      [--postgres-url URL --postgres-user U --postgres-password P] [--redis-url URL]
@@ -55,7 +61,7 @@ public final class CallPathBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
-        String[] defaults = {"levels", "1000,2000,5000", "rounds", "3", "warmup-s", "25", "measure-s", "30",
+        String[] defaults = {"levels", "1000,2000,5000", "rounds", "3", "warmup-s", "25", "jit-warmup-s", "50", "measure-s", "30",
                 "think-ms", "500", "hold-ms", "10000", "servers", "hotline,asterisk-java", "jar", "app/target/hotline.jar",
                 "config", "config/hotline.example.yaml", "heap", "512m", "service-jvm", "", "pool", "16",
                 "work", "target/call-path-bench", "postgres-url", "", "postgres-user", "", "postgres-password", "",
@@ -173,7 +179,8 @@ public final class CallPathBench {
                 "bench-" + name + "-" + level + "-" + round + "-" + System.currentTimeMillis())) {
             // arrivals at one steady rate (Little's law: held = rate x life); a slower server holds more calls
             calls.start(level / life);
-            Thread.sleep(TimeUnit.SECONDS.toMillis(intOption("warmup-s")));
+            boolean freshJvm = baseline != null || round == 1;
+            Thread.sleep(TimeUnit.SECONDS.toMillis(intOption("warmup-s") + (freshJvm ? intOption("jit-warmup-s") : 0)));
             long[] writtenStart = service.written();
             long serverStart = server.ownTicks();
             long pgStart = postgres.map(ProcTree::cpuTicks).orElse(0L);
