@@ -242,7 +242,6 @@ public final class PgTicketFacts implements TicketFactStore {
         if (numbers.isEmpty()) {
             return;
         }
-        RepeatRule rule = new RepeatRule(zone);
         java.time.LocalDate quarter = RepeatRule.quarterOf(java.time.LocalDate.ofInstant(changed.offeredAt(), zone));
         String[] n = numbers.toArray(String[]::new);
         List<Stored> later = new ArrayList<>();
